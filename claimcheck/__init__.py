@@ -1,0 +1,17 @@
+"""claimcheck: find, normalise and check quantitative, dated and officeholder claims in Hindi and Indian-English
+news against curated reference tables.
+
+>>> import claimcheck
+>>> claims = claimcheck.extract("उप्र में 90 से लेकर 96 लाख एमएसएमई यूनिट हैं", as_of="2024-08-30")
+"""
+
+from .api import check, extract, process, run
+from .errors import ClaimcheckError, DataError, InputError, UsageError
+from .model import CheckedClaim, Claim, DocResult, Document, Evidence, Report, Verdict
+
+__all__ = [
+    "extract", "check", "process", "run",
+    "Claim", "CheckedClaim", "Document", "DocResult", "Evidence", "Report", "Verdict",
+    "ClaimcheckError", "DataError", "InputError", "UsageError",
+]
+__version__ = "0.1.0"

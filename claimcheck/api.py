@@ -1,0 +1,86 @@
+"""The public library API; the CLI is a thin layer over these functions.
+
+>>> from claimcheck import extract
+>>> [c.value for c in extract("90 से लेकर 96 लाख एमएसएमई यूनिट", as_of="2024-08-30") if c.kind == "quantity"]
+[None]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Iterator, Sequence
+
+from .errors import InputError, UsageError
+from .model import CheckedClaim, Claim, DocResult, Document
+
+
+def _as_date(value: _dt.date | str | None) -> _dt.date | None:
+    if value is None or isinstance(value, _dt.date):
+        return value
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"bad date {value!r} (expected YYYY-MM-DD)") from None
+
+
+def extract(text: str, *, as_of: _dt.date | str | None = None, lang: str | None = None, doc: str = "-") -> list[Claim]:
+    """Every checkable claim in ``text``. ``as_of`` is the article's date (anchors "शुक्रवार", "3 सितंबर")."""
+    from .extract import extract_document
+
+    return extract_document(Document(id=doc, text=text, date=_as_date(as_of), lang=lang))
+
+
+def check(
+    text: str,
+    *,
+    as_of: _dt.date | str | None = None,
+    lang: str | None = None,
+    refs: Sequence[str] = (),
+    doc: str = "-",
+) -> list[CheckedClaim]:
+    """Extract the claims of ``text`` and check each against the reference tables as of ``as_of``."""
+    from .extract import extract_document
+    from .reference import load_references
+    from .verify import check_claims
+
+    d = Document(id=doc, text=text, date=_as_date(as_of), lang=lang)
+    claims = extract_document(d)
+    when = d.date or _dt.date.today()
+    return check_claims(claims, load_references(refs), when)
+
+
+def process(
+    doc: Document, *, command: str = "check", as_of: _dt.date | None = None, refs: Sequence[str] = ()
+) -> DocResult:
+    """Extract (and for ``command='check'``, check) one document; never raises for bad text."""
+    from .extract import extract_document
+
+    claims = extract_document(doc, as_of=as_of)
+    if command == "extract":
+        return DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), text=doc.text)
+    from .reference import load_references
+    from .verify import check_claims
+
+    when = doc.date or as_of or _dt.date.today()
+    checked = check_claims(claims, load_references(refs), when, doc=doc)
+    return DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), checked=tuple(checked), text=doc.text)
+
+
+def run(
+    paths: Iterable[str],
+    *,
+    command: str = "check",
+    as_of: _dt.date | str | None = None,
+    lang: str | None = None,
+    refs: Sequence[str] = (),
+    encoding: str | None = None,
+) -> Iterator[DocResult]:
+    """Process every document behind ``paths`` in input order; unreadable ones come back with ``error`` set."""
+    from .inputs import read_documents
+
+    when = _as_date(as_of)
+    for item in read_documents(paths, encoding=encoding, lang=lang):
+        if isinstance(item, InputError):
+            yield DocResult(doc=item.path or "?", path=item.path, error=str(item))
+            continue
+        yield process(item, command=command, as_of=when, refs=refs)

@@ -1,0 +1,86 @@
+"""Extraction stage: run every claim finder over a document and merge what they find into one claim list.
+
+Finders live in their own modules (numbers/quantities, dates, officeholders) and share one signature:
+``find(ctx: Context) -> list[Claim]``, reading ``ctx.folded.text`` and reporting original offsets via
+``ctx.claim(...)``. This module owns the merge: overlapping candidates are resolved (longer span first, then
+kind priority), the teaser line of another article is marked, and lines/columns are attached.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, replace
+from typing import Any, Callable
+
+import regex
+
+from .model import Claim, Document
+from .text import Folded, fold
+
+# When two candidates overlap and have the same length, the earlier kind in this list wins.
+_PRIORITY = {k: i for i, k in enumerate(("officeholder", "ranking", "date", "money", "percent", "duration", "quantity"))}
+
+_DEVANAGARI = regex.compile(r"\p{Devanagari}")
+_LATIN = regex.compile(r"[A-Za-z]")
+# "ये भी पढ़ें-" / "यह भी पढ़ें:" / "Also Read:" teasers: from the marker to the end of its line
+_TEASER = regex.compile(r"(?m)^[ \t]*(?:(?:ये|यह|इसे)\s+भी\s+पढ(?:ें|े|िए)|also\s+read)\b.*$", regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a finder sees: the document, its folded text, the anchor date and the language."""
+
+    doc: Document
+    folded: Folded
+    anchor: _dt.date
+    lang: str
+
+    def claim(self, kind: str, fstart: int, fend: int, **fields: Any) -> Claim:
+        """A claim over the folded span [fstart, fend), with its offsets mapped back to the original text."""
+        s, e = self.folded.span(fstart, fend)
+        return Claim(doc=self.doc.id, kind=kind, text=self.doc.text[s:e], start=s, end=e, **fields)
+
+
+def detect_lang(text: str) -> str:
+    """'hi' when Devanagari letters outnumber Latin ones, else 'en'."""
+    dev = len(_DEVANAGARI.findall(text[:20000]))
+    lat = len(_LATIN.findall(text[:20000]))
+    return "hi" if dev >= lat else "en"
+
+
+def _finders() -> list[Callable[[Context], list[Claim]]]:
+    from . import dates, officeholders, quantities
+
+    return [quantities.find, dates.find, officeholders.find]
+
+
+def extract_document(doc: Document, *, as_of: _dt.date | None = None) -> list[Claim]:
+    """Every claim in ``doc``, sorted by position. Never raises on odd text."""
+    anchor = doc.date or as_of or _dt.date.today()
+    lang = doc.lang if doc.lang in ("hi", "en") else detect_lang(doc.text)
+    ctx = Context(doc=doc, folded=fold(doc.text), anchor=anchor, lang=lang)
+    cands: list[Claim] = []
+    for find in _finders():
+        cands.extend(find(ctx))
+    claims = resolve_overlaps(cands)
+    teasers = [(m.start(), m.end()) for m in _TEASER.finditer(doc.text)]
+    out = []
+    for c in claims:
+        line, col = doc.line_col(c.start)
+        outside = any(a <= c.start < b for a, b in teasers)
+        out.append(replace(c, line=line, col=col, outside_body=outside or c.outside_body))
+    return out
+
+
+def resolve_overlaps(cands: list[Claim]) -> list[Claim]:
+    """Keep a set of non-overlapping claims: longest span first, then kind priority, then leftmost."""
+    order = sorted(cands, key=lambda c: (-(c.end - c.start), _PRIORITY.get(c.kind, 99), c.start))
+    kept: list[Claim] = []
+    for c in order:
+        if c.end <= c.start:
+            continue
+        if any(c.start < k.end and k.start < c.end for k in kept):
+            continue
+        kept.append(c)
+    kept.sort(key=lambda c: (c.start, c.end, c.kind))
+    return kept

@@ -1,0 +1,37 @@
+"""Language knowledge lives in data files (``claimcheck/data/*.toml``); this module loads and validates them.
+
+Each file maps canonical keys to lists of surface forms. Surface forms are folded (see :mod:`claimcheck.text`)
+when loaded, so matchers can compare them with folded document text. Files are loaded once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from importlib import resources
+from typing import Any
+
+from .errors import DataError
+
+
+@functools.cache
+def load(name: str) -> dict[str, Any]:
+    """The parsed ``claimcheck/data/<name>.toml`` (read-only by convention: callers must not mutate it)."""
+    try:
+        raw = resources.files("claimcheck.data").joinpath(f"{name}.toml").read_text(encoding="utf-8")
+    except FileNotFoundError as e:
+        raise DataError(f"missing data file {name}.toml") from e
+    try:
+        return tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as e:
+        raise DataError(f"data file {name}.toml is not valid TOML: {e}") from e
+
+
+def alternation(words, *, fold_words: bool = True) -> str:
+    """A regex alternation of ``words`` (folded), longest first so the longest surface form wins."""
+    from .text import fold_string
+
+    import regex
+
+    forms = {fold_string(w) if fold_words else w for w in words if w}
+    return "|".join(regex.escape(w) for w in sorted(forms, key=lambda w: (-len(w), w)))

@@ -1,0 +1,159 @@
+"""The one data model every stage passes on and every renderer reads.
+
+A :class:`Document` goes in; extraction turns it into :class:`Claim` records; checking pairs each claim with a
+:class:`Verdict` (a :class:`CheckedClaim`); a run over many documents is a :class:`Report` of
+:class:`DocResult` records. All are small frozen dataclasses; ``to_dict`` gives the JSON shape the CLI prints.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+KINDS = ("quantity", "money", "percent", "duration", "date", "officeholder", "ranking")
+VERDICTS = ("supported", "contradicted", "outdated", "unverifiable", "ambiguous")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article: its id (or path), its text exactly as given, and the date that anchors relative dates."""
+
+    id: str
+    text: str
+    date: _dt.date | None = None
+    lang: str | None = None
+    path: str | None = None
+    # For HTML/Markdown input: ``text`` is the extracted prose and ``positions[i]`` is the (line, col) in the
+    # original file of text[i]. ``None`` means ``text`` *is* the file and lines/cols are counted in it.
+    positions: tuple[tuple[int, int], ...] | None = None
+    # Spans of ``text`` (start, end) that checking must skip (suppression comments in drafts).
+    ignored: tuple[tuple[int, int], ...] = ()
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a code-point offset, in the original file."""
+        if self.positions is not None:
+            if not self.positions:
+                return (1, 1)
+            return self.positions[min(offset, len(self.positions) - 1)]
+        line = self.text.count("\n", 0, offset) + 1
+        col = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        return (line, col)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A checkable statement found in a document.
+
+    ``text == document.text[start:end]`` always holds (offsets in code points into the text as given).
+    Numeric kinds carry ``value`` or, for ranges, approximations and bounds, ``low``/``high`` (None = open end);
+    ``unit`` says what the number is in. Dates carry ISO strings at the precision the text gives.
+    """
+
+    doc: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    value: Any = None
+    low: Any = None
+    high: Any = None
+    unit: str | None = None
+    approx: bool = False
+    qualifier: str | None = None
+    subtype: str | None = None
+    subject: str | None = None  # what is counted, as written ("एमएसएमई यूनिट")
+    region: str | None = None  # the region as written ("उप्र", "प्रदेश")
+    region_code: str | None = None  # ISO 3166-2 code of that region ("IN-UP")
+    person: str | None = None
+    office: str | None = None
+    offices: tuple[str, ...] = ()  # every title one person is given ("मुख्य सचिव", "औद्योगिक विकास आयुक्त")
+    jurisdiction: str | None = None  # for officeholders, as written
+    outside_body: bool = False  # e.g. the "ये भी पढ़ें" teaser of another article
+    line: int | None = None
+    col: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["offices"] = list(self.offices)
+        return {k: v for k, v in d.items() if v is not None and v != [] and v is not False or k in _ALWAYS}
+
+
+_ALWAYS = {"doc", "kind", "text", "start", "end"}
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One reference fact a verdict rests on."""
+
+    summary: str  # human readable: "NSS 73rd round (2015-16): 89.99 lakh enterprises in Uttar Pradesh"
+    table: str | None = None  # which reference table
+    row: str | None = None  # its row id
+    value: Any = None  # reference value (number) or holder (person label)
+    unit: str | None = None
+    basis: str | None = None
+    period: str | None = None
+    as_of: str | None = None
+    source: str | None = None  # publisher / document
+    source_url: str | None = None
+    difference: float | None = None  # (claimed - reference) / reference
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    outcome: str  # one of VERDICTS
+    message: str
+    evidence: tuple[Evidence, ...] = ()
+    as_of: str | None = None  # the date the claim was checked for
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedClaim:
+    claim: Claim
+    verdict: Verdict
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.claim.to_dict()
+        d["verdict"] = self.verdict.outcome
+        d["message"] = self.verdict.message
+        d["evidence"] = [e.to_dict() for e in self.verdict.evidence]
+        if self.verdict.as_of:
+            d["as_of"] = self.verdict.as_of
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class DocResult:
+    """What one document gave: its claims (checked or not), or the error that stopped it."""
+
+    doc: str
+    path: str | None = None
+    claims: tuple[Claim, ...] = ()
+    checked: tuple[CheckedClaim, ...] = ()
+    error: str | None = None
+    suppressed: int = 0  # findings accepted by a baseline or an ignore comment
+    text: str | None = None  # the document text, for renderers that show it (html)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    results: tuple[DocResult, ...] = ()
+    command: str = "check"
+    as_of: str | None = None
+    fail_on: tuple[str, ...] = ("contradicted", "outdated")
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def documents(self) -> int:
+        return len(self.results)
+
+    @property
+    def failed(self) -> list[DocResult]:
+        return [r for r in self.results if r.error]
+
+
+def claim_fields() -> list[str]:
+    return [f.name for f in fields(Claim)]

@@ -1,0 +1,94 @@
+"""Clean stage: fold Unicode variants for matching while keeping a map back to the caller's offsets.
+
+Folding (for matching only, never for what is reported):
+- Devanagari digits → ASCII digits; chandrabindu → anusvara; precomposed nukta letters (क़…य़) → base letter;
+  the combining nukta (U+093C) is dropped; a nasal consonant + virama before a consonant (न्द) → anusvara (ंद);
+- zero-width joiners/non-joiners, word joiner, soft hyphen, direction marks and BOM are dropped;
+- NBSP and other spaces → ' '; dashes and the minus sign → '-'; curly quotes → straight quotes.
+
+:func:`fold` returns a :class:`Folded` whose ``span`` maps a folded (start, end) back to the original text.
+Length-preserving changes use ``str.translate``; only deletions and 2→1 changes build breakpoints, so clean text
+costs one translate and one regex scan.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+_ONE_TO_ONE = {
+    **{0x0966 + i: ord("0") + i for i in range(10)},  # Devanagari digits
+    0x0901: 0x0902,  # chandrabindu -> anusvara
+    0x0958: 0x0915, 0x0959: 0x0916, 0x095A: 0x0917, 0x095B: 0x091C,  # क़ ख़ ग़ ज़
+    0x095C: 0x0921, 0x095D: 0x0922, 0x095E: 0x092B, 0x095F: 0x092F,  # ड़ ढ़ फ़ य़
+    0x00A0: 0x20, 0x2007: 0x20, 0x2009: 0x20, 0x200A: 0x20, 0x202F: 0x20, 0x3000: 0x20, 0x2002: 0x20,
+    0x2003: 0x20, 0x0009: 0x20,
+    0x2010: 0x2D, 0x2011: 0x2D, 0x2012: 0x2D, 0x2013: 0x2D, 0x2014: 0x2D, 0x2015: 0x2D, 0x2212: 0x2D,
+    0x2018: 0x27, 0x2019: 0x27, 0x201C: 0x22, 0x201D: 0x22,
+}
+_DROP = "\u093C\u200B\u200C\u200D\u2060\uFEFF\u00AD\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069"
+_EDIT = regex.compile(rf"[{_DROP}]+|[ङञणनम]\u094D(?=[क-ह])")
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """Folded text plus breakpoints: folded[fpos[k] + d] came from original[opos[k] + d]."""
+
+    original: str
+    text: str
+    fpos: tuple[int, ...] = (0,)
+    opos: tuple[int, ...] = (0,)
+
+    def orig(self, i: int) -> int:
+        """Original offset of folded offset ``i`` (a start position)."""
+        k = bisect.bisect_right(self.fpos, i) - 1
+        return self.opos[k] + (i - self.fpos[k])
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of folded [start, end); a trailing combining nukta stays inside the span."""
+        if end <= start:
+            o = self.orig(start)
+            return o, o
+        s = self.orig(start)
+        e = self.orig(end - 1) + 1
+        n = len(self.original)
+        while e < n and self.original[e] in "\u093C\u094D" and self.original[e - 1] != "\u094D":
+            e += 1
+        return s, e
+
+
+def fold_string(s: str) -> str:
+    """Fold a word or phrase (e.g. a lexicon entry) the same way documents are folded."""
+    return _EDIT.sub(_edit_repl, s.translate(_ONE_TO_ONE))
+
+
+def _edit_repl(m: regex.Match) -> str:
+    return "ं" if m.group()[-1] == "\u094D" else ""
+
+
+def fold(text: str) -> Folded:
+    t = text.translate(_ONE_TO_ONE)
+    pieces: list[str] = []
+    fpos, opos = [0], [0]
+    last = 0
+    flen = 0
+    for m in _EDIT.finditer(t):
+        pieces.append(t[last:m.start()])
+        flen += m.start() - last
+        rep = _edit_repl(m)
+        if rep:
+            pieces.append(rep)
+            flen += 1
+            # the anusvara stands for the nasal consonant; the virama is dropped
+            fpos.append(flen)
+            opos.append(m.end())
+        else:
+            fpos.append(flen)
+            opos.append(m.end())
+        last = m.end()
+    if len(fpos) == 1:
+        return Folded(text, t)
+    pieces.append(t[last:])
+    return Folded(text, "".join(pieces), tuple(fpos), tuple(opos))

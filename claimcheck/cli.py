@@ -14,6 +14,15 @@ import typer
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Find and check claims in Hindi and Indian-English news.")
 
 
+def _mount() -> None:
+    from .cli_data import data_app
+
+    app.add_typer(data_app, name="data")
+
+
+_mount()
+
+
 @app.command()
 def extract(
     paths: list[str] = typer.Argument(..., help="Text files, directories, globs, .jsonl batches, or - for stdin."),

@@ -114,6 +114,9 @@ class Verdict:
 class CheckedClaim:
     claim: Claim
     verdict: Verdict
+    # Why this finding does not gate although its verdict might: "ignore comment", "baseline: <reason>",
+    # "config ignore". None = not suppressed.
+    suppressed: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = self.claim.to_dict()
@@ -122,6 +125,8 @@ class CheckedClaim:
         d["evidence"] = [e.to_dict() for e in self.verdict.evidence]
         if self.verdict.as_of:
             d["as_of"] = self.verdict.as_of
+        if self.suppressed:
+            d["suppressed"] = self.suppressed
         return d
 
 
@@ -136,6 +141,7 @@ class DocResult:
     error: str | None = None
     suppressed: int = 0  # findings accepted by a baseline or an ignore comment
     text: str | None = None  # the document text, for renderers that show it (html)
+    ignored: tuple[tuple[int, int], ...] = ()  # Document.ignored: spans of ``text`` under a suppression comment
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,7 +46,7 @@ def check(
     d = Document(id=doc, text=text, date=_as_date(as_of), lang=lang)
     claims = extract_document(d)
     when = d.date or _dt.date.today()
-    return check_claims(claims, load_references(refs), when)
+    return check_claims(claims, load_references(refs), when, doc=d)
 
 
 def process(
@@ -62,8 +62,15 @@ def process(
     from .verify import check_claims
 
     when = doc.date or as_of or _dt.date.today()
-    checked = check_claims(claims, load_references(refs), when, doc=doc)
-    return DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), checked=tuple(checked), text=doc.text)
+    live = [c for c in claims if not _ignored(c, doc)]
+    checked = check_claims(live, load_references(refs), when, doc=doc)
+    return DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), checked=tuple(checked), text=doc.text,
+                     suppressed=len(claims) - len(live))
+
+
+def _ignored(claim: Claim, doc: Document) -> bool:
+    """Inside a span the draft asked claimcheck to skip (``<!-- claimcheck: ignore -->`` and off/on)."""
+    return any(a <= claim.start and claim.end <= b for a, b in doc.ignored)
 
 
 def run(

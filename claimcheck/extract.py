@@ -49,9 +49,9 @@ def detect_lang(text: str) -> str:
 
 
 def _finders() -> list[Callable[[Context], list[Claim]]]:
-    from . import dates, officeholders, quantities
+    from . import dates, officeholders, quantities, rankings
 
-    return [quantities.find, dates.find, officeholders.find]
+    return [quantities.find, dates.find, officeholders.find, rankings.find]
 
 
 def extract_document(doc: Document, *, as_of: _dt.date | None = None) -> list[Claim]:

@@ -1,10 +1,57 @@
-"""Verdict stage (placeholder until implemented): pair each claim with a verdict."""
+"""Verdict stage: pair every claim with a verdict, dispatching by kind.
+
+Officeholders go to :mod:`claimcheck.people`, statistics and rankings to :mod:`claimcheck.stats`. A claim no table
+covers is ``unverifiable`` with a message that says why; a claim outside the article body (the teaser of another
+article) is not checked. The verdict's date is the article's date.
+"""
 
 from __future__ import annotations
 
-from .model import CheckedClaim, Verdict
+import datetime as _dt
+
+from .model import CheckedClaim, Claim, Document, Verdict
+from .text import fold_string
+
+_SENTENCE_END = "।?!\n"
 
 
-def check_claims(claims, refs, when, doc=None):
-    return [CheckedClaim(c, Verdict("unverifiable", "no reference table covers this claim", as_of=when.isoformat()))
-            for c in claims]
+def sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence around [start, end) (split on danda, ?, !, newline and '. '), folded for matching."""
+    left = max(text.rfind(ch, 0, start) for ch in _SENTENCE_END)
+    left = max(left, text.rfind(". ", 0, start))
+    rights = [i for i in (text.find(ch, end) for ch in _SENTENCE_END) if i != -1]
+    dot = text.find(". ", end)
+    if dot != -1:
+        rights.append(dot)
+    right = min(rights) if rights else len(text)
+    return fold_string(text[left + 1:right])
+
+
+def check_claim(claim: Claim, refs, when: _dt.date, text: str = "") -> Verdict:
+    asof = when.isoformat()
+    if claim.outside_body:
+        return Verdict("unverifiable", "outside the article body (a teaser for another article): not checked", as_of=asof)
+    if claim.kind == "officeholder":
+        from . import people
+
+        return people.check_officeholder(claim, refs, when)
+    sentence = sentence_of(text, claim.start, claim.end) if text else fold_string(claim.text)
+    if claim.kind == "ranking":
+        from . import stats
+
+        return stats.check_ranking(claim, refs, when, sentence)
+    if claim.kind in ("quantity", "percent"):
+        from . import stats
+
+        v = stats.check_statistic(claim, refs, when, sentence)
+        if v is not None:
+            return v
+        return Verdict("unverifiable", "no reference table covers this figure", as_of=asof)
+    if claim.kind == "date":
+        return Verdict("unverifiable", "a date gives context; it is not checked on its own", as_of=asof)
+    return Verdict("unverifiable", f"no reference table covers {claim.kind} claims", as_of=asof)
+
+
+def check_claims(claims: list[Claim], refs, when: _dt.date, doc: Document | None = None) -> list[CheckedClaim]:
+    text = doc.text if doc is not None else ""
+    return [CheckedClaim(c, check_claim(c, refs, when, text)) for c in claims]

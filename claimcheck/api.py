@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from .errors import InputError, UsageError
 from .model import CheckedClaim, Claim, DocResult, Document
@@ -62,10 +63,12 @@ def process(
     from .verify import check_claims
 
     when = doc.date or as_of or _dt.date.today()
-    live = [c for c in claims if not _ignored(c, doc)]
-    checked = check_claims(live, load_references(refs), when, doc=doc)
+    checked = [
+        replace(cc, suppressed="ignore comment") if _ignored(cc.claim, doc) else cc
+        for cc in check_claims(claims, load_references(refs), when, doc=doc)
+    ]
     return DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), checked=tuple(checked), text=doc.text,
-                     suppressed=len(claims) - len(live))
+                     suppressed=sum(1 for cc in checked if cc.suppressed), ignored=doc.ignored)
 
 
 def _ignored(claim: Claim, doc: Document) -> bool:

@@ -1,7 +1,371 @@
-"""Finder stage (placeholder until implemented)."""
+"""Officeholder finder: a title phrase plus a person's name, in either order.
+
+"मुख्य सचिव मनोज कुमार सिंह", "इनवेस्ट यूपी के सीईओ अभिषेक प्रकाश", "Prime Minister Narendra Modi",
+"Rakesh Sachan, the State MSME Minister", "पीएम मोदी". One person with two titles ("मुख्य सचिव तथा अवस्थापना एवं
+औद्योगिक विकास आयुक्त मनोज कुमार सिंह") gives one claim with both ``offices``.
+
+A title phrase is found from its head word (मंत्री, सचिव, आयुक्त, Minister…) outwards: to the left over
+modifiers and portfolio words (joined by एवं/व/तथा/and/commas), to the right over a bracketed portfolio
+("(गृह)") and a few post-head words ("of State"). The jurisdiction or organisation written before it ("उत्तर प्रदेश
+के", "WHO के", "Delhi") is reported but kept out of the span. The name runs over words that are not stopwords,
+digits, titles or scheme words ("प्रधानमंत्री आवास योजना" is not a person). All vocabulary is in
+``data/titles.toml``. Works on the folded text (nukta and ZWJ removed), so "संयुक्‍त सचिव" matches.
+"""
 
 from __future__ import annotations
 
+import functools
+
+import regex
+
+from . import lexicon
+from .text import fold_string
+
+# A word: letters/marks/digits with inner dots, hyphens or apostrophes ("S.P", "Ex-CM", "O'Brien");
+# any other non-space character is a one-character token.
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[.\-'][\p{L}\p{M}\p{N}]+)*|\S")
+_LATIN = regex.compile(r"[A-Za-z]")
+_DEVA = regex.compile(r"\p{Devanagari}")
+_HAS_DIGIT = regex.compile(r"\d")
+_QUOTES = {"'", '"', "‘", "’", "“", "”"}
+
+
+class _Vocab:
+    def __init__(self) -> None:
+        d = lexicon.load("titles")
+
+        def hi(xs):
+            return {fold_string(x) for x in xs}
+
+        def en(xs):
+            return {x.lower() for x in xs}
+
+        heads_hi, heads_en = set(), set()
+        mods = hi(d["modifiers"]["hi"]) | en(d["modifiers"]["en"])
+        for x in d["heads"]["hi"]:
+            w = fold_string(x).split()
+            heads_hi.add(w[-1])
+            mods |= set(w[:-1])
+        for x in d["heads"]["en"]:
+            w = x.lower().split()
+            heads_en.add(w[-1])
+            mods |= set(w[:-1])
+        self.heads = heads_hi | heads_en
+        self.head_suffix = tuple(hi(d["heads"]["hi_suffix"]))
+        self.abbrev = {}
+        for k, v in d["abbrev"].items():
+            w = fold_string(k).split()
+            self.abbrev[w[-1] if _DEVA.search(k) else w[-1].lower()] = v
+            mods |= {x.lower() for x in w[:-1]}
+        self.modifiers = mods
+        self.former = hi(d["modifiers"]["former"]) | en(d["modifiers"]["former"])
+        self.portfolio = hi(d["portfolio"]["hi"]) | en(d["portfolio"]["en"])
+        self.connectors = hi(d["connectors"]["hi"]) | en(d["connectors"]["en"])
+        self.post_head = [tuple(p.lower().split()) for p in d["post_head"]["en"] + d["post_head"]["hi"]]
+        self.former_gap = sorted((tuple(fold_string(p).split()) for p in d["former_gap"]["hi"] + d["former_gap"]["en"]),
+                                 key=len, reverse=True)
+        self.stop = hi(d["stop"]["hi"]) | en(d["stop"]["en"])
+        self.non_name = hi(d["non_name"]["hi"]) | en(d["non_name"]["en"])
+        self.home_region = hi(d.get("home_region", {}).get("hi", [])) | en(d.get("home_region", {}).get("en", []))
+        self.honorifics = hi(d["honorifics"]["hi"]) | en(d["honorifics"]["en"])
+        # region names as token tuples (folded Hindi, lower-case English)
+        regs = lexicon.load("regions")
+        self.regions: dict[tuple[str, ...], str] = {}
+        for code, v in regs.items():
+            for name in v.get("hi", []):
+                self.regions[tuple(fold_string(name).split())] = code
+            for name in v.get("en", []):
+                self.regions[tuple(name.lower().split())] = code
+        self.region_maxlen = max((len(k) for k in self.regions), default=1)
+
+
+@functools.cache
+def vocab() -> _Vocab:
+    return _Vocab()
+
+
+class _Tok:
+    __slots__ = ("s", "e", "text", "key", "word", "latin", "nl_before")
+
+    def __init__(self, s: int, e: int, text: str, nl_before: bool) -> None:
+        self.s, self.e, self.text = s, e, text
+        self.word = text[0].isalnum() or bool(regex.match(r"[\p{L}\p{M}\p{N}]", text))
+        self.latin = bool(_LATIN.match(text))
+        self.key = text.lower().rstrip(".") if self.latin else text.rstrip(".")
+        self.nl_before = nl_before
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    prev = 0
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        # an initial or short abbreviation keeps its dot ("S.P.", "Dr.", "डॉ.")
+        w = m.group()
+        if e < len(text) and text[e] == "." and (_LATIN.match(w) and (len(w) <= 3 or "." in w) or w in ("डॉ", "डा")):
+            e += 1
+        if out and s < out[-1].e:
+            continue
+        out.append(_Tok(s, e, text[s:e], "\n" in text[prev:s]))
+        prev = e
+    return out
+
+
+class _Finder:
+    def __init__(self, ctx) -> None:
+        self.ctx = ctx
+        self.text = ctx.folded.text
+        self.v = vocab()
+        self.t = _tokens(self.text)
+
+    # --- word classes -------------------------------------------------------------------------------------
+    def is_head(self, i: int) -> bool:
+        tok = self.t[i]
+        if not tok.word:
+            return False
+        k = tok.key
+        if k in self.v.abbrev:
+            # Latin abbreviations only in capitals ("PM Modi", not "4 pm")
+            return not tok.latin or tok.text.rstrip(".").isupper()
+        if k in self.v.heads:
+            return True
+        return not tok.latin and k.endswith(self.v.head_suffix) and len(k) > 2 and not k.startswith("मंत्रि")
+
+    def title_word(self, i: int) -> bool:
+        k = self.t[i].key
+        return self.t[i].word and (k in self.v.modifiers or k in self.v.portfolio)
+
+    def joined(self, i: int) -> bool:
+        """Token i follows token i-1 on the same line."""
+        return i > 0 and not self.t[i].nl_before
+
+    def region_ending_at(self, i: int) -> int | None:
+        """Start index of a region name whose last token is i."""
+        for n in range(min(self.v.region_maxlen, i + 1), 0, -1):
+            key = tuple(self.t[j].key for j in range(i - n + 1, i + 1))
+            if key in self.v.regions and all(self.joined(j) for j in range(i - n + 2, i + 1)):
+                return i - n + 1
+        return None
+
+    # --- title ---------------------------------------------------------------------------------------------
+    def title_left(self, h: int) -> tuple[int, list[tuple[int, int]]]:
+        """(first token of the title phrase, [(start, head) for each coordinated title, left to right])."""
+        offices: list[tuple[int, int]] = []
+        cur_head, start, i = h, h, h - 1
+        while i >= 0 and self.joined(i + 1):
+            if self.region_ending_at(i) is not None and self.t[i].key not in self.v.portfolio:
+                break
+            if self.title_word(i) or (self.is_head(i) and self.t[i].key in self.v.abbrev and i == start - 1):
+                start, i = i, i - 1
+                continue
+            if self.t[i].key in self.v.connectors and i > 0 and self.joined(i):
+                if self.title_word(i - 1) and self.t[i - 1].key not in self.v.modifiers | self.v.stop:
+                    start, i = i - 1, i - 2
+                    continue
+                if self.is_head(i - 1):
+                    offices.append((start, cur_head))
+                    cur_head = start = i - 1
+                    i -= 2
+                    continue
+            break
+        offices.append((start, cur_head))
+        offices.reverse()
+        return start, offices
+
+    def title_right(self, h: int) -> tuple[int, int | None]:
+        """Last token of the title (head plus bracketed portfolio / post-head words), and a region index if any."""
+        end, n = h, len(self.t)
+        j = h + 1
+        if j < n and self.t[j].text == "(" and self.joined(j):
+            for k in range(j + 1, min(j + 6, n)):
+                if self.t[k].text == ")":
+                    if k > j + 1 and all(self.t[x].word for x in range(j + 1, k)):
+                        end = k
+                    break
+        for ph in self.v.post_head:
+            m = len(ph)
+            if end + m < n and tuple(self.t[end + 1 + x].key for x in range(m)) == ph:
+                end += m
+                break
+        return end, None
+
+    def former_gap(self, j: int) -> int:
+        for ph in self.v.former_gap:
+            m = len(ph)
+            if j + m <= len(self.t) and tuple(self.t[j + x].key for x in range(m)) == ph:
+                return m
+        return 0
+
+    # --- names ---------------------------------------------------------------------------------------------
+    def name_token(self, i: int) -> bool:
+        tok = self.t[i]
+        if not tok.word or _HAS_DIGIT.search(tok.text):
+            return False
+        k = tok.key
+        if k in self.v.stop or self.is_head(i):
+            return False
+        if tok.latin:
+            return tok.text[0].isupper()
+        return bool(_DEVA.match(tok.text)) and not k.endswith(("ों", "ओं"))
+
+    def name_right(self, j: int) -> int | None:
+        """Index of the last token of a name starting at j, or None."""
+        n = len(self.t)
+        while j < n and self.t[j].key in self.v.honorifics and self.joined(j):
+            j += 1
+        k = j
+        while k < n and self.joined(k) and self.name_token(k):
+            k += 1
+        count = k - j
+        if count == 0 or count > 4:
+            return None
+        if any(self.t[x].key in self.v.non_name for x in range(j, k)):
+            return None
+        last = k - 1
+        # a quoted nickname after the name: Ramesh Pokhriyal 'Nishank'
+        if k + 2 < n and self.t[k].text in _QUOTES and self.t[k + 2].text in _QUOTES and self.name_token(k + 1):
+            last = k + 2
+        return last
+
+    def name_left(self, j: int, floor: int) -> int | None:
+        """First token of a name ending at j (for 'NAME, TITLE'), or None."""
+        k = j
+        while k > floor and self.name_token(k) and (k == j or self.joined(k + 1)):
+            k -= 1
+        first = k + 1
+        count = j - first + 1
+        if count < 2 or count > 4:
+            return None
+        if any(self.t[x].key in self.v.non_name for x in range(first, j + 1)):
+            return None
+        # what precedes the name must be a boundary: start, new line, punctuation or a stopword
+        if k >= floor and k >= 0 and self.joined(first) and self.t[k].word and self.t[k].key not in self.v.stop:
+            return None
+        while first > 0 and self.t[first - 1].key in self.v.honorifics and self.joined(first):
+            first -= 1
+        return first
+
+    def jurisdiction_left(self, start: int) -> tuple[int, int] | None:
+        """Token range (a, b) of the place or organisation written just before the title."""
+        i = start - 1
+        if i < 0 or not self.joined(start):
+            return None
+        t = self.t
+        if t[i].key in ("के", "की", "का") and i > 0 and self.joined(i):
+            b = i - 1
+            a = self._region_chain(b)
+            # a region that is part of a longer name is an organisation ("इनवेस्ट यूपी के")
+            if a is not None and not (a > 0 and self.joined(a) and self.t[a - 1].word
+                                      and self.t[a - 1].key not in self.v.stop):
+                return a, b
+            a, depth = b + 1, 0
+            for x in range(b, max(b - 7, -1), -1):
+                tx = t[x]
+                if tx.text == ")":
+                    depth += 1
+                elif tx.text == "(":
+                    depth -= 1
+                elif depth == 0 and (not tx.word or tx.key in self.v.stop and tx.key not in self.v.home_region):
+                    break
+                a = x
+                if not self.joined(x):
+                    break
+            return (a, b) if a <= b and depth == 0 else None
+        if t[i].text in ("'s", "’s") or t[i].key == "s" and i > 1 and t[i - 1].text in ("'", "’"):
+            i -= 2 if t[i].key == "s" else 1
+        a = self._region_chain(i)
+        if a is not None:
+            return a, i
+        if t[i].latin and t[i].text.isupper() and len(t[i].text) >= 2 and t[i].key not in self.v.portfolio:
+            return i, i  # an organisation in capitals: "BJP president"
+        return None
+
+    def _region_chain(self, b: int) -> int | None:
+        """Start of 'region (और|and|,) region …' ending at b, or a home-region word ('प्रदेश के')."""
+        if b >= 0 and self.t[b].key in self.v.home_region:
+            return b
+        a = self.region_ending_at(b)
+        if a is None:
+            return None
+        while a >= 2 and self.t[a - 1].key in self.v.connectors and self.joined(a):
+            a2 = self.region_ending_at(a - 2)
+            if a2 is None:
+                break
+            a = a2
+        return a
+
+    # --- main ----------------------------------------------------------------------------------------------
+    def run(self) -> list:
+        out = []
+        taken_until = -1
+        t, n = self.t, len(self.t)
+        for h in range(n):
+            if h <= taken_until or not self.is_head(h):
+                continue
+            start, offices = self.title_left(h)
+            if start <= taken_until:
+                continue
+            end, _ = self.title_right(h)
+            former = any(t[x].key in self.v.former for x in range(start, end + 1))
+            j = end + 1
+            gap = self.former_gap(j) if j < n else 0
+            if gap:
+                former = True
+            name_end = self.name_right(j + gap) if j + gap < n and self.joined(j + gap) else None
+            if name_end is not None:
+                ns = j + gap
+                while ns < n and t[ns].key in self.v.honorifics:
+                    ns += 1
+                claim = self._claim(start, name_end, offices, end, ns, name_end, former)
+                out.append(claim)
+                taken_until = name_end
+                continue
+            c = self._name_first(start, end, offices, former, taken_until)
+            if c is not None:
+                out.append(c)
+                taken_until = end
+        return out
+
+    def _name_first(self, start, end, offices, former, floor):
+        t, n = self.t, len(self.t)
+        i = start - 1
+        if i >= 0 and t[i].key == "the":
+            i -= 1
+        if i < 1 or t[i].text != ",":
+            return None
+        # the title must end the clause
+        if end + 1 < n and self.joined(end + 1) and t[end + 1].word and t[end + 1].key not in self.v.stop:
+            return None
+        first = self.name_left(i - 1, floor + 1)
+        if first is None:
+            return None
+        return self._claim(first, end, offices, end, first, i - 1, former, name_first=True, title_start=start)
+
+    def _claim(self, s, e, offices, title_end, ns, ne, former, name_first=False, title_start=None):
+        ctx, t = self.ctx, self.t
+        text = ctx.doc.text
+
+        def orig(a, b):
+            os_, oe = ctx.folded.span(t[a].s, t[b].e)
+            return text[os_:oe]
+
+        ts = title_start if title_start is not None else s
+        offs = []
+        for k, (a, hd) in enumerate(offices):
+            b = title_end if k == len(offices) - 1 else hd
+            offs.append(orig(a, b))
+        jur = self.jurisdiction_left(ts)
+        fields = dict(person=orig(ns, ne), office=offs[0], offices=tuple(offs))
+        if jur is not None:
+            fields["jurisdiction"] = orig(*jur)
+        if former:
+            fields["subtype"] = "former"
+        return ctx.claim("officeholder", t[s].s, t[e].e, **fields)
+
 
 def find(ctx) -> list:
-    return []
+    """Officeholder claims in ``ctx`` (title phrase + name)."""
+    try:
+        return _Finder(ctx).run()
+    except Exception:  # pragma: no cover - a finder must never break extraction
+        return []

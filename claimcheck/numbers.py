@@ -114,7 +114,7 @@ def patterns() -> dict[str, str]:
     any_atom = rf"(?:{mod_atom}|{frac_atom}|{atom})"
     scale_tok = rf"\s*(?<![\p{{L}}\p{{M}}])(?:{scale}){RB}"
     # an expression: atom (scale | atom)*, where an atom after an atom needs a scale somewhere before it
-    expr = rf"{any_atom}(?:{scale_tok}(?:\s+{atom}(?:{scale_tok})?)*+)?"
+    expr = rf"{any_atom}(?:(?:{scale_tok})++(?:\s+{atom}(?:{scale_tok})*+)*+)?"
     dev_expr = rf"{LB}(?:{endev})\s+(?:{scale}){RB}(?:{scale_tok})*+"
     return {
         "atom": any_atom,

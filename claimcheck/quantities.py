@@ -1,7 +1,377 @@
-"""Finder stage (placeholder until implemented)."""
+"""Finder for numeric claims: quantity (counts and measures), money, percent and duration.
+
+Stages, each one compiled-regex pass or a walk over the (few) numbers found:
+1. candidates: every number expression (:mod:`claimcheck.numbers`) and vague amount (सैंकड़ों, "कई हजार");
+2. context: a currency symbol before, a unit word after (percent, currency, duration, age, measure), hedges and
+   bounds on either side (kept out of the value: ``approx``, ``qualifier``), labels and identifiers that make a
+   numeral part of a name (कोविड-19, पीएम 2.5), dates and times left to the dates finder;
+3. ranges: two numbers joined by "-", "से (लेकर)", "to", "या" or a space between number words share the scale
+   and unit written once ("90 से लेकर 96 लाख", "तीन चार दशकों");
+4. claims: kind and value (durations in years through :mod:`claimcheck.units`), what a count counts (``subject``)
+   and the region (:mod:`claimcheck.regions`).
+
+Word lists live in ``claimcheck/data/quantities.toml`` and ``numbers.toml``.
+"""
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass, field
+
+import regex
+
+from . import lexicon, numbers
+from .numbers import LB, RB
+from .text import fold_string
+
+_I = regex.IGNORECASE
+_WS = r"[ \t]"
+_PUNCT_END = regex.compile(r"[ \t]*(?:[,;:।.!?)\]\"'|\n]|$)")
+
+
+def _forms(words) -> list[str]:
+    return [fold_string(w).lower() for w in words]
+
+
+def _alt(words) -> str:
+    return lexicon.alternation(_forms(words), fold_words=False)
+
+
+@dataclass(frozen=True)
+class _Lex:
+    num_re: regex.Pattern
+    unit_re: regex.Pattern
+    unit_map: dict[str, tuple[str, str]]  # form -> (kind, unit key)
+    prefix_re: regex.Pattern
+    prefix_map: dict[str, str]
+    approx_before: regex.Pattern
+    approx_after: regex.Pattern
+    qual_before: regex.Pattern
+    qual_before_map: dict[str, str]
+    qual_after: regex.Pattern
+    qual_after_map: dict[str, str]
+    sep_re: regex.Pattern
+    between_after: regex.Pattern
+    between_before: regex.Pattern
+    money_noun: regex.Pattern
+    labels: regex.Pattern
+    not_after: regex.Pattern
+    months_before: regex.Pattern
+    word_re: regex.Pattern
+    stop: frozenset[str]
+    indefinite: frozenset[str]
+    scale_re: regex.Pattern
+    ages: frozenset[str]
+
+
+@functools.cache
+def _lex() -> _Lex:
+    q = lexicon.load("quantities")
+    p = numbers.patterns()
+    unit_map: dict[str, tuple[str, str]] = {}
+    for f in q["percent"]["forms"]:
+        unit_map[fold_string(f).lower()] = ("percent", "percent")
+    prefix_map: dict[str, str] = {}
+    for code, spec in q["currencies"].items():
+        for f in spec.get("after", []):
+            unit_map[fold_string(f).lower()] = ("money", code)
+        for f in spec.get("before", []):
+            prefix_map[fold_string(f).lower()] = code
+    for pint_name, forms in q["durations"].items():
+        for f in forms:
+            unit_map[fold_string(f).lower()] = ("duration", pint_name)
+    for f in q["ages"]["forms"]:
+        unit_map[fold_string(f).lower()] = ("age", "year")
+    for key, spec in q["measures"].items():
+        for f in spec["forms"]:
+            unit_map[fold_string(f).lower()] = ("quantity", key)
+    # a unit word: after spaces (or glued to digits), with an optional emphatic ही in between
+    unit_alt = lexicon.alternation(list(unit_map), fold_words=False).replace(r"\%", "%")
+    unit_re = regex.compile(rf"{_WS}*(?:ही{_WS}+)?(?P<u>{unit_alt})(?:(?<=%)|{RB})", _I)
+    pre_alt = lexicon.alternation(list(prefix_map), fold_words=False)
+    prefix_re = regex.compile(rf"(?:(?<![\p{{L}}\p{{M}}])(?P<c>{pre_alt}))[ \t]*\Z", _I)
+    qb_map = {fold_string(f).lower(): k for k, forms in q["qualifier_before"].items() for f in forms}
+    qa_map = {fold_string(f).lower(): k for k, forms in q["qualifier_after"].items() for f in forms}
+    rng = q["ranges"]
+    vague = rf"(?P<vague>{LB}(?:(?:कई|several|many){_WS}+(?P<vs>{p['scale']})|{p['vague']}){RB})"
+    num_re = regex.compile(rf"{vague}|(?P<num>(?<![\p{{L}}\p{{M}}\p{{N}}])(?<!\d[.,]){p['expr']})", _I)
+    return _Lex(
+        num_re=num_re,
+        unit_re=unit_re,
+        unit_map=unit_map,
+        prefix_re=prefix_re,
+        prefix_map=prefix_map,
+        approx_before=regex.compile(rf"{LB}(?:{_alt(q['approx']['before'])})[ \t]*\Z", _I),
+        approx_after=regex.compile(rf"(?:{_alt(q['approx']['after'])}){RB}", _I),
+        qual_before=regex.compile(rf"{LB}(?P<q>{_alt(qb_map)})[ \t]*\Z", _I),
+        qual_before_map=qb_map,
+        qual_after=regex.compile(rf"{_WS}*(?P<q>{_alt(qa_map)}){RB}", _I),
+        qual_after_map=qa_map,
+        sep_re=regex.compile(rf"{_WS}*(?:(?P<s>-|{_alt(rng['separators'])}){_WS}*|{_WS}+)", _I),
+        between_after=regex.compile(rf"{_WS}*(?:{_alt(rng['between_after'])}){RB}", _I),
+        between_before=regex.compile(rf"{LB}(?:{_alt(rng['between_before'])})[ \t]*\Z", _I),
+        money_noun=regex.compile(
+            rf"{_WS}+(?:(?:की|के|का|तक|of|in){_WS}+)?(?:[\p{{L}}\p{{M}}]+{_WS}+)?(?:{_alt(q['money_nouns']['forms'])}){RB}", _I),
+        labels=regex.compile(rf"{LB}(?:{_alt(q['labels']['forms'])})[ \t]*[-:]?[ \t]*\Z", _I),
+        not_after=regex.compile(rf"{_WS}*(?:{_alt(q['not_after']['forms'])}){RB}", _I),
+        months_before=regex.compile(rf"{LB}(?:{_alt(q['not_after']['months_before'])})[ \t,.]*\Z", _I),
+        word_re=regex.compile(r"[ \t]+([\p{L}\p{M}][\p{L}\p{M}\p{N}'’-]*)"),
+        stop=frozenset(_forms(q["stopwords"]["forms"])),
+        indefinite=frozenset(_forms(q["indefinite"]["forms"])),
+        scale_re=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{p['scale']}){RB}", _I),
+        ages=frozenset(_forms(q["ages"]["forms"])),
+    )
+
+
+@dataclass
+class _Cand:
+    fs: int
+    fe: int  # end of the number expression
+    value: float
+    text: str
+    vague: bool = False
+    has_scale: bool = False
+    scale: float = 1.0  # product of trailing scale words ("96 लाख" -> 1e5)
+    digits: bool = False
+    kind: str | None = None  # percent, money, duration, age, quantity (measure) or None
+    unit: str | None = None
+    end: int = 0  # end of number + unit
+    cur_start: int | None = None  # start of a currency prefix
+    low: float | None = None
+    high: float | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _candidates(t: str, lx: _Lex) -> list[_Cand]:
+    out: list[_Cand] = []
+    nlex = numbers.lex()
+    for m in lx.num_re.finditer(t):
+        if m.group("vague") is not None:
+            vs = m.group("vs")
+            low = nlex.scales[vs.lower()] if vs else nlex.vague[m.group().lower()]
+            out.append(_Cand(m.start(), m.end(), low, m.group(), vague=True, end=m.end()))
+            continue
+        r = numbers.read(m.group())
+        if r is None:
+            continue
+        value, n = r
+        text = m.group()[:n]
+        c = _Cand(m.start(), m.start() + n, value, text, end=m.start() + n)
+        c.digits = any(ch.isdigit() for ch in text)
+        scales = list(lx.scale_re.finditer(text))
+        c.has_scale = bool(scales)
+        if scales:
+            # the scale words after the last number token apply to a range's first end as well
+            tail = text[scales[0].start():]
+            lead = numbers.read(text[: scales[0].start()].strip())
+            if lead and lead[0] and regex.fullmatch(r"[\s\p{L}\p{M}]+", tail):
+                c.scale = value / lead[0]
+        out.append(c)
+    return out
+
+
+def _attach_units(t: str, c: _Cand, lx: _Lex) -> None:
+    u = lx.unit_re.match(t, c.fe)
+    if u is not None and not (u.start("u") == c.fe and not c.digits and t[c.fe - 1:c.fe].isalpha()):
+        kind, key = lx.unit_map[u.group("u").lower()]
+        c.kind, c.unit, c.end = kind, key, u.end()
+    lo = max(0, c.fs - 12)
+    pm = lx.prefix_re.search(t, lo, c.fs)
+    if pm is not None:
+        code = lx.prefix_map[pm.group("c").lower()]
+        if c.kind in (None, "money"):
+            c.kind, c.unit, c.cur_start = "money", c.unit or code, pm.start()
+
+
+def _merge_ranges(t: str, cands: list[_Cand], lx: _Lex) -> list[_Cand]:
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        if i + 1 < len(cands) and not a.vague and not cands[i + 1].vague:
+            b = cands[i + 1]
+            gap_start = a.end
+            sm = lx.sep_re.fullmatch(t, gap_start, b.cur_start if b.cur_start is not None else b.fs)
+            if sm is not None and _range_ok(t, a, b, sm.group("s"), lx):
+                lo = a.value
+                if a.kind is None and not a.has_scale and b.scale > 1 and lo * b.scale <= b.value:
+                    lo *= b.scale
+                if lo < b.value:
+                    b.low, b.high = lo, b.value
+                    b.fs = a.cur_start if a.cur_start is not None else a.fs
+                    b.cur_start = None
+                    out.append(b)
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _range_ok(t: str, a: _Cand, b: _Cand, sep: str | None, lx: _Lex) -> bool:
+    if a.kind is not None and (a.kind, a.unit) != (b.kind, b.unit):
+        return False
+    if a.kind is not None and (sep or "").lower() not in ("-", "से लेकर", "to", "से"):
+        return False
+    if sep is None:  # a bare space: "तीन चार दशकों", "बीस पच्चीस"
+        return not a.digits and not b.digits and b.value > a.value and not a.has_scale
+    s = sep.lower()
+    if s in ("और", "and"):
+        return bool(lx.between_after.match(t, b.end)) or bool(lx.between_before.search(t, max(0, a.fs - 12), a.fs))
+    if s == "-":
+        # 2019-20 (fiscal year), 0522-2230006 (phone), 31-03 are not ranges
+        if a.digits and regex.fullmatch(r"(?:19|20)\d\d", a.text) and not b.has_scale and b.kind is None:
+            return False
+        if regex.fullmatch(r"0\d+", a.text) or regex.fullmatch(r"\d{6,}", b.text):
+            return False
+    return True
+
+
+def _context_ok(t: str, c: _Cand, lx: _Lex) -> bool:
+    """False for numerals that are names, labels, identifiers, list markers, phone numbers, dates or times."""
+    fs, fe = c.fs, c.fe
+    before = t[max(0, fs - 2):fs]
+    if regex.search(r"[\p{L}\p{M}]-\Z", before):
+        return False  # कोविड-19, एन-95
+    if c.kind is None and c.low is None and not c.vague:
+        if lx.not_after.match(t, fe):
+            return False
+        if c.digits and not c.has_scale:
+            txt = c.text.replace(",", "")
+            if regex.match(r"[./]\d", t[fe:fe + 2]) or regex.search(r"\d[./:-]\Z", t[max(0, fs - 2):fs]):
+                return False  # 31.03.2023, 192.168.1.2, 9:30
+            if regex.match(r":\d", t[fe:fe + 2]) and not regex.match(r":1(?!\d)", t[fe:fe + 3]):
+                return False
+            if regex.fullmatch(r"\d{7,}|0\d{3,}", txt) or (regex.match(r"-\d", t[fe:fe + 2])):
+                return False  # phone numbers and hyphenated codes
+            if regex.fullmatch(r"(?:1[89]|20)\d\d", txt) and "," not in c.text:
+                return False  # a bare year: the dates finder's
+            if regex.fullmatch(r"\d+\.0", c.text):
+                return False  # "2.0" versions
+            if lx.labels.search(t, max(0, fs - 16), fs) or lx.months_before.search(t, max(0, fs - 12), fs):
+                return False
+            line_start = t.rfind("\n", 0, fs) + 1
+            if not t[line_start:fs].strip() and regex.match(r"[.)]", t[fe:fe + 1]):
+                return False  # "8." list marker
+            if fe < len(t) and regex.match(r"[\p{L}\p{M}]", t[fe]):
+                return False  # glued to a word that is no unit: "180एमएल", "14वें"
+    return True
+
+
+def _subject(t: str, end: int, lx: _Lex) -> tuple[str | None, int]:
+    """The counted noun phrase right after ``end`` (as folded text) and its end, or (None, end)."""
+    words = []
+    pos = end
+    for _ in range(3):
+        m = lx.word_re.match(t, pos)
+        if m is None:
+            break
+        w = m.group(1)
+        if w.lower() in lx.stop:
+            break
+        words.append((w, m.end()))
+        pos = m.end()
+        if w.endswith("ों") or w.endswith("ओं"):
+            break
+    if not words:
+        return None, end
+    if len(words) == 3 and not (words[2][0].endswith("ों")):
+        words = words[:2]
+    return t[end:words[-1][1]].strip(), words[-1][1]
+
+
+def _num(v: float | None) -> float | int | None:
+    if v is None:
+        return None
+    r = round(v, 6)
+    if r == int(r) and abs(r) < 1e16:
+        return int(r)
+    return r
+
 
 def find(ctx) -> list:
-    return []
+    """Every quantity, money, percent and duration claim in ``ctx``."""
+    from . import regions, units
+
+    t = ctx.folded.text
+    lx = _lex()
+    cands = _candidates(t, lx)
+    for c in cands:
+        _attach_units(t, c, lx)
+    cands = _merge_ranges(t, cands, lx)
+    claims = []
+    for c in cands:
+        if not _context_ok(t, c, lx):
+            continue
+        start = c.cur_start if c.cur_start is not None else c.fs
+        end = c.end
+        fields: dict = {}
+        kind = c.kind
+        lo, hi, val = c.low, c.high, c.value
+        after = end
+        if kind is None:
+            plain = c.text.strip().lower()
+            if not c.has_scale and not c.vague and plain in lx.indefinite and c.low is None:
+                continue
+            if c.has_scale and c.value >= 1e7 and (lx.money_noun.match(t, end) or _PUNCT_END.match(t, end)):
+                kind, fields["unit"] = "money", "INR"
+            else:
+                subject, _ = _subject(t, end, lx)
+                if subject is None and not c.digits and not c.has_scale and not c.vague and c.low is None:
+                    continue  # a bare number word ("दो", "तीन") with nothing counted
+                kind = "quantity"
+                fields["unit"] = "units"
+                if subject:
+                    fields["subject"] = _orig(ctx, t, end, subject)
+        elif kind == "percent":
+            fields["unit"] = "percent"
+        elif kind == "money":
+            fields["unit"] = c.unit
+        elif kind in ("duration", "age"):
+            f = units.factor(c.unit, "year")
+            val, lo, hi = val * f, (lo * f if lo is not None else None), (hi * f if hi is not None else None)
+            if kind == "age":
+                fields["subtype"] = "age"
+            kind = "duration"
+            fields["unit"] = "year"
+        else:
+            f = units.factor(c.unit, c.unit)
+            val, lo, hi = val * f, (lo * f if lo is not None else None), (hi * f if hi is not None else None)
+            fields["unit"] = c.unit
+        # hedges and bounds
+        window = max(0, start - 30)
+        if lx.approx_before.search(t, window, start):
+            fields["approx"] = True
+        qb = lx.qual_before.search(t, window, start)
+        qual = lx.qual_before_map[qb.group("q").lower()] if qb else None
+        if lx.approx_after.match(t, after):
+            fields["approx"] = True
+        qa = lx.qual_after.match(t, after)
+        if qa is not None and c.low is None:
+            qa_kind = lx.qual_after_map[qa.group("q").lower()]
+            if qa_kind in ("ago", "since", "after") and kind != "duration":
+                qa_kind = None
+            if qa_kind == "up_to" and kind == "duration":
+                qa_kind = None
+            qual = qa_kind or qual
+        if qual == "since" and kind != "duration":
+            qual = None
+        if qual:
+            fields["qualifier"] = qual
+        if c.vague:
+            fields["subtype"] = "vague"
+            lo, hi, val = val, None, None
+        elif c.low is not None:
+            val = None
+        if kind in ("quantity", "money", "percent"):
+            reg = regions.find_region(ctx, start)
+            if reg:
+                fields["region"], fields["region_code"] = reg
+        claims.append(ctx.claim(kind, start, end, value=_num(val), low=_num(lo), high=_num(hi), **fields))
+    return claims
+
+
+def _orig(ctx, t: str, end: int, subject: str) -> str:
+    s = t.index(subject, end)
+    os_, oe = ctx.folded.span(s, s + len(subject))
+    return ctx.doc.text[os_:oe]

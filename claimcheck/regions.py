@@ -1,0 +1,97 @@
+"""Regions named near a claim: "उप्र", "उत्तर प्रदेश", "UP", or "प्रदेश"/"राज्य" meaning the document's state.
+
+Names come from ``claimcheck/data/regions.toml`` (ISO 3166-2 code -> English and Hindi forms); the generic words
+are in ``data/quantities.toml`` ([regions]). One regex pass per document finds every mention; a claim takes a
+mention from its own sentence, else from the sentence before: a named state first, then the country, then a
+generic word (resolved to the most mentioned state of the document), the nearest one on ties.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from . import lexicon
+from .numbers import LB, RB
+from .text import fold_string
+
+_SENT_END = regex.compile(r"[।!?\n|]|\.(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    code: str | None  # None for a generic word
+    country: bool
+
+
+@functools.cache
+def _matcher() -> tuple[regex.Pattern, dict[str, tuple[str | None, bool]]]:
+    table = lexicon.load("regions")
+    lookup: dict[str, tuple[str | None, bool]] = {}
+    ci_forms, cs_forms = [], []
+    for code, spec in table.items():
+        country = bool(spec.get("country"))
+        for f in spec.get("hi", []):
+            lookup[fold_string(f)] = (code, country)
+            ci_forms.append(fold_string(f))
+        for f in spec.get("en", []):
+            if len(f) <= 3 or f.isupper():
+                lookup[f] = (code, country)  # "UP", "MP": case-sensitive
+                cs_forms.append(f)
+            else:
+                lookup[f.lower()] = (code, country)
+                ci_forms.append(f.lower())
+    for f in lexicon.load("quantities")["regions"]["generic"]:
+        lookup[fold_string(f).lower()] = (None, False)
+        ci_forms.append(fold_string(f).lower())
+    pat = (rf"{LB}(?:(?P<cs>{lexicon.alternation(cs_forms, fold_words=False)})"
+           rf"|(?i:(?P<ci>{lexicon.alternation(ci_forms, fold_words=False)}))){RB}")
+    return regex.compile(pat), lookup
+
+
+@functools.lru_cache(maxsize=8)
+def _index(text: str) -> tuple[tuple[int, ...], tuple[Mention, ...], str | None]:
+    """Sentence starts, region mentions, and the most mentioned state of a folded text."""
+    pat, lookup = _matcher()
+    starts = [0] + [m.end() for m in _SENT_END.finditer(text)]
+    mentions = []
+    counts: dict[str, int] = {}
+    for m in pat.finditer(text):
+        key = m.group("cs") if m.group("cs") is not None else m.group("ci").lower()
+        code, country = lookup.get(key, (None, False))
+        mentions.append(Mention(m.start(), m.end(), code, country))
+        if code and not country:
+            counts[code] = counts.get(code, 0) + 1
+    main = max(counts, key=lambda c: counts[c]) if counts else None
+    return tuple(starts), tuple(mentions), main
+
+
+def find_region(ctx, fpos: int) -> tuple[str, str] | None:
+    """(region as written, ISO code) for a claim at folded offset ``fpos``, or None."""
+    text = ctx.folded.text
+    starts, mentions, main = _index(text)
+    if not mentions:
+        return None
+    k = bisect.bisect_right(starts, fpos) - 1
+    s0 = starts[k]
+    s1 = starts[k + 1] if k + 1 < len(starts) else len(text)
+    sp = starts[k - 1] if k > 0 else s0
+    for lo, hi in ((s0, s1), (sp, s0)):
+        cands = [m for m in mentions if lo <= m.start < hi]
+        if not cands:
+            continue
+        def rank(m: Mention) -> tuple[int, int]:
+            level = 0 if (m.code and not m.country) else 1 if m.code else 2
+            return level, abs(m.start - fpos)
+        for m in sorted(cands, key=rank):
+            code = m.code or main
+            if code is None:
+                continue
+            os_, oe = ctx.folded.span(m.start, m.end)
+            return ctx.doc.text[os_:oe], code
+    return None

@@ -1,17 +1,38 @@
 """Command-line interface: a thin typer layer over :mod:`claimcheck.api`.
 
 Each command parses options, calls the library, hands the result to a renderer and returns the exit status
-computed by :mod:`claimcheck.gate`. Nothing below this module prints.
+computed by :mod:`claimcheck.gate` (0 nothing gates, 1 findings gate, 2 usage/input/data error). Nothing below
+this module prints. Every :class:`~claimcheck.errors.ClaimcheckError` becomes one line on stderr and exit 2.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as _dt
+import inspect
+import os
 import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import replace
 from typing import Optional
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Find and check claims in Hindi and Indian-English news.")
+from .errors import ClaimcheckError, UsageError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Find and check claims in Hindi and Indian-English news.\n\n"
+    "Exit status: 0 nothing gates; 1 findings that gate (see --fail-on); 2 usage, input or data error.",
+)
+config_app = typer.Typer(no_args_is_help=True, help="Show the configuration that applies.")
+baseline_app = typer.Typer(no_args_is_help=True, help="Accept known findings by fingerprint (baseline files).")
+app.add_typer(config_app, name="config")
+app.add_typer(baseline_app, name="baseline")
 
 
 def _mount() -> None:
@@ -22,61 +43,335 @@ def _mount() -> None:
 
 _mount()
 
+PATHS_HELP = "Text, Markdown or HTML files, directories, globs, .jsonl batches, or - for stdin."
+FORMAT_HELP = (
+    "table, line, json, jsonl, markdown, sarif, claimreview or html. Default: the -o file's suffix if it names "
+    "one, else table when stdout is a terminal and jsonl when it is not (pipes and scripts get jsonl)."
+)
+SUFFIX_FORMAT = {".json": "json", ".jsonl": "jsonl", ".sarif": "sarif", ".html": "html", ".htm": "html",
+                 ".md": "markdown", ".txt": "line", ".jsonld": "claimreview"}
+
+
+def _err(msg: str) -> None:
+    print(f"claimcheck: {msg}", file=sys.stderr)
+
+
+@contextlib.contextmanager
+def _guard() -> Iterator[None]:
+    """Turn a ClaimcheckError into one line on stderr and exit 2 (never a traceback)."""
+    try:
+        yield
+    except ClaimcheckError as e:
+        _err(str(e))
+        raise typer.Exit(2) from None
+
+
+def _choose_format(fmt: Optional[str], output: Optional[str]) -> str:
+    if fmt:
+        return fmt.lower()
+    if output:
+        return SUFFIX_FORMAT.get(os.path.splitext(output)[1].lower(), "jsonl")
+    return "table" if sys.stdout.isatty() else "jsonl"
+
+
+def write_atomic(path: str, content: str) -> None:
+    """Write ``content`` to ``path`` via a temporary file in the same directory and ``os.replace``."""
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".claimcheck-", suffix=".tmp", dir=directory)
+    except OSError as e:
+        raise UsageError(f"cannot write output: {e.strerror}", path=path) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(content)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as e:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise UsageError(f"cannot write output: {e.strerror}", path=path) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _run_kwargs(**kw: object) -> dict[str, object]:
+    """Keyword arguments for api.run, leaving out those this version of the API does not accept yet."""
+    from . import api
+
+    params = inspect.signature(api.run).parameters
+    accepts_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
+    return {k: v for k, v in kw.items() if (k in params or accepts_any) and v is not None}
+
+
+def _progress(results: Iterator, enabled: bool) -> Iterator:  # type: ignore[type-arg]
+    """Pass results through; on a terminal, show a progress line on stderr once the run takes over a second."""
+    if not enabled:
+        yield from results
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    prog = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                    console=Console(file=sys.stderr), transient=True)
+    task = prog.add_task("checking", total=None)
+    t0, started, n = time.monotonic(), False, 0
+    try:
+        for r in results:
+            n += 1
+            if not started and time.monotonic() - t0 > 1.0:
+                prog.start()
+                started = True
+            prog.update(task, description=f"{n} document(s) done · {r.path or r.doc}"[:100])
+            yield r
+    finally:
+        if started:
+            prog.stop()
+
+
+def _collect(paths: list[str], *, command: str, as_of: Optional[str], lang: str, refs: tuple[str, ...],
+             encoding: Optional[str], jobs: Optional[int], keep_text: bool, errors_to_stderr: bool):  # type: ignore[no-untyped-def]
+    from . import api
+
+    kwargs = _run_kwargs(command=command, as_of=as_of, lang=None if lang == "auto" else lang, refs=list(refs),
+                         encoding=encoding, jobs=jobs)
+    results = []
+    for r in _progress(api.run(paths, **kwargs), enabled=sys.stderr.isatty()):
+        if r.error and errors_to_stderr:
+            _err(r.error)
+        results.append(r if keep_text else replace(r, text=None))
+    return results
+
+
+def _emit(text: str, output: Optional[str]) -> None:
+    if output and output != "-":
+        write_atomic(output, text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _as_of_date(as_of: Optional[str]) -> Optional[str]:
+    if as_of is None:
+        return None
+    try:
+        return _dt.date.fromisoformat(as_of).isoformat()
+    except ValueError:
+        raise UsageError(f"bad --as-of {as_of!r} (expected YYYY-MM-DD)") from None
+
 
 @app.command()
 def extract(
-    paths: list[str] = typer.Argument(..., help="Text files, directories, globs, .jsonl batches, or - for stdin."),
-    format: str = typer.Option("jsonl", "--format", "-f", help="table or jsonl"),
+    paths: list[str] = typer.Argument(..., help=PATHS_HELP),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="table, line, json or jsonl. " + FORMAT_HELP),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to FILE (atomically)."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Article date YYYY-MM-DD (anchors relative dates)."),
-    lang: str = typer.Option("auto", "--lang", help="hi, en or auto"),
+    lang: Optional[str] = typer.Option(None, "--lang", help="hi, en or auto (default: configuration, else auto)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default UTF-8)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for large batches."),
+    config_file: Optional[str] = typer.Option(None, "--config", help="Use this configuration file."),
 ) -> None:
-    """Report every claim found."""
-    import json
+    """Report every claim found (no checking). jsonl lines carry the claim fields only."""
+    from . import config as cfgmod
+    from .gate import ExitCode
+    from .model import Report
+    from .render import Options, render
 
-    from . import api
+    with _guard():
+        fmt = _choose_format(format, output)
+        as_of = _as_of_date(as_of)
+        cfg = cfgmod.load(paths, config_file=config_file).override(lang=lang)
+        to_stdout = not output or output == "-"
+        results = _collect(paths, command="extract", as_of=as_of, lang=cfg.lang.value, refs=(), encoding=encoding,
+                           jobs=jobs, keep_text=False, errors_to_stderr=not (to_stdout and fmt in ("table", "line")))
+        report = Report(results=tuple(results), command="extract", as_of=as_of)
+        _emit(render(report, fmt, Options(color=to_stdout and fmt == "table" and sys.stdout.isatty(),
+                                          width=_width())), output)
+    raise typer.Exit(int(ExitCode.ERROR if report.failed else ExitCode.OK))
 
-    code = 0
-    for r in api.run(paths, command="extract", as_of=as_of, lang=None if lang == "auto" else lang, encoding=encoding):
-        if r.error:
-            print(f"claimcheck: {r.error}", file=sys.stderr)
-            code = 2
-            continue
-        for c in r.claims:
-            print(json.dumps(c.to_dict(), ensure_ascii=False))
-    raise typer.Exit(code)
+
+def _width() -> int:
+    try:
+        return max(60, min(os.get_terminal_size(sys.stdout.fileno()).columns, 200))
+    except (OSError, ValueError):
+        return 120
+
+
+def _check_report(paths: list[str], *, as_of, lang, refs, encoding, jobs, fail_on, config_file, baseline_file,  # type: ignore[no-untyped-def]
+                  keep_text: bool, errors_to_stderr: bool, use_baseline: bool = True):
+    """Run check with the resolved configuration; returns (report, config, notes)."""
+    from . import baseline as bl
+    from . import config as cfgmod
+    from .model import Report
+
+    as_of = _as_of_date(as_of)
+    cfg = cfgmod.load(paths, config_file=config_file)
+    extra_refs = tuple(refs or ())
+    cfg = cfg.override(lang=lang, fail_on=fail_on, baseline=baseline_file)
+    if extra_refs:
+        merged = cfg.refs.value + extra_refs
+        src = cfgmod.COMMAND_LINE if not cfg.refs.value else f"{cfg.refs.source} + {cfgmod.COMMAND_LINE}"
+        cfg = replace(cfg, refs=cfgmod.Setting(merged, src))
+    base = bl.load(cfg.baseline.value) if (use_baseline and cfg.baseline.value) else None
+    results = _collect(paths, command="check", as_of=as_of, lang=cfg.lang.value, refs=cfg.refs.value,
+                       encoding=encoding, jobs=jobs, keep_text=keep_text, errors_to_stderr=errors_to_stderr)
+    report = Report(results=tuple(results), command="check", as_of=as_of, fail_on=cfg.fail_on.value)
+    report, notes = bl.apply(report, baseline=base, ignore=cfg.ignore.value)
+    return report, cfg, notes
 
 
 @app.command()
 def check(
-    paths: list[str] = typer.Argument(..., help="Text files, directories, globs, .jsonl batches, or - for stdin."),
-    format: str = typer.Option("jsonl", "--format", "-f"),
-    as_of: Optional[str] = typer.Option(None, "--as-of"),
-    lang: str = typer.Option("auto", "--lang"),
-    refs: list[str] = typer.Option([], "--refs", help="Extra reference tables (repeatable)."),
-    encoding: Optional[str] = typer.Option(None, "--encoding"),
+    paths: list[str] = typer.Argument(..., help=PATHS_HELP),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to FILE (atomically: a "
+                                         "failed run never leaves a half-written file)."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Check claims as of YYYY-MM-DD (default: each "
+                                        "article's date, else today)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="hi, en or auto (default: configuration, else auto)."),
+    refs: list[str] = typer.Option([], "--refs", help="Extra reference tables (repeatable; added to configured)."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default UTF-8)."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Verdicts that gate, comma-separated, or 'none' "
+                                          "(default: configuration, else contradicted,outdated)."),
+    no_fail: bool = typer.Option(False, "--no-fail", help="Advisory run: findings never set exit status 1 "
+                                 "(input/data errors still exit 2)."),
+    baseline_file: Optional[str] = typer.Option(None, "--baseline", help="Accept the findings listed in this "
+                                                "baseline file (see `claimcheck baseline create`)."),
+    config_file: Optional[str] = typer.Option(None, "--config", help="Use this configuration file instead of "
+                                              "searching for pyproject.toml / claimcheck.toml."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for large batches."),
 ) -> None:
-    """Check every claim against the reference tables."""
+    """Check every claim against the reference tables.
+
+    Exit status: 0 nothing gates, 1 a finding gates (verdict in --fail-on and not suppressed), 2 usage, input or
+    data error (also when any document of a batch could not be read).
+    """
+    from . import gate
+    from .render import Options, render
+
+    with _guard():
+        fmt = _choose_format(format, output)
+        to_stdout = not output or output == "-"
+        report, _cfg, notes = _check_report(
+            paths, as_of=as_of, lang=lang, refs=refs, encoding=encoding, jobs=jobs, fail_on=fail_on,
+            config_file=config_file, baseline_file=baseline_file, keep_text=fmt in ("html", "claimreview"),
+            errors_to_stderr=not (to_stdout and fmt in ("table", "line", "markdown")))
+        text = render(report, fmt, Options(color=to_stdout and fmt == "table" and sys.stdout.isatty(),
+                                           width=_width()))
+        _emit(text, output)
+        for n in notes:
+            _err(n)
+        code = gate.status(report, no_fail=no_fail)
+    raise typer.Exit(int(code))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of `check --format json`."""
+    from .render.json import schema_text
+
+    sys.stdout.write(schema_text())
+
+
+@config_app.command("show")
+def config_show(
+    paths: list[str] = typer.Argument(None, help="The files you would check (the search starts beside them)."),
+    config_file: Optional[str] = typer.Option(None, "--config", help="Use this configuration file."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on"),
+    lang: Optional[str] = typer.Option(None, "--lang"),
+    baseline_file: Optional[str] = typer.Option(None, "--baseline"),
+) -> None:
+    """Print the resolved configuration and where each value came from (default / file / command line)."""
     import json
 
-    from . import api
+    from . import config as cfgmod
 
-    code = 0
-    for r in api.run(paths, command="check", as_of=as_of, lang=None if lang == "auto" else lang, refs=refs, encoding=encoding):
-        if r.error:
-            print(f"claimcheck: {r.error}", file=sys.stderr)
-            code = 2
-            continue
-        for c in r.checked:
-            print(json.dumps(c.to_dict(), ensure_ascii=False))
-    raise typer.Exit(code)
+    with _guard():
+        cfg = cfgmod.load(paths or [], config_file=config_file).override(fail_on=fail_on, lang=lang,
+                                                                           baseline=baseline_file)
+        print(f"# configuration file: {cfg.path or '(none found)'}")
+        for key, value, source in cfg.rows():
+            shown = list(value) if isinstance(value, tuple) else value
+            print(f"{key} = {json.dumps(shown, ensure_ascii=False)}  # {source}")
+
+
+def _baseline_cmd(update: bool, paths, output, reason, expires, as_of, lang, refs, encoding, fail_on,  # type: ignore[no-untyped-def]
+                  config_file, jobs) -> None:
+    from . import baseline as bl
+
+    with _guard():
+        exp = None
+        if expires:
+            try:
+                exp = _dt.date.fromisoformat(expires)
+            except ValueError:
+                raise UsageError(f"bad --expires {expires!r} (expected YYYY-MM-DD)") from None
+        previous = bl.load(output) if update else None
+        if not update and os.path.exists(output):
+            raise UsageError("baseline exists; use `claimcheck baseline update` to refresh it", path=output)
+        report, _cfg, _notes = _check_report(
+            paths, as_of=as_of, lang=lang, refs=refs, encoding=encoding, jobs=jobs, fail_on=fail_on,
+            config_file=config_file, baseline_file=None, keep_text=False, errors_to_stderr=True, use_baseline=False)
+        if report.failed:
+            raise UsageError(f"{len(report.failed)} document(s) could not be checked; baseline not written")
+        base, stats = bl.build(report, previous=previous, reason=reason, expires=exp)
+        write_atomic(output, base.to_json())
+        _err(f"{output}: {len(base.entries)} accepted finding(s) ({stats['added']} added, {stats['kept']} kept, "
+             f"{stats['removed']} removed)")
+
+
+@baseline_app.command("create")
+def baseline_create(
+    paths: list[str] = typer.Argument(..., help=PATHS_HELP),
+    output: str = typer.Option("claimcheck-baseline.json", "--output", "-o", help="Baseline file to write."),
+    reason: Optional[str] = typer.Option(None, "--reason", help="Why these findings are accepted."),
+    expires: Optional[str] = typer.Option(None, "--expires", help="YYYY-MM-DD after which entries gate again."),
+    as_of: Optional[str] = typer.Option(None, "--as-of"),
+    lang: Optional[str] = typer.Option(None, "--lang"),
+    refs: list[str] = typer.Option([], "--refs"),
+    encoding: Optional[str] = typer.Option(None, "--encoding"),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Which verdicts to accept (default: those that gate)."),
+    config_file: Optional[str] = typer.Option(None, "--config"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1),
+) -> None:
+    """Accept every finding that gates today: write their fingerprints to a new baseline file."""
+    _baseline_cmd(False, paths, output, reason, expires, as_of, lang, refs, encoding, fail_on, config_file, jobs)
+
+
+@baseline_app.command("update")
+def baseline_update(
+    paths: list[str] = typer.Argument(..., help=PATHS_HELP),
+    output: str = typer.Option("claimcheck-baseline.json", "--output", "-o", help="Baseline file to update."),
+    reason: Optional[str] = typer.Option(None, "--reason", help="Reason for newly added entries."),
+    expires: Optional[str] = typer.Option(None, "--expires", help="Expiry for newly added entries (YYYY-MM-DD)."),
+    as_of: Optional[str] = typer.Option(None, "--as-of"),
+    lang: Optional[str] = typer.Option(None, "--lang"),
+    refs: list[str] = typer.Option([], "--refs"),
+    encoding: Optional[str] = typer.Option(None, "--encoding"),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on"),
+    config_file: Optional[str] = typer.Option(None, "--config"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1),
+) -> None:
+    """Refresh a baseline: add new findings, keep reasons and expiry of existing ones, drop those gone."""
+    _baseline_cmd(True, paths, output, reason, expires, as_of, lang, refs, encoding, fail_on, config_file, jobs)
 
 
 def main() -> None:
-    from .errors import ClaimcheckError
+    """Console entry point: exit 2 (never 1, which means "findings gate") for any error, with one line on stderr.
 
+    An unexpected exception is a bug: its one-line summary is printed; CLAIMCHECK_DEBUG=1 adds the traceback.
+    """
     try:
         app()
     except ClaimcheckError as e:
-        print(f"claimcheck: {e}", file=sys.stderr)
+        _err(str(e))
+        sys.exit(2)
+    except Exception as e:  # noqa: BLE001 - the exit-code contract must hold even for bugs
+        if os.environ.get("CLAIMCHECK_DEBUG"):
+            import traceback
+
+            traceback.print_exc()
+        _err(f"internal error: {type(e).__name__}: {e} (a bug; set CLAIMCHECK_DEBUG=1 for the traceback)")
         sys.exit(2)

@@ -1,0 +1,22 @@
+"""``jsonl``: one JSON object a line — the claim fields, plus ``verdict``, ``message`` and ``evidence`` for check.
+
+This is the batch contract the scorers read; per-document errors go to stderr (from the CLI), never here.
+"""
+
+from __future__ import annotations
+
+import json
+
+from . import Options, jsonable
+from ..model import Report
+
+
+def render(report: Report, options: Options) -> str:
+    lines: list[str] = []
+    for r in report.results:
+        if r.error:
+            continue
+        rows = [c.to_dict() for c in r.claims] if report.command == "extract" else [cc.to_dict() for cc in r.checked]
+        lines.extend(json.dumps(jsonable(d), ensure_ascii=False) for d in rows)
+    return "".join(line + "\n" for line in lines)
+

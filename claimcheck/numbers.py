@@ -41,6 +41,8 @@ class Lexicon:
     vague: dict[str, float]
     en_units: dict[str, int]  # English 1..9 (for compounds "twenty-one")
     en_tens: dict[str, int]
+    ops: dict[str, frozenset[str]]  # negative, decimal, conjunction, per
+    denominators: dict[str, int]
 
 
 @functools.cache
@@ -69,7 +71,9 @@ def lex() -> Lexicon:
     fractions = {fold_string(f).lower(): float(k) for k, forms in data["fractions"].items() for f in forms}
     modifiers = {fold_string(f): float(k) for k, forms in data["modifiers"].items() for f in forms}
     vague = {fold_string(f).lower(): float(k) for k, forms in data["vague"].items() for f in forms}
-    return Lexicon(words, frozenset(hi), en_dev, scales, fractions, modifiers, vague, en_units, en_tens)
+    ops = {k: frozenset(fold_string(f).lower() for f in forms) for k, forms in data["operators"].items()}
+    dens = {fold_string(f): int(k) for k, forms in data["denominators"].items() for f in forms}
+    return Lexicon(words, frozenset(hi), en_dev, scales, fractions, modifiers, vague, en_units, en_tens, ops, dens)
 
 
 def word_value(folded_word: str) -> int | None:
@@ -92,30 +96,37 @@ def word_value(folded_word: str) -> int | None:
 
 # ---------------------------------------------------------------------------------------------- patterns
 
-DIGITS = r"\d+(?:,\d{2,3}(?!\d))*(?:\.\d+)?"
+DIGITS = r"(?:(?<!\d)\d+(?:,\d{2,3}(?!\d))*(?:\.\d+)?|(?<![\d.])\.\d+)"
+
+
+def _alt(words) -> str:
+    return lexicon.alternation(list(words), fold_words=False)
 
 
 @functools.cache
 def patterns() -> dict[str, str]:
-    """Regex sources (folded text, use with IGNORECASE) for the parts of a number expression."""
+    """Regex sources (folded text, use with IGNORECASE) for the parts of a number expression.
+
+    ``expr`` is deliberately permissive (a run of number tokens); :func:`read` decides how much of it is one
+    number, so callers search again from where :func:`read` stopped.
+    """
     lx = lex()
     en_tens = "|".join(sorted(lx.en_tens, key=len, reverse=True))
     en_units = "|".join(sorted(lx.en_units, key=len, reverse=True))
-    word = lexicon.alternation(list(lx.words), fold_words=False)
-    scale = lexicon.alternation(list(lx.scales), fold_words=False)
-    frac = lexicon.alternation(list(lx.fractions), fold_words=False)
-    mod = lexicon.alternation(list(lx.modifiers), fold_words=False)
-    endev = lexicon.alternation(list(lx.en_dev), fold_words=False)
+    word, scale, frac = _alt(lx.words), _alt(lx.scales), _alt(lx.fractions)
+    mod, endev, den = _alt(lx.modifiers), _alt(lx.en_dev), _alt(lx.denominators)
+    neg, dec = _alt(lx.ops["negative"]), _alt(lx.ops["decimal"])
+    conj, per = _alt(lx.ops["conjunction"]), _alt(lx.ops["per"])
     en_comp = rf"(?:{en_tens})[\s-](?:{en_units})"
-    # one numeric atom (no scale): digits, a (compound) number word, a fraction, a modifier + atom
     atom = rf"(?:{DIGITS}|{LB}(?:{en_comp}|{word}){RB})"
     frac_atom = rf"{LB}(?:{frac}){RB}"
-    mod_atom = rf"{LB}(?:{mod}){RB}\s*(?:{atom}|(?={LB}(?:{scale}){RB}))"
+    mod_atom = rf"{LB}(?:{mod}){RB}(?:[ \t]*(?:{atom}|(?=(?<![\p{{L}}\p{{M}}])(?:{scale}){RB})))?"
     any_atom = rf"(?:{mod_atom}|{frac_atom}|{atom})"
-    scale_tok = rf"\s*(?<![\p{{L}}\p{{M}}])(?:{scale}){RB}"
-    # an expression: atom (scale | atom)*, where an atom after an atom needs a scale somewhere before it
-    expr = rf"{any_atom}(?:(?:{scale_tok})++(?:\s+{atom}(?:{scale_tok})*+)*+)?"
-    dev_expr = rf"{LB}(?:{endev})\s+(?:{scale}){RB}(?:{scale_tok})*+"
+    scale_tok = rf"(?<![\p{{L}}\p{{M}}])(?:{scale}){RB}"
+    cont = (rf"[ \t]*(?:{scale_tok}|{any_atom}|{LB}(?:{den}){RB})"
+            rf"|[ \t]+{LB}(?:{conj}|{dec}|{per}){RB}[ \t]+(?={DIGITS}|{LB}(?:{word}|{frac}|{mod}){RB})")
+    expr = rf"(?:{LB}(?:{neg}){RB}[ \t]+)?{any_atom}(?:{cont})*+"
+    dev_expr = rf"{LB}(?:{endev})[ \t]+(?:{scale}){RB}(?:[ \t]*{scale_tok})*+"
     return {
         "atom": any_atom,
         "word": word,
@@ -123,7 +134,7 @@ def patterns() -> dict[str, str]:
         "frac": frac,
         "mod": mod,
         "expr": rf"(?:{expr}|{dev_expr})",
-        "vague": lexicon.alternation(list(lx.vague), fold_words=False),
+        "vague": _alt(lx.vague),
     }
 
 
@@ -133,10 +144,11 @@ def _token_re() -> regex.Pattern:
     lx = lex()
     en_tens = "|".join(sorted(lx.en_tens, key=len, reverse=True))
     en_units = "|".join(sorted(lx.en_units, key=len, reverse=True))
-    endev = lexicon.alternation(list(lx.en_dev), fold_words=False)
+    ops = "|".join(rf"(?P<{k[:3]}>{_alt(v)})" for k, v in lx.ops.items())
     return regex.compile(
-        rf"(?P<d>{DIGITS})|(?<![\p{{L}}\p{{M}}])(?P<s>{p['scale']}){RB}|{LB}(?:(?P<c>(?:{en_tens})[\s-](?:{en_units}))|(?P<f>{p['frac']})"
-        rf"|(?P<m>{p['mod']})|(?P<w>{p['word']})|(?P<e>{endev})){RB}",
+        rf"[ \t]*(?:(?P<d>{DIGITS})|(?<![\p{{L}}\p{{M}}])(?P<s>{p['scale']}){RB}"
+        rf"|{LB}(?:(?P<c>(?:{en_tens})[\s-](?:{en_units}))|(?P<f>{p['frac']})|(?P<m>{p['mod']})"
+        rf"|(?P<w>{p['word']})|(?P<e>{_alt(lx.en_dev)})|(?P<q>{_alt(lx.denominators)})|{ops}){RB})",
         regex.IGNORECASE,
     )
 
@@ -156,43 +168,70 @@ def evaluate(text: str) -> float | None:
     return None if r is None else r[0]
 
 
-def read(text: str) -> tuple[float, int] | None:
-    """(value, end) of the longest valid number expression at the start of folded ``text``.
+def _number_token(lx: Lexicon, kind: str, tok: str) -> float | None:
+    if kind == "d":
+        return digits_value(tok)
+    if kind == "c":
+        return float(word_value(tok) or 0)
+    if kind == "f":
+        return lx.fractions[tok.lower()]
+    if kind == "e":
+        return float(lx.en_dev[tok])
+    if kind == "w":
+        return float(lx.words.get(tok, lx.words.get(tok.lower(), 0)))
+    return None
 
-    Tokens that cannot continue the expression end it: a second bare number after a bare number, or a bare
-    number after a scale that is not smaller than that scale ("5 करोड़ 2020" reads as 5 करोड़).
+
+def read(text: str) -> tuple[float, int] | None:
+    """(value, end) of the longest valid number expression at the start of folded ``text``, else None.
+
+    Indian compounds add up group by group and a larger scale multiplies everything before it
+    ("7 लाख 36 हजार 437 करोड़ 71 लाख"); scales below a thousand (सौ, दर्जन) multiply only their group.
+    Tokens that cannot continue the expression end it: a second bare number after a bare number, a bare number
+    after a scale that is not smaller than that scale ("5 करोड़ 2020" reads as 5 करोड़), an "और" not followed by
+    a smaller part ("दो हजार और दो सौ" = 2200, but "दो सौ और दो हजार" stops at दो सौ).
     """
     lx = lex()
+    tok_re = _token_re()
     total = 0.0
     group: float | None = None
     last_scale = 0.0  # the scale last applied to ``total``
+    small_scale = 0.0  # the last scale of any size (for "और")
+    last_v = 0.0  # the last number token (for तिहाई/चौथाई and बटा)
     pending_mod: float | None = None
+    sign = 1.0
     seen = False
-    bare_after_scale = False  # the current group is a bare number that follows a scale
     end = 0
     pos = 0
-    tok_re = _token_re()
-    while True:
+    n = len(text)
+    while pos < n:
         m = tok_re.match(text, pos)
         if m is None:
             break
         kind = m.lastgroup
-        tok = m.group()
-        if kind == "m":
-            if pending_mod is not None:
+        tok = m.group(kind)
+        low = tok.lower()
+        if kind == "neg":
+            if seen or pending_mod is not None or sign < 0:
+                break
+            sign = -1.0
+        elif kind == "m":
+            if pending_mod is not None or (group is not None and not (group >= 100 and group % 100 == 0)):
                 break
             pending_mod = lx.modifiers[tok]
         elif kind == "s":
-            s = lx.scales[tok.lower()]
+            s = lx.scales[low]
             if pending_mod is not None:  # "सवा सौ", "सवा लाख": the modifier applies to one
                 group = (group or 0.0) + 1 + pending_mod
                 pending_mod = None
             if group is None and not seen:
                 group = 1.0  # a bare scale word: "हजार रुपये"
+            if group is None and s < 1000:
+                break
             seen = True
-            bare_after_scale = False
-            if s == 100:
-                group = (group if group is not None else 1.0) * 100
+            small_scale = s
+            if s < 1000:
+                group = (group if group is not None else 1.0) * s
             else:
                 g = group or 0.0
                 if last_scale and s > last_scale:
@@ -202,37 +241,70 @@ def read(text: str) -> tuple[float, int] | None:
                 last_scale = s
                 group = None
             end = m.end()
-        else:
-            if kind == "d":
-                v = digits_value(tok)
-            elif kind == "c":
-                v = float(word_value(tok) or 0)
-            elif kind == "f":
-                v = lx.fractions[tok.lower()]
-            elif kind == "e":
-                v = float(lx.en_dev[tok])
+        elif kind == "q":  # दो तिहाई
+            if group is None or pending_mod is not None:
+                break
+            group = group - last_v + last_v / lx.denominators[tok]
+            end = m.end()
+        elif kind in ("con", "dec", "per"):
+            if not seen or pending_mod is not None:
+                break
+            rest = text[m.end():]
+            if kind == "dec":
+                digits = ""
+                p2 = 0
+                while True:
+                    m2 = tok_re.match(rest, p2)
+                    if m2 is None or m2.lastgroup not in ("w", "d") or len(m2.group(m2.lastgroup)) > 8:
+                        break
+                    v2 = _number_token(lx, m2.lastgroup, m2.group(m2.lastgroup))
+                    if v2 is None or v2 != int(v2):
+                        break
+                    digits += str(int(v2))
+                    p2 = m2.end()
+                if not digits or group is None:
+                    break
+                group += float("0." + digits)
+                end = m.end() + p2
+                break
+            sub = read(rest)
+            if sub is None or sub[0] <= 0:
+                break
+            if kind == "per":
+                if group is None:
+                    break
+                group = group - last_v + last_v / sub[0]
             else:
-                v = float(lx.words.get(tok, lx.words.get(tok.lower(), 0)))
+                cap = small_scale if small_scale else 0.0
+                if not (sub[0] < 1 or (cap and sub[0] < cap)):
+                    break
+                group = (group or 0.0) + sub[0]
+            end = m.end() + sub[1]
+            break
+        else:
+            v = _number_token(lx, kind, tok)
+            if v is None:
+                break
             if pending_mod is not None:
                 v += pending_mod
                 pending_mod = None
-            if group is not None and not (group >= 100 and group % 100 == 0 and v < 100):
+            if group is not None and not (group >= 100 and group % 100 == 0 and v < 100 and small_scale == 100):
                 break  # two bare numbers in a row (only "आठ सौ 82" adds up)
             if seen and last_scale and group is None and v >= last_scale:
                 break
             group = (group or 0.0) + v
-            bare_after_scale = seen
+            last_v = v
             seen = True
             end = m.end()
         pos = m.end()
-        ws = regex.match(r"[ \t]*", text[pos:])
-        pos += ws.end() if ws else 0
-        if pos >= len(text):
-            break
+    if pending_mod is not None and not seen:
+        # "सवा किलो": a modifier with nothing after it counts from one
+        m = tok_re.match(text, 0)
+        if m is not None and m.lastgroup == "m":
+            return 1 + pending_mod, m.end()
     if not seen:
         return None
-    del bare_after_scale
-    return total + (group or 0.0), end
+    return sign * (total + (group or 0.0)), end
 
 
 def parse_number(text: str) -> float | None:

@@ -145,16 +145,22 @@ class _Cand:
 def _candidates(t: str, lx: _Lex) -> list[_Cand]:
     out: list[_Cand] = []
     nlex = numbers.lex()
-    for m in lx.num_re.finditer(t):
+    pos = 0
+    while True:
+        m = lx.num_re.search(t, pos)
+        if m is None:
+            break
+        pos = m.end()
         if m.group("vague") is not None:
             vs = m.group("vs")
             low = nlex.scales[vs.lower()] if vs else nlex.vague[m.group().lower()]
             out.append(_Cand(m.start(), m.end(), low, m.group(), vague=True, end=m.end()))
             continue
         r = numbers.read(m.group())
-        if r is None:
+        if r is None or r[1] == 0:
             continue
         value, n = r
+        pos = m.start() + n  # the rest of a permissive match is searched again ("तीन चार")
         text = m.group()[:n]
         c = _Cand(m.start(), m.start() + n, value, text, end=m.start() + n)
         c.digits = any(ch.isdigit() for ch in text)

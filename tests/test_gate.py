@@ -1,0 +1,186 @@
+"""The exit-code contract: 0 nothing gates, 1 findings gate, 2 usage/input/data error — library and CLI."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+from typer.testing import CliRunner
+
+from claimcheck import api, cli, gate
+from claimcheck.errors import UsageError
+from claimcheck.gate import ExitCode, parse_fail_on, status
+from claimcheck.model import DocResult, Report
+
+from test_render import TEXT, checked, sample_report
+
+
+def test_exit_codes_are_a_fixed_contract():
+    assert [int(c) for c in ExitCode] == [0, 1, 2]
+    assert [c.name for c in ExitCode] == ["OK", "FINDINGS", "ERROR"]
+
+
+def test_default_fail_on_is_contradicted_and_outdated():
+    assert parse_fail_on(None) == ("contradicted", "outdated")
+    assert status(sample_report()) is ExitCode.FINDINGS
+
+
+@pytest.mark.parametrize("outcome,code", [("supported", 0), ("unverifiable", 0), ("ambiguous", 0),
+                                          ("contradicted", 1), ("outdated", 1)])
+def test_each_verdict_under_the_default(outcome, code):
+    rep = sample_report(checked_claims=[checked(TEXT, "42 लाख", "quantity", outcome)])
+    assert status(rep) == code
+
+
+def test_fail_on_chooses_the_verdicts():
+    rep = sample_report()
+    assert status(replace(rep, fail_on=parse_fail_on("none"))) is ExitCode.OK
+    only_amb = sample_report(checked_claims=[checked(TEXT, "2023", "date", "ambiguous")],
+                             fail_on=parse_fail_on("ambiguous"))
+    assert status(only_amb) is ExitCode.FINDINGS
+    assert parse_fail_on("outdated , CONTRADICTED") == ("contradicted", "outdated")
+    assert parse_fail_on("any") == ("supported", "contradicted", "outdated", "unverifiable", "ambiguous")
+    with pytest.raises(UsageError, match="unknown verdict 'wrong'"):
+        parse_fail_on("contradicted,wrong")
+
+
+def test_no_fail_and_suppression_do_not_gate_but_errors_still_do():
+    assert status(sample_report(), no_fail=True) is ExitCode.OK
+    sup = [checked(TEXT, "chair Asha Rao", "officeholder", "outdated", suppressed="ignore comment")]
+    assert status(sample_report(checked_claims=sup)) is ExitCode.OK
+    assert status(sample_report(failed=True)) is ExitCode.ERROR
+    assert status(sample_report(failed=True), no_fail=True) is ExitCode.ERROR
+
+
+def test_claims_outside_the_article_body_do_not_gate():
+    cc = checked(TEXT, "chair Asha Rao", "officeholder", "outdated", outside_body=True)
+    assert status(sample_report(checked_claims=[cc])) is ExitCode.OK
+
+
+def test_counts():
+    c = gate.counts(sample_report(failed=True))
+    assert (c["supported"], c["contradicted"], c["outdated"], c["unverifiable"], c["ambiguous"]) == (1, 1, 1, 1, 1)
+    assert (c["gating"], c["documents"], c["failed"], c["suppressed"]) == (2, 2, 1, 0)
+
+
+def test_renderers_do_not_decide_the_exit_status():
+    import inspect
+
+    from claimcheck import render
+
+    for fmt in render.FORMATS:
+        src = inspect.getsource(__import__(f"claimcheck.render.{fmt}", fromlist=["render"]))
+        assert "ExitCode" not in src and "sys.exit" not in src and "status(" not in src, fmt
+
+
+# ---- through the CLI (the checking stage replaced by hand-built results) -----------------------------------------
+
+@pytest.fixture
+def fake_run(monkeypatch):
+    """Make api.run return the given DocResults; records the keyword arguments it was called with."""
+    calls: list[dict] = []
+
+    def install(results):
+        def run(paths, **kw):
+            calls.append(kw)
+            return iter(results)
+
+        monkeypatch.setattr(api, "run", run)
+        return calls
+
+    return install
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli.app, list(args))
+
+
+def test_cli_exit_1_when_findings_gate(fake_run):
+    fake_run(sample_report().results)
+    r = invoke("check", "draft.txt", "--format", "jsonl")
+    assert r.exit_code == 1, r.output
+    assert len(r.stdout.splitlines()) == 5
+
+
+def test_cli_exit_0_when_nothing_gates(fake_run):
+    fake_run(sample_report(checked_claims=[checked(TEXT, "42 लाख", "quantity", "supported")]).results)
+    assert invoke("check", "draft.txt", "-f", "line").exit_code == 0
+
+
+def test_cli_fail_on_and_no_fail(fake_run):
+    fake_run(sample_report().results)
+    assert invoke("check", "d.txt", "-f", "jsonl", "--fail-on", "none").exit_code == 0
+    assert invoke("check", "d.txt", "-f", "jsonl", "--fail-on", "supported").exit_code == 1
+    assert invoke("check", "d.txt", "-f", "jsonl", "--no-fail").exit_code == 0
+
+
+def test_cli_exit_2_for_a_failed_document_even_with_no_fail(fake_run):
+    fake_run(sample_report(failed=True).results)
+    r = invoke("check", "d.txt", "missing.txt", "-f", "jsonl", "--no-fail")
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == ["claimcheck: missing.txt: no such file"]
+    assert len(r.stdout.splitlines()) == 5  # the readable document is still reported
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["check", "d.txt", "--fail-on", "bogus"], "unknown verdict 'bogus'"),
+    (["check", "d.txt", "--format", "pdf"], "unknown format 'pdf'"),
+    (["check", "d.txt", "--as-of", "yesterday"], "bad --as-of"),
+    (["extract", "d.txt", "--format", "sarif"], "needs verdicts"),
+])
+def test_cli_usage_errors_are_one_line_and_exit_2(fake_run, args, needle):
+    fake_run(sample_report().results)
+    r = invoke(*args)
+    assert r.exit_code == 2
+    assert r.exception is None or isinstance(r.exception, SystemExit)
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("claimcheck: ") and needle in lines[0]
+
+
+def test_typer_usage_error_exits_2():
+    r = invoke("check", "d.txt", "--no-such-option")
+    assert r.exit_code == 2
+
+
+def test_main_turns_unexpected_errors_into_exit_2(monkeypatch, capsys):
+    def crash(paths, **kw):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(api, "run", crash)
+    monkeypatch.setattr("sys.argv", ["claimcheck", "check", "d.txt", "-f", "jsonl"])
+    monkeypatch.delenv("CLAIMCHECK_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as e:
+        cli.main()
+    assert e.value.code == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "internal error: RuntimeError: boom" in err
+
+
+def test_default_format_on_a_pipe_is_jsonl(fake_run):
+    fake_run(sample_report().results)
+    r = invoke("check", "d.txt")  # CliRunner's stdout is not a terminal
+    assert [json.loads(x)["verdict"] for x in r.stdout.splitlines()][:2] == ["supported", "contradicted"]
+
+
+def test_help_documents_exit_codes_and_default_format():
+    r = invoke("check", "--help")
+    text = " ".join(r.stdout.split())
+    assert "jsonl when it is not" in text and "Exit status" in text
+
+
+def test_jobs_is_passed_to_run_when_supported(fake_run, monkeypatch):
+    calls = fake_run(sample_report().results)
+    invoke("check", "d.txt", "-f", "jsonl", "--jobs", "3")
+    # api.run is replaced by a **kw function here, so the option must reach it
+    assert calls[-1]["jobs"] == 3
+
+
+def test_extract_with_errors_exits_2(fake_run):
+    fake_run([DocResult(doc="x", path="x", error="x: no such file")])
+    r = invoke("extract", "x", "-f", "jsonl")
+    assert r.exit_code == 2 and r.stderr.strip() == "claimcheck: x: no such file"
+
+
+def test_empty_report_is_ok():
+    assert status(Report()) is ExitCode.OK

@@ -1,0 +1,307 @@
+"""Person names across scripts: transliteration, a Latin fold, honorifics, initials and fuzzy matching.
+
+- :func:`translit` turns Devanagari into colloquial Latin with schwa deletion (राकेश सचान -> "rakesh sachaan",
+  नरेंद्र -> "narendra"); the table is ``data/names.toml``.
+- :func:`fold_latin` folds a Latin string so spelling variants meet (case, diacritics, aa/ee/oo, sh/s, w/v, ph/f,
+  z/j, aspirates, a final "a").
+- :func:`name_tokens` gives the folded tokens of a name, honorifics dropped, spelled initials ("एसपी", "S.P.",
+  "SP") split into one-letter tokens, a quoted nickname dropped.
+- :class:`NameIndex` holds the variants of many persons, blocked by the first letter of the first token and the
+  first two letters of the last token so a look-up scores a small bucket, not every row; :meth:`NameIndex.match`
+  scores with rapidfuzz's plain ``ratio`` on whole folded names (never token_set/partial ratios, which let
+  "Manoj Kumar" win over "Manoj Kumar Singh"), requires every token to start with the same letter, and
+  :func:`decide` applies a threshold and a margin over the runner-up.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+from . import lexicon
+from .text import fold_string
+
+THRESHOLD = 88.0  # minimum score (0-100) for a name to match
+MARGIN = 6.0  # the best must beat the runner-up (another person) by this much, unless it is exact
+SURNAME_ONLY = 0.97  # factor on the score of a one-token mention matched to a surname or alias
+
+_DEVA_WORD = regex.compile(r"[\p{Devanagari}]+")
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:\.(?=\p{L}))?")
+_QUOTED = regex.compile(r"[‘'\"“][^‘’'\"“”]{1,30}[’'\"”]")
+_VIRAMA = "\u094D"
+_ANUSVARA = "\u0902"
+_VISARGA = "\u0903"
+
+
+@functools.cache
+def _t() -> dict:
+    """The transliteration table from data/names.toml (keys folded like document text)."""
+    d = lexicon.load("names")
+    s = d["signs"]
+    return {
+        "cons": _consonants(d["consonants"]),
+        "vowels": dict(d["vowels"]),
+        "matras": dict(d["matras"]),
+        "anusvara": s["anusvara"],
+        "anusvara_labial": s["anusvara_labial"],
+        "visarga": s["visarga"],
+        "labials": frozenset(s["labials"]),
+        "exceptions": {fold_string(k): v for k, v in d["exceptions"].items()},
+        "letters": {fold_string(k): v for k, v in d["letters"].items()},
+        "rules": tuple((regex.compile(p), r) for p, r in d["fold"]["rules"]),
+        "drop_final_a": bool(d["fold"].get("drop_final_a", True)),
+        "keep_final_after_cluster": frozenset(d["signs"].get("keep_final_after_cluster", ["r", "y", "v", "l"])),
+    }
+
+
+def _consonants(table: dict) -> dict:
+    """Plain letters first; a nukta letter only adds a key its folded form does not already have."""
+    out = {k: v for k, v in table.items() if fold_string(k) == k}
+    for k, v in table.items():
+        out.setdefault(fold_string(k), v)
+    return out
+
+
+@functools.cache
+def _honorifics() -> frozenset:
+    words = lexicon.load("names")["honorifics"]["words"]
+    return frozenset(fold_latin(translit(w)) for w in words)
+
+
+def _translit_word(w: str) -> str:
+    """One (folded) Devanagari word -> Latin; schwa deleted word-finally and in V C _ C V."""
+    t = _t()
+    if w in t["exceptions"]:
+        return t["exceptions"][w]
+    # a segment is [consonant or None, vowel: str | None (virama) | "a" (inherent), extra output]
+    segs: list[list] = []
+    i, n = 0, len(w)
+    while i < n:
+        ch = w[i]
+        if ch in t["cons"]:
+            seg = [t["cons"][ch], "a", ""]
+            i += 1
+            if i < n and w[i] == "\u093C":
+                i += 1
+            if i < n and w[i] in t["matras"]:
+                seg[1] = t["matras"][w[i]]
+                i += 1
+            elif i < n and w[i] == _VIRAMA:
+                seg[1] = None
+                i += 1
+            segs.append(seg)
+        elif ch in t["vowels"]:
+            segs.append([None, t["vowels"][ch], ""])
+            i += 1
+        elif ch in (_ANUSVARA, "\u0901"):
+            nxt = w[i + 1] if i + 1 < n else ""
+            segs.append([None, "", t["anusvara_labial"] if nxt in t["labials"] else t["anusvara"]])
+            i += 1
+        elif ch == _VISARGA:
+            segs.append([None, "", t["visarga"]])
+            i += 1
+        else:
+            segs.append([None, "", ch if ch.isascii() else ""])
+            i += 1
+
+    def carries_vowel(k: int) -> bool:
+        s = segs[k]
+        return bool(s[1]) or (s[0] is None and bool(s[2]))  # a vowel, or an anusvara/visarga after one
+
+    cons = [k for k, s in enumerate(segs) if s[0] is not None]
+    for pos in range(len(cons) - 1, -1, -1):
+        k = cons[pos]
+        if segs[k][1] != "a":
+            continue
+        in_cluster = k > 0 and segs[k - 1][0] is not None and segs[k - 1][1] is None
+        if all(s[0] is None and not s[1] and not s[2] for s in segs[k + 1:]):  # word-final
+            # a final cluster keeps its vowel when it ends in र/य/व/ल (नरेंद्र, मिश्र, आदित्य, शुक्ल)
+            if len(cons) > 1 and not (in_cluster and segs[k][0] in t["keep_final_after_cluster"]):
+                segs[k][1] = ""
+            continue
+        nxt = k + 1
+        if k == 0 or in_cluster or segs[nxt][0] is None or not segs[nxt][1]:
+            continue
+        if carries_vowel(k - 1):
+            segs[k][1] = ""
+    return "".join((s[0] or "") + (s[1] or "") + s[2] for s in segs)
+
+
+def translit(s: str) -> str:
+    """Colloquial Latin transliteration of the Devanagari in ``s`` (राकेश सचान -> 'rakesh sachaan')."""
+    return _DEVA_WORD.sub(lambda m: _translit_word(m.group()), fold_string(s))
+
+
+def fold_latin(s: str) -> str:
+    """Fold a Latin name (or one word of it) so spelling variants compare equal."""
+    s = unicodedata.normalize("NFKD", s.lower())
+    s = "".join(c for c in s if c.isascii() and (c.isalnum() or c == " "))
+    rules = _t()["rules"]
+    words = []
+    for w in s.split():
+        for pat, rep in rules:
+            w = pat.sub(rep, w)
+        w = regex.sub(r"(.)\1+", r"\1", w)
+        if len(w) > 3 and w.endswith("a") and w[-2] not in "aeiou":
+            w = w[:-1]
+        words.append(w)
+    return " ".join(words)
+
+
+def _initials(tok: str, original: str) -> str | None:
+    """'sp' when a token is spelled initials: एसपी, S.P., SP (all capitals, at most 3 letters)."""
+    tok = tok.replace(".", "") if _DEVA_WORD.search(tok) else tok
+    if _DEVA_WORD.fullmatch(tok):
+        letters = _t()["letters"]
+        out, i = [], 0
+        keys = sorted(letters, key=len, reverse=True)
+        while i < len(tok):
+            for k in keys:
+                if tok.startswith(k, i):
+                    out.append(letters[k])
+                    i += len(k)
+                    break
+            else:
+                return None
+        return "".join(out) if len(out) >= 2 else None
+    if "." in original and all(len(p) == 1 for p in original.strip(".").split(".")):
+        return original.replace(".", "").lower()
+    if original.isupper() and 2 <= len(original) <= 3 and original.isalpha():
+        return original.lower()
+    return None
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Folded tokens of a name; initials become one-letter tokens; honorifics and quoted nicknames dropped."""
+    hon = _honorifics()
+    name = _QUOTED.sub(" ", fold_string(name))
+    raw = []
+    # join dotted initials: "S. P. Goyal" -> "S.P." "Goyal"
+    name = regex.sub(r"\b(\p{Lu})\.\s+(?=\p{Lu}\.)", r"\1.", name)
+    for m in regex.finditer(r"[\p{L}\p{M}\p{N}]+(?:\.[\p{L}\p{M}\p{N}]+)*\.?", name):
+        raw.append(m.group())
+    out: list[str] = []
+    for w in raw:
+        core = w.rstrip(".")
+        f = fold_string(core) if _DEVA_WORD.search(core) else core
+        ini = _initials(f, w)
+        if ini and not (_DEVA_WORD.search(core) and fold_latin(translit(f)) in hon):
+            out.extend(ini)
+            continue
+        latin = fold_latin(translit(f) if _DEVA_WORD.search(f) else f)
+        for part in latin.split():
+            if part in hon or not part:
+                continue
+            out.append(part)
+    return tuple(out)
+
+
+def name_key(name: str) -> str:
+    return " ".join(name_tokens(name))
+
+
+def _letters_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return len(a) == len(b) and all(x[:1] == y[:1] for x, y in zip(a, b))
+
+
+def score_tokens(m: tuple[str, ...], v: tuple[str, ...]) -> float:
+    """0-100: how well mention tokens ``m`` name variant ``v`` (both from :func:`name_tokens`)."""
+    from rapidfuzz.fuzz import ratio
+
+    if not m or not v:
+        return 0.0
+    best = 0.0
+    cands = [v]
+    if len(v) >= 3 and len(m) == 2:
+        cands.append((v[0], v[-1]))  # middle name dropped: राजेंद्र तिवारी ~ Rajendra Kumar Tiwari
+    for c in cands:
+        penalty = 1.0 if c is v else 0.97
+        if any(len(x) == 1 for x in m) and len(c) == len(m):
+            # initials: every one-letter token must be the initial of the variant's token
+            if all((len(x) == 1 and y[:1] == x) or (len(x) > 1 and x[:1] == y[:1]) for x, y in zip(m, c)):
+                full = [y for x, y in zip(m, c) if len(x) > 1]
+                mine = [x for x in m if len(x) > 1]
+                s = ratio(" ".join(mine), " ".join(full)) if mine else 90.0
+                best = max(best, s * 0.98 * penalty)
+            continue
+        if len(m) == 1 and len(c) >= 2:
+            s = ratio(m[0], c[-1]) * SURNAME_ONLY
+            best = max(best, s * penalty)
+            continue
+        if not _letters_agree(m, c):
+            continue
+        best = max(best, ratio(" ".join(m), " ".join(c)) * penalty)
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    key: str  # the person id
+    score: float
+    variant: str
+    surname_only: bool = False
+
+
+class NameIndex:
+    """Folded name variants of many persons, blocked for sub-linear look-up."""
+
+    def __init__(self) -> None:
+        self._variants: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._blocks: dict[tuple[str, str], set[str]] = {}
+        self._last: dict[str, set[str]] = {}
+
+    def add(self, key: str, names) -> None:
+        for nm in names:
+            if not nm:
+                continue
+            toks = name_tokens(nm)
+            if not toks:
+                continue
+            self._variants.setdefault(key, []).append((toks, nm))
+            self._blocks.setdefault((toks[0][:1], toks[-1][:2]), set()).add(key)
+            self._last.setdefault(toks[-1][:2], set()).add(key)
+            for t in toks:  # a one-token mention (surname, nickname) looks up every token
+                self._last.setdefault(t[:2], set()).add(key)
+
+    def __len__(self) -> int:
+        return len(self._variants)
+
+    def candidates(self, toks: tuple[str, ...]) -> set[str]:
+        if not toks:
+            return set()
+        if len(toks) == 1:
+            return set(self._last.get(toks[0][:2], ()))
+        out = set(self._blocks.get((toks[0][:1], toks[-1][:2]), ()))
+        out |= self._blocks.get((toks[0][:1], toks[-1][:1]), set()) if len(toks[-1]) == 1 else set()
+        return out
+
+    def match(self, name: str, among=None) -> list[Match]:
+        """Persons whose variants score at least 60 against ``name``, best first (one entry per person)."""
+        toks = name_tokens(name)
+        keys = set(among) & set(self._variants) if among is not None else self.candidates(toks)
+        out = []
+        for k in keys:
+            best, var = 0.0, ""
+            for vt, vn in self._variants.get(k, ()):
+                s = 100.0 if vt == toks else score_tokens(toks, vt)
+                if s > best:
+                    best, var = s, vn
+            if best >= 60:
+                out.append(Match(k, round(best, 2), var, surname_only=len(toks) == 1))
+        out.sort(key=lambda m: (-m.score, m.key))
+        return out
+
+
+def decide(matches: list[Match], threshold: float = THRESHOLD, margin: float = MARGIN):
+    """('match', [best]) | ('ambiguous', [tied…]) | ('none', []) under the threshold and margin rules."""
+    ok = [m for m in matches if m.score >= threshold]
+    if not ok:
+        return "none", []
+    best = ok[0]
+    rivals = [m for m in ok[1:] if best.score - m.score < margin]
+    if not rivals or (best.score >= 100 and all(m.score < 100 for m in rivals)):
+        return "match", [best]
+    return "ambiguous", [best, *rivals]

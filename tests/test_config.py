@@ -1,0 +1,127 @@
+"""Configuration discovery ([tool.claimcheck] in pyproject.toml, or claimcheck.toml) and `claimcheck config show`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimcheck import api, cli, config
+from claimcheck.errors import UsageError
+
+from test_render import sample_report
+
+
+def write(p: Path, text: str) -> Path:
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_defaults_when_nothing_is_found(tmp_path):
+    cfg = config.load([str(tmp_path / "a.txt")], cwd=tmp_path)
+    assert cfg.path is None
+    assert cfg.fail_on.value == ("contradicted", "outdated") and cfg.fail_on.source == "default"
+
+
+def test_pyproject_found_by_walking_up_from_the_checked_file(tmp_path):
+    write(tmp_path / "pyproject.toml", '[project]\nname="x"\n[tool.claimcheck]\nfail_on = ["outdated"]\n'
+                                       'refs = ["data/people.csv"]\nlang = "hi"\nregion = "IN-UP"\n')
+    draft = write(tmp_path / "desk" / "today" / "a.md", "x")
+    elsewhere = tmp_path.parent  # cwd outside the project: the file's location decides
+    cfg = config.load([str(draft)], cwd=elsewhere)
+    assert cfg.path == str((tmp_path / "pyproject.toml").resolve())
+    assert cfg.fail_on.value == ("outdated",) and cfg.fail_on.source == cfg.path
+    assert cfg.refs.value == (str((tmp_path / "data" / "people.csv").resolve()),)
+    assert (cfg.lang.value, cfg.region.value) == ("hi", "IN-UP")
+
+
+def test_claimcheck_toml_wins_over_pyproject_in_the_same_directory(tmp_path):
+    write(tmp_path / "pyproject.toml", "[tool.claimcheck]\nlang = 'en'\n")
+    write(tmp_path / "claimcheck.toml", "lang = 'hi'\n")
+    assert config.load(["a.txt"], cwd=tmp_path).lang.value == "hi"
+
+
+def test_nearest_file_wins(tmp_path):
+    write(tmp_path / "claimcheck.toml", "lang = 'en'\n")
+    write(tmp_path / "sub" / "claimcheck.toml", "[tool.claimcheck]\nlang = 'hi'\n")
+    draft = write(tmp_path / "sub" / "deeper" / "a.txt", "x")
+    assert config.load([str(draft)], cwd=tmp_path).lang.value == "hi"
+
+
+def test_pyproject_without_our_table_is_passed_over(tmp_path):
+    write(tmp_path / "claimcheck.toml", "fail_on = 'contradicted'\n")
+    write(tmp_path / "pkg" / "pyproject.toml", "[project]\nname = 'other'\n")
+    draft = write(tmp_path / "pkg" / "a.txt", "x")
+    cfg = config.load([str(draft)], cwd=tmp_path / "pkg")
+    assert cfg.path == str((tmp_path / "claimcheck.toml").resolve())
+    assert cfg.fail_on.value == ("contradicted",)
+
+
+def test_cwd_is_searched_for_stdin(tmp_path):
+    write(tmp_path / "claimcheck.toml", "ignore = ['abc0123456789def']\n")
+    assert config.load(["-"], cwd=tmp_path).ignore.value == ("abc0123456789def",)
+
+
+def test_command_line_overrides_and_says_so(tmp_path):
+    write(tmp_path / "claimcheck.toml", "fail_on = 'contradicted'\ntolerances = {quantity = 0.05}\n")
+    cfg = config.load(["a.txt"], cwd=tmp_path).override(fail_on="ambiguous", lang=None)
+    assert cfg.fail_on.value == ("ambiguous",) and cfg.fail_on.source == "command line"
+    assert cfg.tolerances.value == {"quantity": 0.05} and cfg.tolerances.source.endswith("claimcheck.toml")
+    assert cfg.lang.source == "default"
+
+
+@pytest.mark.parametrize("body,needle", [
+    ("colour = 'red'\n", "unknown configuration key(s) colour"),
+    ("fail_on = ['wrong']\n", "unknown verdict 'wrong'"),
+    ("lang = 'fr'\n", "lang must be hi, en or auto"),
+    ("tolerances = {quantity = 7}\n", "tolerances.quantity must be a number between 0 and 1"),
+    ("refs = 3\n", "refs must be a string or a list of strings"),
+    ("lang = \n", "not valid TOML"),
+])
+def test_bad_configuration_names_the_file(tmp_path, body, needle):
+    path = write(tmp_path / "claimcheck.toml", body)
+    with pytest.raises(UsageError) as e:
+        config.load(["a.txt"], cwd=tmp_path)
+    assert needle in str(e.value) and str(e.value).startswith(str(path.resolve()))
+
+
+def test_config_show_prints_values_and_sources(tmp_path, monkeypatch):
+    cfgfile = write(tmp_path / "claimcheck.toml", "fail_on = ['outdated']\nignore = ['तीन मेगा ग्रुप्स']\n")
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(cli.app, ["config", "show", "--lang", "en"])
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    where = str(cfgfile.resolve())
+    assert lines[0] == f"# configuration file: {where}"
+    assert f'fail_on = ["outdated"]  # {where}' in lines
+    assert 'lang = "en"  # command line' in lines
+    assert 'ignore = ["तीन मेगा ग्रुप्स"]  # ' + where in lines
+    assert "baseline = null  # default" in lines
+
+
+def test_check_uses_the_discovered_configuration(tmp_path, monkeypatch):
+    write(tmp_path / "claimcheck.toml", "fail_on = 'none'\nlang = 'hi'\nrefs = ['mine.csv']\n")
+    calls = []
+
+    def run(paths, **kw):
+        calls.append(kw)
+        return iter(sample_report().results)
+
+    monkeypatch.setattr(api, "run", run)
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(cli.app, ["check", "draft.txt", "-f", "jsonl", "--refs", "extra.csv"])
+    assert r.exit_code == 0, r.stderr  # fail_on = none from the file: the sample's findings do not gate
+    assert calls[0]["lang"] == "hi"
+    assert calls[0]["refs"] == [str((tmp_path / "mine.csv").resolve()), "extra.csv"]
+    r = CliRunner().invoke(cli.app, ["check", "draft.txt", "-f", "jsonl", "--fail-on", "outdated"])
+    assert r.exit_code == 1
+
+
+def test_bad_configuration_is_exit_2_one_line(tmp_path, monkeypatch):
+    write(tmp_path / "claimcheck.toml", "whatever = 1\n")
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(cli.app, ["check", "draft.txt", "-f", "jsonl"])
+    assert r.exit_code == 2
+    assert len(r.stderr.strip().splitlines()) == 1 and "unknown configuration key" in r.stderr

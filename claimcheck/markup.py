@@ -183,10 +183,12 @@ def markdown_to_document(source: str, *, doc_id: str, path: str | None = None, l
             continue
         if in_fence:
             continue
-        # HTML comments (possibly several on a line; an unclosed one runs to the end of the line only when a
-        # directive, else is kept as text): directives act where they stand.
-        segs = _split_comments(body, start, b)
-        if not any(s.strip() for s, _ in segs):
+        # HTML comments (several may share a line) are cut out; directives act where they stand in the line.
+        items = _split_comments(body, start)
+        if not any(text.strip() for text, _, directive in items if directive is None):
+            for _, _, directive in items:
+                if directive is not None:
+                    b.directive(directive)
             if not body.strip():
                 b.brk(start)
             continue
@@ -194,7 +196,10 @@ def markdown_to_document(source: str, *, doc_id: str, path: str | None = None, l
             b.brk(start)
             continue
         first = True
-        for seg, off in segs:
+        for seg, off, directive in items:
+            if directive is not None:
+                b.directive(directive)
+                continue
             if first:
                 m = _PREFIX.match(seg)
                 cut = m.end() if m else 0
@@ -206,20 +211,21 @@ def markdown_to_document(source: str, *, doc_id: str, path: str | None = None, l
     return b.finish(source, doc_id=doc_id, path=path, lang=lang)
 
 
-def _split_comments(body: str, start: int, b: _Builder) -> list[tuple[str, int]]:
-    out: list[tuple[str, int]] = []
+def _split_comments(body: str, start: int) -> list[tuple[str, int, str | None]]:
+    """(text, source offset, None) segments and ("", offset, comment body) directives, in line order.
+
+    An unclosed ``<!--`` is left as text (a comment spanning lines is not a suppression directive).
+    """
+    out: list[tuple[str, int, str | None]] = []
     i = 0
     while True:
         j = body.find("<!--", i)
-        if j == -1:
-            out.append((body[i:], start + i))
+        k = body.find("-->", j + 4) if j != -1 else -1
+        if j == -1 or k == -1:
+            out.append((body[i:], start + i, None))
             return out
-        k = body.find("-->", j + 4)
-        if k == -1:
-            out.append((body[i:], start + i))
-            return out
-        out.append((body[i:j], start + i))
-        b.directive(body[j + 4:k])
+        out.append((body[i:j], start + i, None))
+        out.append(("", start + j, body[j + 4:k]))
         i = k + 3
 
 

@@ -125,7 +125,7 @@ def patterns() -> dict[str, str]:
     scale_tok = rf"(?<![\p{{L}}\p{{M}}])(?:{scale}){RB}"
     cont = (rf"[ \t]*(?:{scale_tok}|{any_atom}|{LB}(?:{den}){RB})"
             rf"|[ \t]+{LB}(?:{conj}|{dec}|{per}){RB}[ \t]+(?={DIGITS}|{LB}(?:{word}|{frac}|{mod}){RB})")
-    expr = rf"(?:{LB}(?:{neg}){RB}[ \t]+)?{any_atom}(?:{cont})*+"
+    expr = rf"(?:{LB}(?:{neg}){RB}[ \t]+)?(?:{any_atom}|{LB}(?:{scale}){RB})(?:{cont})*+"
     dev_expr = rf"{LB}(?:{endev})[ \t]+(?:{scale}){RB}(?:[ \t]*{scale_tok})*+"
     return {
         "atom": any_atom,

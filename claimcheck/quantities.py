@@ -62,6 +62,12 @@ class _Lex:
     indefinite: frozenset[str]
     scale_re: regex.Pattern
     ages: frozenset[str]
+    multiples_re: regex.Pattern
+    subunit_re: regex.Pattern
+    multiples: dict[str, float]
+    share_after: regex.Pattern
+    elision: regex.Pattern
+    bound_join: regex.Pattern
 
 
 @functools.cache
@@ -93,6 +99,7 @@ def _lex() -> _Lex:
     qb_map = {fold_string(f).lower(): k for k, forms in q["qualifier_before"].items() for f in forms}
     qa_map = {fold_string(f).lower(): k for k, forms in q["qualifier_after"].items() for f in forms}
     rng = q["ranges"]
+    mult = {fold_string(f).lower(): float(k) for k, forms in q["multiples"].items() for f in forms}
     vague = rf"(?P<vague>{LB}(?:(?:कई|several|many){_WS}+(?P<vs>{p['scale']})|{p['vague']}){RB})"
     num_re = regex.compile(rf"{vague}|(?P<num>(?<![\p{{L}}\p{{M}}\p{{N}}])(?<!\d[.,]){p['expr']})", _I)
     return _Lex(
@@ -120,6 +127,14 @@ def _lex() -> _Lex:
         indefinite=frozenset(_forms(q["indefinite"]["forms"])),
         scale_re=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{p['scale']}){RB}", _I),
         ages=frozenset(_forms(q["ages"]["forms"])),
+        subunit_re=regex.compile(
+            rf"{_WS}*(?:(?:और|and|,){_WS}*)?(?P<n>{p['expr']}){_WS}*(?:{_alt(q['subunits']['forms'])}){RB}", _I),
+        multiples_re=regex.compile(rf"{LB}(?:{_alt(mult)}){RB}", _I),
+        multiples=mult,
+        share_after=regex.compile(rf"{_WS}+(?:{_alt(q['fraction_share']['after'])}){RB}", _I),
+        elision=regex.compile(
+            rf"{_WS}*(?:{_alt(rng['elision'])}){_WS}+(?:[\p{{L}}\p{{M}}]+{_WS}+)?", _I),
+        bound_join=regex.compile(rf"{_WS}*(?:(?:है|हैं|is){_WS}*)?(?:{_alt(rng['bound_joiners'])})?{_WS}*", _I),
     )
 
 
@@ -173,6 +188,11 @@ def _candidates(t: str, lx: _Lex) -> list[_Cand]:
             if lead and lead[0] and regex.fullmatch(r"[\s\p{L}\p{M}]+", tail):
                 c.scale = value / lead[0]
         out.append(c)
+    for m in lx.multiples_re.finditer(t):
+        c = _Cand(m.start(), m.end(), lx.multiples[m.group().lower()], m.group(), end=m.end())
+        c.kind, c.unit = "quantity", "times"
+        out.append(c)
+    out.sort(key=lambda c: c.fs)
     return out
 
 
@@ -181,6 +201,12 @@ def _attach_units(t: str, c: _Cand, lx: _Lex) -> None:
     if u is not None and not (u.start("u") == c.fe and not c.digits and t[c.fe - 1:c.fe].isalpha()):
         kind, key = lx.unit_map[u.group("u").lower()]
         c.kind, c.unit, c.end = kind, key, u.end()
+        if kind == "money":  # "3 डॉलर 50 सेंट"
+            sm = lx.subunit_re.match(t, c.end)
+            sub = numbers.read(sm.group("n")) if sm else None
+            if sub is not None and sub[1] == len(sm.group("n")) and 0 < sub[0] < 100:
+                c.value += sub[0] / 100
+                c.end = sm.end()
     lo = max(0, c.fs - 12)
     pm = lx.prefix_re.search(t, lo, c.fs)
     if pm is not None:
@@ -219,6 +245,8 @@ def _range_ok(t: str, a: _Cand, b: _Cand, sep: str | None, lx: _Lex) -> bool:
         return False
     if a.kind is not None and (sep or "").lower() not in ("-", "से लेकर", "to", "से"):
         return False
+    if b.digits and regex.fullmatch(r"(?:1[89]|20)\d\d", b.text) and not regex.fullmatch(r"(?:1[89]|20)\d\d", a.text):
+        return False  # "16 to 2019": a number, then a year
     if sep is None:  # a bare space: "तीन चार दशकों", "बीस पच्चीस"
         return not a.digits and not b.digits and b.value > a.value and not a.has_scale
     s = sep.lower()
@@ -248,7 +276,7 @@ def _context_ok(t: str, c: _Cand, lx: _Lex) -> bool:
                 return False  # 31.03.2023, 192.168.1.2, 9:30
             if regex.match(r":\d", t[fe:fe + 2]) and not regex.match(r":1(?!\d)", t[fe:fe + 3]):
                 return False
-            if regex.fullmatch(r"\d{7,}|0\d{3,}", txt) or (regex.match(r"-\d", t[fe:fe + 2])):
+            if regex.fullmatch(r"\d{7,12}|0\d{3,}", c.text) or (regex.match(r"-\d", t[fe:fe + 2])):
                 return False  # phone numbers and hyphenated codes
             if regex.fullmatch(r"(?:1[89]|20)\d\d", txt) and "," not in c.text:
                 return False  # a bare year: the dates finder's
@@ -257,7 +285,7 @@ def _context_ok(t: str, c: _Cand, lx: _Lex) -> bool:
             if lx.labels.search(t, max(0, fs - 16), fs) or lx.months_before.search(t, max(0, fs - 12), fs):
                 return False
             line_start = t.rfind("\n", 0, fs) + 1
-            if not t[line_start:fs].strip() and regex.match(r"[.)]", t[fe:fe + 1]):
+            if not t[line_start:fs].strip() and regex.match(r"[.)]", t[fe:fe + 1]) and c.value < 100:
                 return False  # "8." list marker
             if fe < len(t) and regex.match(r"[\p{L}\p{M}]", t[fe]):
                 return False  # glued to a word that is no unit: "180एमएल", "14वें"
@@ -289,10 +317,107 @@ def _subject(t: str, end: int, lx: _Lex) -> tuple[str | None, int]:
 def _num(v: float | None) -> float | int | None:
     if v is None:
         return None
-    r = round(v, 6)
+    r = float(f"{v:.15g}")
     if r == int(r) and abs(r) < 1e16:
         return int(r)
     return r
+
+
+def _elide(t: str, cands: list[_Cand], lx: _Lex) -> None:
+    """A bare number followed by "और"/"से बढ़ाकर" and a number with a unit takes that scale and unit."""
+    for a, b in zip(cands, cands[1:]):
+        if a.kind is not None or a.vague or a.has_scale or a.low is not None or b.low is not None:
+            continue
+        if b.kind is None and not b.has_scale:
+            continue
+        if regex.fullmatch(r"(?:1[89]|20)\d\d", a.text):
+            continue
+        if lx.elision.fullmatch(t, a.end, b.cur_start if b.cur_start is not None else b.fs) is None:
+            continue
+        lead = b.value / b.scale if b.scale else b.value
+        if not (lead / 10 <= a.value <= lead * 10):
+            continue
+        a.value *= b.scale
+        a.kind, a.unit = b.kind, b.unit
+        a.extra["implicit"] = True
+
+
+_LOW_Q = {"more_than", "at_least"}
+_HIGH_Q = {"less_than", "up_to"}
+
+
+def _qualify(t: str, c: _Cand, kind: str, start: int, lx: _Lex, fields: dict) -> tuple[str | None, int]:
+    """Hedges and bounds around a claim: sets fields['approx'], returns (qualifier, end of the bound words)."""
+    window = max(0, start - 30)
+    if lx.approx_before.search(t, window, start):
+        fields["approx"] = True
+    qb = lx.qual_before.search(t, window, start)
+    qual = lx.qual_before_map[qb.group("q").lower()] if qb else None
+    after = c.end
+    am = lx.approx_after.match(t, after)
+    if am:
+        fields["approx"] = True
+        after = am.end()
+    qa = lx.qual_after.match(t, after)
+    qend = after
+    if qa is not None and c.low is None:
+        qa_kind = lx.qual_after_map[qa.group("q").lower()]
+        if qa_kind in ("ago", "since", "after") and kind != "duration":
+            qa_kind = None
+        if qa_kind == "up_to" and kind == "duration":
+            qa_kind = None
+        if qa_kind:
+            qual, qend = qa_kind, qa.end()
+    if qual == "since" and kind != "duration":
+        qual = None
+    return qual, qend
+
+
+def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
+    """Kind and unit fields of a candidate with no unit word (None: not a claim)."""
+    end = c.end
+    plain = c.text.strip().lower()
+    if c.has_scale and lx.scale_re.sub("", plain).strip() == "" and not (_bounded(t, c, lx) or _alone(t, c)):
+        return None  # a bare scale word with no unit: "अरब देशों", "लाख कोशिशों"
+    if not c.has_scale and not c.vague and plain in lx.indefinite and c.low is None:
+        return None
+    if not c.digits and c.value < 1 and c.low is None and lx.share_after.match(t, end):
+        c.value *= 100  # "आधे से ज्यादा", "half of": a share
+        fields["unit"] = "percent"
+        return "percent"
+    if c.has_scale and c.value >= 1e7 and (lx.money_noun.match(t, end) or _PUNCT_END.match(t, end)):
+        fields["unit"], fields["implicit_unit"] = "INR", True
+        return "money"
+    if (c.digits and not c.has_scale and t[c.fs - 1:c.fs] == "(" and t[end:end + 1] == ")"
+            and regex.search(r"[\p{L}\p{M}][ \t]*\Z", t[max(0, c.fs - 3):c.fs - 1]) and 0 < c.value <= 120
+            and c.value == int(c.value)):
+        fields["unit"], fields["subtype"] = "year", "age"  # "हैरिस (56)"
+        return "duration"
+    subject, _ = _subject(t, end, lx)
+    if subject is None and not c.digits and not c.vague and c.low is None and not _bounded(t, c, lx):
+        if not c.has_scale and not _alone(t, c):
+            return None  # a bare number word ("दो", "तीन") with nothing counted
+    fields["unit"] = "units"
+    if subject:
+        fields["subject"] = _orig(ctx, t, end, subject)
+    return "quantity"
+
+
+def _bounded(t: str, c: _Cand, lx: _Lex) -> bool:
+    qa = lx.qual_after.match(t, c.end)
+    if qa is not None and (lx.qual_after_map[qa.group("q").lower()] not in ("since", "ago", "after", "up_to")
+                           or qa.group("q") not in ("तक",) and lx.qual_after_map[qa.group("q").lower()] == "up_to"):
+        return True
+    qb = lx.qual_before.search(t, max(0, c.fs - 30), c.fs)
+    return qb is not None and lx.qual_before_map[qb.group("q").lower()] != "since"
+
+
+def _alone(t: str, c: _Cand) -> bool:
+    """A number word that stands alone (a list item, a heading, an answer: "जवाब है सोलह")."""
+    before = t[max(0, c.fs - 40):c.fs]
+    line_before = before[before.rfind("\n") + 1:]
+    return bool(_PUNCT_END.fullmatch(t, c.end, min(len(t), c.end + 3)) or _PUNCT_END.match(t, c.end)) and (
+        not line_before.strip() or regex.search(r"(?:है|हैं|था|is|was|:)[ \t]*\Z", line_before) is not None)
 
 
 def find(ctx) -> list:
@@ -303,78 +428,93 @@ def find(ctx) -> list:
     lx = _lex()
     cands = _candidates(t, lx)
     for c in cands:
-        _attach_units(t, c, lx)
+        if c.kind is None:
+            _attach_units(t, c, lx)
     cands = _merge_ranges(t, cands, lx)
-    claims = []
+    _elide(t, cands, lx)
+    drafts: list[list] = []  # [start, end, qend, kind, value, low, high, fields]
     for c in cands:
         if not _context_ok(t, c, lx):
             continue
         start = c.cur_start if c.cur_start is not None else c.fs
-        end = c.end
         fields: dict = {}
+        if c.extra.get("implicit"):
+            fields["implicit_unit"] = True
         kind = c.kind
-        lo, hi, val = c.low, c.high, c.value
-        after = end
         if kind is None:
-            plain = c.text.strip().lower()
-            if not c.has_scale and not c.vague and plain in lx.indefinite and c.low is None:
+            kind = _kind_of(ctx, t, c, lx, fields)
+            if kind is None:
                 continue
-            if c.has_scale and c.value >= 1e7 and (lx.money_noun.match(t, end) or _PUNCT_END.match(t, end)):
-                kind, fields["unit"] = "money", "INR"
-            else:
-                subject, _ = _subject(t, end, lx)
-                if subject is None and not c.digits and not c.has_scale and not c.vague and c.low is None:
-                    continue  # a bare number word ("दो", "तीन") with nothing counted
-                kind = "quantity"
-                fields["unit"] = "units"
-                if subject:
-                    fields["subject"] = _orig(ctx, t, end, subject)
-        elif kind == "percent":
+        lo, hi, val = c.low, c.high, c.value
+        if kind == "percent":
             fields["unit"] = "percent"
         elif kind == "money":
-            fields["unit"] = c.unit
-        elif kind in ("duration", "age"):
+            fields.setdefault("unit", c.unit)
+        elif kind in ("duration", "age") and c.unit:
             f = units.factor(c.unit, "year")
             val, lo, hi = val * f, (lo * f if lo is not None else None), (hi * f if hi is not None else None)
             if kind == "age":
                 fields["subtype"] = "age"
             kind = "duration"
             fields["unit"] = "year"
-        else:
+        elif kind == "quantity" and c.unit and c.unit != "units" and "unit" not in fields:
             f = units.factor(c.unit, c.unit)
             val, lo, hi = val * f, (lo * f if lo is not None else None), (hi * f if hi is not None else None)
             fields["unit"] = c.unit
-        # hedges and bounds
-        window = max(0, start - 30)
-        if lx.approx_before.search(t, window, start):
-            fields["approx"] = True
-        qb = lx.qual_before.search(t, window, start)
-        qual = lx.qual_before_map[qb.group("q").lower()] if qb else None
-        if lx.approx_after.match(t, after):
-            fields["approx"] = True
-        qa = lx.qual_after.match(t, after)
-        if qa is not None and c.low is None:
-            qa_kind = lx.qual_after_map[qa.group("q").lower()]
-            if qa_kind in ("ago", "since", "after") and kind != "duration":
-                qa_kind = None
-            if qa_kind == "up_to" and kind == "duration":
-                qa_kind = None
-            qual = qa_kind or qual
-        if qual == "since" and kind != "duration":
-            qual = None
-        if qual:
-            fields["qualifier"] = qual
+        qual, qend = _qualify(t, c, kind, start, lx, fields)
         if c.vague:
             fields["subtype"] = "vague"
             lo, hi, val = val, None, None
-        elif c.low is not None:
+        elif lo is not None:
             val = None
+        elif qual in _LOW_Q:
+            lo, val = val, None
+        elif qual in _HIGH_Q:
+            hi, val = val, None
+        elif qual == "exactly":
+            lo = hi = val
+            val = None
+        if qual and qual != "exactly":
+            fields["qualifier"] = qual
+        drafts.append([start, c.end, qend, kind, val, lo, hi, fields])
+    drafts = _join_bounds(t, drafts, lx)
+    claims = []
+    for start, end, _q, kind, val, lo, hi, fields in drafts:
         if kind in ("quantity", "money", "percent"):
             reg = regions.find_region(ctx, start)
             if reg:
                 fields["region"], fields["region_code"] = reg
+        fields.pop("implicit_unit", None)
         claims.append(ctx.claim(kind, start, end, value=_num(val), low=_num(lo), high=_num(hi), **fields))
     return claims
+
+
+def _join_bounds(t: str, drafts: list[list], lx: _Lex) -> list[list]:
+    """A lower and an upper bound joined by "और"/"पर"/"and" make one range ("10 से बड़ी और 20 से छोटी")."""
+    out: list[list] = []
+    i = 0
+    while i < len(drafts):
+        a = drafts[i]
+        if i + 1 < len(drafts):
+            b = drafts[i + 1]
+            a_low = a[5] is not None and a[6] is None and a[4] is None
+            a_high = a[6] is not None and a[5] is None and a[4] is None
+            b_low = b[5] is not None and b[6] is None and b[4] is None
+            b_high = b[6] is not None and b[5] is None and b[4] is None
+            m = lx.bound_join.match(t, a[2])
+            if m is not None and m.end() >= b[0] - 12 and a[3] == b[3] and ((a_low and b_high) or (a_high and b_low)):
+                gap = t[m.end():b[0]]
+                if regex.fullmatch(r"[ \t]*(?:[\p{L}\p{M}]+[ \t]+){0,3}", gap):
+                    lo = a[5] if a_low else b[5]
+                    hi = b[6] if a_low else a[6]
+                    if lo < hi:
+                        fields = {k: v for k, v in a[7].items() if k != "qualifier"}
+                        out.append([a[0], b[1], b[2], a[3], None, lo, hi, fields])
+                        i += 2
+                        continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _orig(ctx, t: str, end: int, subject: str) -> str:

@@ -1,0 +1,463 @@
+"""Officeholder verdicts: does the named person hold the named post on the claim's date?
+
+Steps for one claim (each of its ``offices`` is checked and the worst outcome wins):
+
+1. title -> candidate positions. The written title (plus the organisation written before it, "इनवेस्ट यूपी के")
+   is reduced to canonical tokens (``[canon]`` in data/titles.toml): *rank* tokens (chief, secretary, minister,
+   mos…) must equal a position title's rank tokens exactly, and the claim's portfolio tokens must be at least half
+   covered by that title's. Positions are blocked by jurisdiction: the one written in the claim, else the state
+   the article is about plus the Union and organisations — never another state's post by default.
+2. name -> person across scripts (:mod:`claimcheck.names`): first among the holders of the candidate posts, then
+   among all persons (to tell "held another post" from "unknown"). A surname-only mention ("पासवान", "मोदी")
+   counts only when one holder of the post matches.
+3. tenure at the date, half-open [start, end): a handover day or a reduced-precision bound containing the date is
+   "ambiguous"; an unsourced end after the last attestation is "unverifiable".
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from . import lexicon, names
+from .model import Evidence, Verdict
+from .text import fold_string
+
+_BAD = ("contradicted", "outdated", "ambiguous", "unverifiable", "supported")  # worst first
+_PUNCT = regex.compile(r"[^\p{L}\p{M}\p{N}\s-]+")
+
+
+# --- dates --------------------------------------------------------------------------------------------------------
+def _bounds(v) -> tuple[_dt.date, _dt.date] | None | str:
+    """(earliest, latest) day a date field can mean; None for empty (open); 'unknown' for an unsourced bound."""
+    if v is None or v == "":
+        return None
+    if isinstance(v, _dt.datetime):
+        v = v.date()
+    if isinstance(v, _dt.date):
+        return v, v
+    if isinstance(v, (tuple, list)) and len(v) == 2:
+        return v[0], v[1]
+    s = str(v).strip()
+    if s.lower() == "unknown":
+        return "unknown"
+    try:
+        if len(s) == 4:
+            y = int(s)
+            return _dt.date(y, 1, 1), _dt.date(y, 12, 31)
+        if len(s) == 7:
+            y, m = int(s[:4]), int(s[5:7])
+            nxt = _dt.date(y + (m == 12), m % 12 + 1, 1)
+            return _dt.date(y, m, 1), nxt - _dt.timedelta(days=1)
+        d = _dt.date.fromisoformat(s[:10])
+        return d, d
+    except ValueError:
+        return "unknown"
+
+
+def _iso(v) -> str:
+    if v is None or v == "":
+        return ""
+    return v.isoformat() if isinstance(v, _dt.date) else str(v)
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """A tenure's state on a day: 'in', 'out_before' (ended), 'out_after' (not yet started), 'edge' (reduced
+    precision or handover), 'unknown' (an unsourced bound decides)."""
+
+    state: str
+    note: str = ""
+
+
+def _tenure_state(t, when: _dt.date) -> _Span:
+    sb, eb = _bounds(getattr(t, "start", None)), _bounds(getattr(t, "end", None))
+    last = _bounds(getattr(t, "last_attested", None))
+    last_hi = last[1] if isinstance(last, tuple) else None
+    if isinstance(sb, tuple):
+        if when < sb[0]:
+            return _Span("out_after")
+        if when <= sb[1] and sb[0] != sb[1]:
+            return _Span("edge", f"start known only as {_iso(t.start)}")
+    if isinstance(eb, tuple):
+        if when > eb[1] or (when >= eb[1] and eb[0] == eb[1] and when != eb[0]):
+            return _Span("out_before")
+        if when == eb[0] == eb[1]:
+            return _Span("out_before", "handover")
+        if eb[0] <= when <= eb[1] and eb[0] != eb[1]:
+            return _Span("edge", f"end known only as {_iso(t.end)}")
+    if sb == "unknown" and eb == "unknown":
+        return _Span("unknown", "start and end not sourced")
+    if sb == "unknown":
+        return _Span("unknown", "start not sourced")
+    if eb == "unknown":
+        if last_hi and when <= last_hi:
+            return _Span("in", f"end not sourced; attested {_iso(t.last_attested)}")
+        return _Span("unknown", f"end not sourced" + (f" after {_iso(t.last_attested)}" if last_hi else ""))
+    if sb is None:
+        return _Span("unknown", "start not sourced")
+    return _Span("in")
+
+
+# --- prepared reference data ---------------------------------------------------------------------------------------
+@functools.cache
+def _canon():
+    d = lexicon.load("titles")
+    phrases, words = [], {}
+    for key, forms in d["canon"].items():
+        for f in forms:
+            f2 = _norm(f)
+            if " " in f2:
+                phrases.append((f2, key))
+            else:
+                words[f2] = key
+    phrases.sort(key=lambda p: -len(p[0]))
+    cls = d["canon_class"]
+    abbrev = {(_norm(k)): _norm(v) for k, v in d["abbrev"].items()}
+    regions = {}
+    for code, v in lexicon.load("regions").items():
+        for nm in v.get("hi", []) + v.get("en", []):
+            regions[_norm(nm)] = code
+    return {
+        "phrases": phrases, "words": words, "rank": frozenset(cls["rank"]),
+        "generic": frozenset(_norm(x) for x in cls["generic"]),
+        "national": frozenset(_norm(x) for x in cls["scope_national"]),
+        "abbrev": abbrev, "regions": regions, "former": frozenset(_norm(x) for x in d["modifiers"]["former"]),
+        "home": frozenset(_norm(x) for x in d.get("home_region", {}).get("hi", []) + d.get("home_region", {}).get("en", [])),
+    }
+
+
+def _norm(s: str) -> str:
+    s = _PUNCT.sub(" ", fold_string(s).lower())
+    return " ".join(s.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Sig:
+    rank: frozenset
+    port: frozenset
+    scope: str | None  # ISO code of a region written in the title, or "IN" for केंद्रीय/Union
+
+
+def title_sig(text: str) -> Sig:
+    """Canonical rank and portfolio tokens of a title phrase (with any organisation written before it)."""
+    c = _canon()
+    s = " " + _norm(text) + " "
+    scope = None
+    # regions (longest first) are scope, not portfolio
+    for nm in sorted(c["regions"], key=len, reverse=True):
+        if f" {nm} " in s:
+            scope = scope or c["regions"][nm]
+            s = s.replace(f" {nm} ", " ")
+    words = []
+    for w in s.split():
+        w = c["abbrev"].get(w, w)
+        words.extend(_split_compound(w))
+    s = " " + " ".join(words) + " "
+    for ph, key in c["phrases"]:
+        if f" {ph} " in s:
+            s = s.replace(f" {ph} ", f" {key} ")
+    rank, port = set(), set()
+    for w in s.split():
+        if w in c["national"]:
+            scope = scope or "IN"
+        if w in c["generic"] or w in c["home"]:
+            continue
+        k = c["words"].get(w, w)
+        if k in c["rank"]:
+            rank.add(k)
+        elif k in _canon_keys():
+            port.add(k)
+        else:
+            port.add(names.fold_latin(names.translit(k)))
+    port.discard("")
+    return Sig(frozenset(rank), frozenset(port), scope)
+
+
+@functools.cache
+def _canon_keys() -> frozenset:
+    return frozenset(lexicon.load("titles")["canon"])
+
+
+def _split_compound(w: str) -> list[str]:
+    """'मुख्यमंत्री' -> ['मुख्य', 'मंत्री']; 'उपमुख्यमंत्री' -> ['उप', 'मुख्य', 'मंत्री']."""
+    for head in ("मंत्री",):
+        if w.endswith(head) and len(w) > len(head):
+            pre = w[: -len(head)]
+            out = []
+            if pre.startswith("उप") and len(pre) > 2:
+                out, pre = ["उप"], pre[2:]
+            return out + [pre, head]
+    return [w]
+
+
+def _title_score(claim: Sig, pos: Sig) -> float:
+    if not claim.rank or claim.rank != pos.rank:
+        return 0.0
+    if not claim.port:
+        return 1.0 if not pos.port else 0.0
+    cover = len(claim.port & pos.port) / len(claim.port)
+    return cover if cover >= 0.5 else 0.0
+
+
+class _Prepared:
+    def __init__(self, refs) -> None:
+        self.refs = refs
+        self.index = names.NameIndex()
+        for pid, p in refs.persons.items():
+            self.index.add(pid, [p.label_en, p.label_hi, *(p.aliases or ())])
+        self.pos_sigs: dict[str, list[Sig]] = {}
+        for pid, pos in refs.positions.items():
+            titles = list(pos.titles or ()) + [pos.label_hi, pos.label_en]
+            self.pos_sigs[pid] = [title_sig(t) for t in titles if t]
+        self.by_pos: dict[str, list] = {}
+        self.by_person: dict[str, list] = {}
+        for t in refs.tenures:
+            self.by_pos.setdefault(t.position_id, []).append(t)
+            self.by_person.setdefault(t.person_id, []).append(t)
+        # positions blocked by their rank tokens, so a title is compared with few positions
+        self.by_rank: dict[frozenset, set[str]] = {}
+        for pid, sigs in self.pos_sigs.items():
+            for s in sigs:
+                self.by_rank.setdefault(s.rank, set()).add(pid)
+
+
+_PREP: dict[int, _Prepared] = {}
+
+
+def prepare(refs) -> _Prepared:
+    """Indexes over ``refs`` (built once per references object)."""
+    p = _PREP.get(id(refs))
+    if p is None or p.refs is not refs:
+        if len(_PREP) > 4:
+            _PREP.clear()
+        p = _PREP[id(refs)] = _Prepared(refs)
+    return p
+
+
+# --- verdicts -----------------------------------------------------------------------------------------------------
+def article_region(text: str) -> str | None:
+    """The state an article is about: the state named most often in it (None when none is named)."""
+    c = _canon()
+    s = " " + _norm(text) + " "
+    counts: dict[str, int] = {}
+    for nm, code in c["regions"].items():
+        if code == "IN" or len(nm) < 2:
+            continue
+        n = s.count(f" {nm} ")
+        if n:
+            counts[code] = counts.get(code, 0) + n
+    return max(counts, key=lambda k: (counts[k], k)) if counts else None
+
+
+def candidate_positions(prep: _Prepared, office: str, jurisdiction: str | None, region: str | None) -> list[str]:
+    sig = title_sig(((jurisdiction or "") + " " + office).strip())
+    scope = sig.scope
+    if jurisdiction and scope is None:
+        scope = title_sig(jurisdiction).scope
+    scored = []
+    for pid in prep.by_rank.get(sig.rank, ()):
+        best = max((_title_score(sig, ps) for ps in prep.pos_sigs[pid]), default=0.0)
+        if best <= 0:
+            continue
+        jur = getattr(prep.refs.positions[pid], "jurisdiction", None) or ""
+        if scope is not None:
+            if jur != scope:
+                continue
+        elif region is not None and jur != "IN" and not jur.startswith("org:") and jur != region:
+            continue  # another state's post: only when the claim names that state
+        scored.append((best, pid))
+    if not scored:
+        return []
+    top = max(b for b, _ in scored)
+    return [pid for b, pid in sorted(scored, key=lambda x: (-x[0], x[1])) if b >= top - 0.25]
+
+
+def _label(prep, person_id) -> str:
+    p = prep.refs.persons.get(person_id)
+    return (p.label_en or p.label_hi or person_id) if p else person_id
+
+
+def _pos_label(prep, pid) -> str:
+    p = prep.refs.positions.get(pid)
+    return (p.label_en or pid) if p else pid
+
+
+def _url(t) -> str | None:
+    u = getattr(t, "source_url", None) or ""
+    return u.split(" ; ")[0].split(";")[0].strip() or None
+
+
+def _holders_on(prep, pid, when) -> list:
+    return [t for t in prep.by_pos.get(pid, ()) if _tenure_state(t, when).state == "in"]
+
+
+def _evidence(prep, t, when, summary) -> Evidence:
+    return Evidence(summary=summary, table="officeholders", row=getattr(t, "tenure_id", None),
+                    value=_label(prep, t.person_id), period=f"{_iso(t.start)}/{_iso(t.end)}",
+                    as_of=when.isoformat(), source=getattr(t, "source", None), source_url=_url(t))
+
+
+def _holder_text(prep, pid, when, exclude=None) -> tuple[str, list]:
+    hs = [t for t in _holders_on(prep, pid, when) if t.person_id != exclude]
+    if not hs:
+        return "", []
+    parts = [f"{_label(prep, t.person_id)} (from {_iso(t.start) or 'an unsourced date'})" for t in hs]
+    return " and ".join(parts), hs
+
+
+def _check_position(prep, pid, person_ids, written, when, former, known=True) -> tuple[str, str, list[Evidence]]:
+    """(outcome, message, evidence) for one position and the person(s) the name matched."""
+    post = _pos_label(prep, pid)
+    pos = prep.refs.positions[pid]
+    single = bool(getattr(pos, "single_holder", True))
+    d = when.isoformat()
+    if len(person_ids) > 1:
+        labels = ", ".join(_label(prep, p) for p in person_ids)
+        return "ambiguous", f"ambiguous: '{written}' matches {labels}; post and date do not decide", []
+    person = person_ids[0] if person_ids else None
+    holders, htenures = _holder_text(prep, pid, when, exclude=person)
+    mine = [t for t in prep.by_pos.get(pid, ()) if t.person_id == person] if person else []
+    if person is None:
+        if holders and single and known:
+            ev = [_evidence(prep, t, when, f"{_label(prep, t.person_id)} held {post} on {d}") for t in htenures]
+            return ("contradicted", f"contradicted: on {d} {post} was held by {holders}, not {written}", ev)
+        ev = [_evidence(prep, t, when, f"{_label(prep, t.person_id)} held {post} on {d}") for t in htenures]
+        return ("unverifiable", f"unverifiable: {written} is not in the reference tables"
+                + (f"; on {d} {post} was held by {holders}" if holders else ""), ev)
+    who = _label(prep, person)
+    states = [(t, _tenure_state(t, when)) for t in mine]
+    ins = [(t, s) for t, s in states if s.state == "in"]
+    if ins:
+        t, s = ins[0]
+        src = _url(t) or "no URL"
+        if former:
+            return ("contradicted", f"contradicted: {who} still held {post} on {d} (from {_iso(t.start)}), "
+                    f"not a former holder — source {src}", [_evidence(prep, t, when, f"{who} held {post} on {d}")])
+        handover = single and any(_bounds(o.end) == (when, when) for o in prep.by_pos.get(pid, ()) if o.person_id != person) \
+            and _bounds(t.start) == (when, when)
+        if handover:
+            return ("ambiguous", f"ambiguous: {d} is the handover day of {post} ({who} from {d})",
+                    [_evidence(prep, t, when, f"{who} took over {post} on {d}")])
+        note = f"; {s.note}" if s.note else ""
+        return ("supported", f"supported: {who} held {post} on {d} (from {_iso(t.start) or 'an unsourced date'}"
+                f"{', until ' + _iso(t.end) if _iso(t.end) else ''}{note}) — source {src}",
+                [_evidence(prep, t, when, f"{who} held {post} on {d}")])
+    edges = [(t, s) for t, s in states if s.state == "edge" or s.note == "handover"]
+    if edges and not former:
+        t, s = edges[0]
+        why = "handover day" if s.note == "handover" else s.note
+        return ("ambiguous", f"ambiguous: {who} and {post} on {d}: {why}",
+                [_evidence(prep, t, when, f"{who}: {post} {_iso(t.start)}–{_iso(t.end)}")])
+    unknowns = [(t, s) for t, s in states if s.state == "unknown"]
+    before = [t for t, s in states if s.state == "out_before"]
+    if unknowns and not before:
+        t, s = unknowns[0]
+        if single and htenures:
+            # someone else certainly held the single-holder post then: the unsourced bound lies elsewhere
+            ev = [_evidence(prep, h, when, f"{_label(prep, h.person_id)} held {post} on {d}") for h in htenures]
+            held_later = _bounds(t.start) == "unknown" and isinstance(_bounds(t.end), tuple)
+            outcome = "contradicted" if held_later and not former else "outdated"
+            return (outcome, f"{outcome}: on {d} {post} was held by {holders}; {who}'s tenure "
+                    f"({_iso(t.start)}–{_iso(t.end) or 'open'}) does not cover it", ev)
+        rivals = [o for o in prep.by_pos.get(pid, ()) if o.person_id != person
+                  and _tenure_state(o, when).state == "unknown"]
+        if rivals and single:
+            ev = [_evidence(prep, o, when, f"{_label(prep, o.person_id)}: {post} {_iso(o.start)}–{_iso(o.end)}")
+                  for o in [t, *rivals]]
+            return ("unverifiable", f"unverifiable: {who} and {_label(prep, rivals[0].person_id)} both have "
+                    f"unsourced bounds for {post} around {d}", ev)
+        if _bounds(t.start) == "unknown" and not former:
+            return ("supported", f"supported: {who} held {post} on {d} per the reference (start not sourced"
+                    f"{', until ' + _iso(t.end) if _iso(t.end) else ''}) — source {_url(t) or 'no URL'}",
+                    [_evidence(prep, t, when, f"{who} held {post} (start not sourced)")])
+        return ("unverifiable", f"unverifiable: {who} held {post} from {_iso(t.start)}; {s.note}, so {d} "
+                f"cannot be checked — source {_url(t) or 'no URL'}", [_evidence(prep, t, when, f"{who}: {s.note}")])
+    if before:
+        t = max(before, key=lambda x: _bounds(x.end)[1] if isinstance(_bounds(x.end), tuple) else _dt.date.min)
+        ev = [_evidence(prep, t, when, f"{who} held {post} {_iso(t.start)}–{_iso(t.end)}")]
+        ev += [_evidence(prep, h, when, f"{_label(prep, h.person_id)} held {post} on {d}") for h in htenures]
+        if former:
+            return ("supported", f"supported: {who} is a former holder of {post} (until {_iso(t.end)}) — "
+                    f"source {_url(t) or 'no URL'}", ev)
+        msg = f"outdated: {who} was {post} until {_iso(t.end)}"
+        msg += f"; on {d} the post was held by {holders}" if holders else f"; no holder on {d} is in the tables"
+        return ("outdated", msg + f" — source {_url(htenures[0] if htenures else t) or 'no URL'}", ev)
+    # the person held the post only later, or never
+    ev = [_evidence(prep, h, when, f"{_label(prep, h.person_id)} held {post} on {d}") for h in htenures]
+    later = [t for t, s in states if s.state == "out_after"]
+    if holders:
+        extra = f" ({who} held it only from {_iso(later[0].start)})" if later else ""
+        return ("contradicted", f"contradicted: on {d} {post} was held by {holders}, not {who}{extra}"
+                f" — source {_url(htenures[0]) or 'no URL'}", ev)
+    return ("unverifiable", f"unverifiable: the tables name no holder of {post} on {d}", ev)
+
+
+def check_officeholder(claim, refs, when: _dt.date, *, region: str | None = None, doc_text: str | None = None) -> Verdict:
+    """Verdict for an officeholder claim on ``when``. ``region`` is the ISO code of the state the article is about
+    (found from ``doc_text`` when not given)."""
+    d = when.isoformat()
+    if refs is None or not getattr(refs, "persons", None):
+        return Verdict("unverifiable", "unverifiable: no officeholder reference table is loaded", as_of=d)
+    prep = prepare(refs)
+    if region is None and doc_text:
+        region = article_region(doc_text)
+    explicit = title_sig(claim.jurisdiction).scope if claim.jurisdiction else None
+    offices = tuple(claim.offices) or ((claim.office,) if claim.office else ())
+    former = (claim.subtype == "former")
+    written = claim.person or ""
+    results = []
+    for off in offices:
+        sig = title_sig(((claim.jurisdiction or "") + " " + off).strip())
+        cands = candidate_positions(prep, off, claim.jurisdiction, region)
+        # a person unknown to the tables contradicts a post only where the claim's jurisdiction is certain
+        known = bool(explicit or sig.scope) or region is not None or all(
+            (getattr(prep.refs.positions[c], "jurisdiction", "") or "") == "IN"
+            or (getattr(prep.refs.positions[c], "jurisdiction", "") or "").startswith("org:") for c in cands)
+        if not cands:
+            results.append(("unverifiable", f"unverifiable: no reference table covers the post '{off}'", []))
+            continue
+        results.append(_check_office(prep, cands, written, when, former, known))
+    if not results:
+        return Verdict("unverifiable", "unverifiable: no office in the claim", as_of=d)
+    results.sort(key=lambda r: _BAD.index(r[0]))
+    outcome = results[0][0]
+    msg = " | ".join(r[1] for r in results) if len(results) > 1 else results[0][1]
+    ev = tuple(e for r in results for e in r[2])
+    return Verdict(outcome, msg, ev, as_of=d)
+
+
+def _check_office(prep, cands, written, when, former, known):
+    holders = {t.person_id for pid in cands for t in prep.by_pos.get(pid, ())}
+    toks = names.name_tokens(written)
+    matches = prep.index.match(written, among=holders)
+    status, best = names.decide(matches)
+    if status == "match" and best[0].surname_only:
+        # a surname or nickname alone: accept when one holder of the post on that date (or ever) matches
+        ok = [m for m in matches if m.score >= names.THRESHOLD]
+        on_date = [m for m in ok if any(_tenure_state(t, when).state in ("in", "edge") for pid in cands
+                                        for t in prep.by_pos.get(pid, ()) if t.person_id == m.key)]
+        if len(on_date) == 1:
+            best = on_date
+        elif len(on_date) > 1:
+            status, best = "ambiguous", on_date
+    if status == "ambiguous":
+        # post and date may decide between namesakes
+        on_date = [m for m in best if any(_tenure_state(t, when).state in ("in", "edge", "unknown")
+                                          for pid in cands for t in prep.by_pos.get(pid, ()) if t.person_id == m.key)]
+        if len(on_date) == 1:
+            status, best = "match", on_date
+    if status == "match":
+        pid_person = best[0].key
+        pos = [pid for pid in cands if any(t.person_id == pid_person for t in prep.by_pos.get(pid, ()))]
+        return _check_position(prep, pos[0] if pos else cands[0], [pid_person], written, when, former, known)
+    if status == "ambiguous":
+        return _check_position(prep, cands[0], [m.key for m in best], written, when, former, known)
+    # not a holder of these posts: a known person (held something else) or nobody in the tables
+    glob = prep.index.match(written)
+    gstatus, gbest = names.decide(glob)
+    person = [gbest[0].key] if gstatus == "match" and not gbest[0].surname_only and len(toks) > 1 else []
+    return _check_position(prep, cands[0], person, written, when, former, known)

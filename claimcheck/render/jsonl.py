@@ -11,12 +11,21 @@ from . import Options, jsonable
 from ..model import Report
 
 
+# Characters str.splitlines() treats as line breaks that json.dumps(ensure_ascii=False) leaves raw.
+_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def _line(d: dict) -> str:
+    """One JSON object on exactly one line, whatever splitter the reader uses."""
+    return json.dumps(jsonable(d), ensure_ascii=False).translate(_LINE_BREAKS)
+
+
 def render(report: Report, options: Options) -> str:
     lines: list[str] = []
     for r in report.results:
         if r.error:
             continue
         rows = [c.to_dict() for c in r.claims] if report.command == "extract" else [cc.to_dict() for cc in r.checked]
-        lines.extend(json.dumps(jsonable(d), ensure_ascii=False) for d in rows)
+        lines.extend(_line(d) for d in rows)
     return "".join(line + "\n" for line in lines)
 

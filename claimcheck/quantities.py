@@ -118,7 +118,8 @@ def _lex() -> _Lex:
         between_after=regex.compile(rf"{_WS}*(?:{_alt(rng['between_after'])}){RB}", _I),
         between_before=regex.compile(rf"{LB}(?:{_alt(rng['between_before'])})[ \t]*\Z", _I),
         money_noun=regex.compile(
-            rf"{_WS}+(?:(?:की|के|का|तक|of|in){_WS}+)?(?:[\p{{L}}\p{{M}}]+{_WS}+)?(?:{_alt(q['money_nouns']['forms'])}){RB}", _I),
+            rf"{_WS}+(?:(?:की|के|का|तक|of|in){_WS}+)?(?:\d[\d.,]*{_WS}*(?:(?:{p['scale']}){_WS}+)+)?"
+            rf"(?:[\p{{L}}\p{{M}}]+{_WS}+)?(?:{_alt(q['money_nouns']['forms'])}){RB}", _I),
         labels=regex.compile(rf"{LB}(?:{_alt(q['labels']['forms'])})[ \t]*[-:]?[ \t]*\Z", _I),
         not_after=regex.compile(rf"{_WS}*(?:{_alt(q['not_after']['forms'])}){RB}", _I),
         months_before=regex.compile(rf"{LB}(?:{_alt(q['not_after']['months_before'])})[ \t,.]*\Z", _I),
@@ -451,8 +452,8 @@ def find(ctx) -> list:
         elif kind == "money":
             fields.setdefault("unit", c.unit)
         elif kind in ("duration", "age") and c.unit:
-            f = units.factor(c.unit, "year")
-            val, lo, hi = val * f, (lo * f if lo is not None else None), (hi * f if hi is not None else None)
+            f = units.factor(c.unit, "year")  # years, rounded to 6 decimals as the corpus conventions say
+            val, lo, hi = (None if x is None else round(x * f, 6) for x in (val, lo, hi))
             if kind == "age":
                 fields["subtype"] = "age"
             kind = "duration"

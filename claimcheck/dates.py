@@ -1,7 +1,645 @@
-"""Finder stage (placeholder until implemented)."""
+"""Date finder: dates, years, fiscal years, decades, centuries, weekdays and relative dates in Hindi and English.
+
+Works on folded text (``ctx.folded.text``) by anchoring on a cheap token (a month name, a weekday, a four-digit
+number, "तारीख", "बजे", …) and reading the few tokens around it with small anchored patterns. Values are ISO 8601
+at the precision the text gives ("2024-09-03", "2024-09", "2017"); what the text leaves implicit (the year of
+"3 सितंबर", the date of "शुक्रवार", "पिछले महीने") is resolved against ``ctx.anchor``, the article's date. Ranges,
+fiscal years, decades and centuries carry ``low``/``high``. Word lists live in ``claimcheck/data/dates.toml``.
+
+dateparser is not needed for any form handled here: every piece comes from the lexicon, which is exact and much
+faster. :func:`parse_span` keeps a cached dateparser reading for callers that hold a candidate span of another shape.
+"""
 
 from __future__ import annotations
 
+import datetime as _dt
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from . import lexicon
+from .text import fold_string
+
+# ------------------------------------------------------------------------------------------------ lexicon
+
+
+@dataclass(frozen=True)
+class Lex:
+    """dates.toml, folded; English keys lower-cased (look up with ``word.lower()``)."""
+
+    month: dict[str, int]
+    abbr: dict[str, int]
+    weekday: dict[str, int]
+    rel: dict[str, str]
+    unit: dict[str, str]
+    ago: dict[str, str]
+    q_after: dict[str, str]
+    q_before: dict[str, str]
+    ord_day: dict[str, int]
+    ord_week: dict[str, int]
+    time_frac: dict[str, int]
+    ampm: dict[str, str]
+    anchors: dict[str, tuple[str, ...]]  # a word that can anchor a date -> its readers ("month", "weekday", …)
+    sets: dict[str, frozenset]
+    lists: dict[str, list]
+    ymin: int
+    ymax: int
+    step = {"past": -1, "this": 0, "next": 1}
+
+    def __getattr__(self, name):  # word sets and lists by name: L.cue_before, L.day_units …
+        sets = object.__getattribute__(self, "sets")
+        if name in sets:
+            return sets[name]
+        return object.__getattribute__(self, "lists")[name]
+
+
+def _f(w: str) -> str:
+    return fold_string(w).lower()
+
+
+def _index(table: dict, cast=int) -> dict[str, int]:
+    return {_f(w): cast(k) for k, forms in table.items() for w in forms}
+
+
+@functools.cache
+def lex() -> Lex:
+    d = lexicon.load("dates")
+    y, t, u = d["years"], d["time"], d["units"]
+    sets = {
+        "en_ambiguous": d["months"]["en_ambiguous"]["forms"], "month_not_before": d["months"]["not_before"]["forms"],
+        "month_not_after": d["months"]["not_after"]["forms"], "cue_before": y["cue_before"],
+        "ok_after": y["ok_after"], "amount_before": y["amount_before"], "function_before": y["function_before"],
+        "amount_words": y["amount_words"], "week_needs_month": d["ordinals"]["week_needs_month"]["forms"], "pm_before": t["pm_before"], "night_before": t["night_before"],
+        "range_strict": d["ranges"]["strict"], "month_joiners": d["months"]["en_joiners"]["forms"],
+    }
+    sets = {k: frozenset(_f(w) for w in v) for k, v in sets.items()}
+    try:
+        from .numbers import lex as _nlex
+
+        sets["amount_words"] |= frozenset(_nlex().scales)
+    except Exception:  # pragma: no cover - the numbers grammar is optional here
+        pass
+    lists = {
+        "fiscal_units": u["fiscal_year"], "day_units": u["day"], "week_units": u["week"], "month_units": u["month"],
+        "day_word": d["day_word"]["forms"], "of_words": d["day_word"]["of"], "oclock": t["oclock"],
+        "minute": t["minutes"], "am_before": t["am_before"], "ambiguous": d["ambiguous"]["forms"],
+        "range_joiners": d["ranges"]["joiners"], "range_ends": d["ranges"]["ends"],
+        "between": d["ranges"]["between"], "and_words": d["ranges"]["and"],
+        "fiscal_before": d["fiscal"]["before"], "amount_after": y["amount_after"],
+        "decade_after": d["decade"]["after"], "century_after": d["century"]["after"],
+        "ord_suffix": tuple(_f(w) for w in d["ordinals"]["suffix"]["forms"]),
+    }
+    lists = {k: (v if isinstance(v, tuple) else [_f(w) for w in v]) for k, v in lists.items()}
+    lists["daypart"] = sorted(sets["pm_before"] | sets["night_before"]) + lists["am_before"]
+    months = {**_index(d["months"]["hi"]), **_index(d["months"]["en"])}
+    weekdays = {**_index(d["weekdays"]["hi"]), **_index(d["weekdays"]["en"])}
+    rel = {_f(w): k for k, forms in d["relative"].items() for w in forms}
+    anchors: dict[str, tuple[str, ...]] = {}
+    for kind, forms in (("month", [*months, *_index(d["months"]["abbr"])]), ("weekday", weekdays),
+                        ("rel", [f.split()[0] for f in rel]), ("dayunit", lists["day_units"]),
+                        ("tarikh", lists["day_word"]), ("century", lists["century_after"]),
+                        ("decade", [f.split()[-1] for f in lists["decade_after"] if len(f) > 2]),
+                        ("ambig", lists["ambiguous"]), ("oclock", lists["oclock"])):
+        for f in forms:
+            f = f.rstrip(".")
+            anchors[f] = anchors.get(f, ()) + (kind,)
+    return Lex(
+        month=months, abbr={k.rstrip("."): v for k, v in _index(d["months"]["abbr"]).items()},
+        weekday={k.rstrip("."): v for k, v in weekdays.items()}, rel=rel, anchors=anchors,
+        unit={_f(w): k for k, forms in u.items() if k != "fiscal_year" for w in forms},
+        ago={_f(w): k for k, forms in d["ago"].items() for w in forms},
+        q_after={_f(w): k for k, forms in d["qualifiers"]["hi_after"].items() for w in forms},
+        q_before={_f(w): k for k, forms in d["qualifiers"]["en_before"].items() for w in forms},
+        ord_day=_index({k: v for k, v in d["ordinals"]["day"].items()}),
+        ord_week=_index({k: v for k, v in d["ordinals"]["week"].items()}),
+        time_frac={_f(w): int(v) for w, v in t["fractions"].items()},
+        ampm={**{_f(w): "am" for w in t["am_after"]}, **{_f(w): "pm" for w in t["pm_after"]}},
+        sets=sets, lists=lists, ymin=int(y["min"]), ymax=int(y["max"]),
+    )
+
+
+_W = r"[\p{L}\p{M}\p{N}]"
+_LB = rf"(?<!{_W})"
+_RB = rf"(?!{_W})"
+_TOK = r"(?:\d{1,2}(?:st|nd|rd|th|वीं|वें|वी|वे)?|[\p{L}\p{M}]+)"  # a day: digits or one word
+_LATIN = regex.compile(r"(?<![\p{L}\p{M}])[A-Za-z]+(?![\p{L}\p{M}])")
+_SFX = regex.compile(r"(?:वीं|वें|वी|वे)$")
+_DIG = regex.compile(r"(\d{1,2})(?:st|nd|rd|th|वीं|वें|वी|वे)?")
+_F = regex.IGNORECASE
+
+
+def _alt(forms) -> str:
+    return lexicon.alternation(forms, fold_words=False)
+
+
+def _trie(words) -> str:
+    """An alternation factored by common prefixes: scanning a text for many words is about twice as fast."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        parts = [regex.escape(k) + emit(v) for k, v in sorted(node.items()) if k]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+@functools.cache
+def _re() -> dict[str, regex.Pattern]:
+    """Patterns: "r_*" match forward from a position, "l_*" match backward from a position (regex REVERSE)."""
+    L = lex()
+    months = _alt(list(L.month) + list(L.abbr))
+    rel, of, dw = _alt(L.rel), _alt(L.of_words), _alt(L.day_word)
+    dev = [w for w in L.anchors if not w.isascii()]
+    c = {
+        "dev_anchor": rf"{_LB}(?:{_trie(dev)}){_RB}",
+        "year": r"(?<![\d.,/:₹$-]|\d-|[A-Za-z]-?)(?P<y>\d{4})(?:(?P<sep>\s*[-–/]\s*)(?P<y2>\d{4}|\d{2}))?"
+                r"(?!\d|[.,:/]\d|%)",
+        "fy": rf"{_LB}(?:FY|F\.Y\.)\s*'?(?P<y>\d{{2}}|\d{{4}})(?:-(?P<y2>\d{{2}}))?(?!\d)",
+        "numdate": r"(?<![\d.,/:-])(?:(?P<d>\d{1,2})(?P<s>[./-])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})"
+                   r"|(?P<y4>\d{4})(?P<s2>[./-])(?P<m2>\d{1,2})(?P=s2)(?P<d2>\d{1,2}))(?!\d|[.,/:-]\d)",
+        "ampm": rf"(?<![\d.:])(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})\s*(?P<ap>{_alt(L.ampm)})(?:(?<=\.)|{_RB})",
+        "r_relunit": rf"(?P<r>{rel})\s+(?:(?P<fy>{_alt(L.fiscal_units)})|(?P<u>{_alt(L.unit)})){_RB}",
+        "r_ago": rf"\s+(?P<a>{_alt(L.ago)}){_RB}",
+        "r_year": r"\s*,?\s*[-–]?\s*(?P<y>\d{4})(?!\d|[.,:/]\d|%|\s*[-–]\s*\d)",
+        "r_day": rf"\s*(?:,|-|(?:{of})\s)?\s*(?P<d>{_TOK})(?P<t>\s*(?:{dw}))?{_RB}",
+        "r_month": rf"\s*(?P<j>{_alt(L.range_joiners)})\s*(?P<m>{months})(?:(?<=\.)|{_RB})",
+        "r_ofday": rf"\s*(?:{of})\s+(?P<d>{_TOK})(?:\s*(?:{dw}))?{_RB}",
+        "r_tok": r"\s*(?P<t>[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])",
+        "r_minutes": rf"\s*(?P<mm>\d{{1,2}})\s*(?:{_alt(L.minute)}){_RB}",
+        "r_qual": rf"\s*(?P<q>{_alt(L.q_after)}){_RB}",
+        "r_amount": rf"\s*(?:{_alt(L.amount_after)}){_RB}",
+        "r_decade": rf"\s*(?:{_alt(L.decade_after)})(?:{_RB}|(?<=s))",
+        "r_range_end": rf"\s*(?:{_alt(L.range_ends)}){_RB}",
+        "r_to_num": rf"\s*(?:{_alt(L.range_joiners)})\s*\d{{4}}",
+        "l_day": rf"(?:(?P<d1>{_TOK})\s*(?:{_alt(L.range_joiners)})\s*)?(?<!{_W})(?P<d>{_TOK})(?:\s*[-/.]\s*|\s+)",
+        "l_rel": rf"(?<!{_W})(?P<r>{rel})\s+(?:(?P<wk>{_alt(L.week_units)})\s+(?:(?:{of})\s+)?)?",
+        "l_nth": rf"(?<!{_W})(?:(?P<m>{months})|(?P<r>{rel})\s+(?:{_alt(L.month_units)}))\s+(?:{of})\s+"
+                 rf"(?P<o>{_alt(L.ord_week)})\s+",
+        "l_num": rf"(?<!{_W})(?P<n>{_TOK})\s*",
+        "l_ord": rf"(?<!{_W})(?P<o>{_alt(L.ord_week)})\s+",
+        "l_tok": r"(?P<t>[\p{L}\p{M}\p{N}.']+|[^\s])\s*",
+        "l_time": rf"(?:(?<!{_W})(?P<p>{_alt(L.daypart)})\s+)?(?:(?<!{_W})(?P<f>{_alt(L.time_frac)})\s+)?"
+                  r"(?<![\d.:])(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*",
+        "l_qual": rf"(?<![\p{{L}}\p{{M}}])(?P<q>{_alt(L.q_before)})\s+",
+        "l_fiscal": rf"(?<![\p{{L}}\p{{M}}])(?:{_alt(L.fiscal_before)})\s*-?\s*",
+        "l_range_y": rf"(?:(?<!{_W})(?P<b>{_alt(L.between)})\s+)?(?P<y1>\d{{4}})\s*"
+                     rf"(?P<j>{_alt(L.range_joiners + L.and_words)})\s*",
+        "l_decade": r"(?<![\d.,])(?:(?P<n>\d{4})\s*(?:के|का)?|(?P<n2>[3-9]0)\s*(?:के|का))\s+",
+    }
+    flags = {k: _F | (regex.REVERSE if k.startswith("l_") else 0) for k in c}
+    flags["dev_anchor"] = 0  # Devanagari has no case: IGNORECASE would only slow the scan
+    return {k: regex.compile(v, flags[k]) for k, v in c.items()}
+
+
+# ------------------------------------------------------------------------------------------------ helpers
+
+
+def _day(tok: str | None, L: Lex) -> int | None:
+    """Day of month 1..31 written as digits, a number word or a feminine ordinal ("पहली"), else None."""
+    if not tok:
+        return None
+    t = tok.lower()
+    if t in L.ord_day:
+        return L.ord_day[t]
+    m = _DIG.fullmatch(t)
+    v = int(m.group(1)) if m else _word(t)
+    if v is None and t.endswith(L.ord_suffix):
+        v = _word(_SFX.sub("", t))
+    return v if v is not None and 1 <= v <= 31 else None
+
+
+def _word(w: str) -> int | None:
+    try:  # the numbers helper's word grammar; dates still work (digits only) without it
+        from .numbers import word_value
+    except ImportError:  # pragma: no cover
+        return None
+    try:
+        return word_value(w)
+    except Exception:  # pragma: no cover - defensive: never let a neighbour's bug stop extraction
+        return None
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}" if 1 <= m <= 12 else None
+    try:
+        return _dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _add_months(d: _dt.date, n: int) -> tuple[int, int]:
+    k = d.year * 12 + d.month - 1 + n
+    return k // 12, k % 12 + 1
+
+
+def _yy(v: str, anchor: _dt.date) -> int:
+    """A two-digit year: within ten years after the anchor's year, else the century before."""
+    y = int(v)
+    if len(v) == 4:
+        return y
+    c = anchor.year // 100 * 100
+    return c + y if c + y <= anchor.year + 10 else c - 100 + y
+
+
+def _fy_start(d: _dt.date) -> int:
+    return d.year if d.month >= 4 else d.year - 1
+
+
+class _Scan:
+    """One pass over a folded text: candidates as (start, end, fields) before overlap resolution."""
+
+    def __init__(self, text: str, anchor: _dt.date):
+        self.t, self.a, self.L, self.R = text, anchor, lex(), _re()
+        self.out: list[tuple[int, int, dict]] = []
+
+    def add(self, s: int, e: int, **f) -> None:
+        self.out.append((s, e, f))
+
+    def left(self, name: str, s: int, width: int = 60):
+        return self.R[name].match(self.t, max(0, s - width), s)
+
+    def right(self, name: str, e: int):
+        return self.R[name].match(self.t, e)
+
+    def prev_tok(self, s: int) -> str:
+        m = self.left("l_tok", s, 30)
+        return m.group("t").lower() if m else ""
+
+    def next_tok(self, e: int) -> str:
+        m = self.right("r_tok", e)
+        return m.group("t").lower() if m else ""
+
+    def words(self) -> None:
+        """Dispatch every word that can anchor a date (month, weekday, तारीख, सदी, बजे, …) to its reader."""
+        anchors, t = self.L.anchors, self.t
+        hits = [(m.start(), m.end(), m.group()) for m in self.R["dev_anchor"].finditer(t)]
+        for m in _LATIN.finditer(t):
+            if m.group().lower() in anchors:
+                hits.append((m.start(), m.end(), m.group()))
+        for s, e, w in hits:
+            for k in anchors[w.lower()]:
+                getattr(self, "at_" + k)(s, e, w)
+
+    # ---------------------------------------------------------------------------------------- months
+    def at_month(self, s: int, e: int, word: str) -> None:
+        L, key = self.L, word.lower()
+        m = L.month.get(key) or L.abbr.get(key)
+        latin = word.isascii()
+        if latin and not word[0].isupper():
+            return
+        if key in L.abbr and key not in L.month and self.t[e:e + 1] == ".":
+            e += 1
+        year = day = None
+        ld = self.left("l_day", s)
+        if ld and (d := _day(ld.group("d"), L)) is not None:
+            s2 = ld.start("d")
+            d1 = _day(ld.group("d1"), L) if ld.group("d1") else None
+            if d1 is not None and d1 < d:
+                s2 = ld.start("d1")
+            else:
+                d1 = None
+            ry = self.right("r_year", e)
+            if ry:
+                year, e = int(ry.group("y")), ry.end()
+            y = year if year is not None else self.a.year
+            if d1 is not None:
+                lo, hi = _iso(y, m, d1), _iso(y, m, d)
+                if lo and hi:
+                    self.add(s2, e, low=lo, high=hi, subtype="date_range")
+            elif (v := _iso(y, m, d)) is not None:
+                self.add(s2, e, value=v)
+            return
+        ry = self.right("r_year", e)
+        if ry:
+            year = int(ry.group("y"))
+        else:
+            rd = self.right("r_day", e)
+            if rd and (d := _day(rd.group("d"), L)) is not None and self._day_end_ok(rd.end("d")):
+                day, de = d, rd.end()
+                ry = self.right("r_year", de)
+                if ry:
+                    year, de = int(ry.group("y")), ry.end()
+                if (v := _iso(year if year is not None else self.a.year, m, day)) is not None:
+                    self.add(s, de, value=v)
+                return
+        rm = self.right("r_month", e)
+        if rm and (m2 := L.month.get(rm.group("m").lower()) or L.abbr.get(rm.group("m").lower())) and m2 > m:
+            ry2 = self.right("r_year", rm.end())
+            if rm.group("j").lower() in L.range_strict or ry2:
+                y = int(ry2.group("y")) if ry2 else self.a.year
+                self.add(s, ry2.end() if ry2 else rm.end(), low=_iso(y, m), high=_iso(y, m2), subtype="date_range")
+                return
+        if year is not None:
+            self.add(s, ry.end(), value=_iso(year, m))
+        elif key in L.month and self._month_alone_ok(s, e, word, latin):  # "जन", "Jan" alone are not months
+            self.add(s, e, value=_iso(self.a.year, m))
+
+    def _day_end_ok(self, e: int) -> bool:
+        """A day written after the month ("March 31") must not be the start of an amount ("मार्च 20 लाख")."""
+        nt = self.next_tok(e)
+        return not (nt[:1].isdigit() or nt in self.L.amount_words)
+
+    def _month_alone_ok(self, s: int, e: int, word: str, latin: bool) -> bool:
+        L = self.L
+        pt, nt = self.prev_tok(s), self.next_tok(e)
+        if latin:
+            if word.lower() not in L.en_ambiguous:
+                return True
+            if pt in L.cue_before or pt in L.rel:
+                return True
+            if pt in L.month_joiners:
+                ps = self.left("l_tok", s, 30)
+                return bool(ps) and self.prev_tok(ps.start()) in L.month
+            return False
+        return pt not in L.month_not_before and nt not in L.month_not_after
+
+    # -------------------------------------------------------------------------------------- weekdays
+    def at_weekday(self, s: int, e: int, word: str) -> None:
+        L, a = self.L, self.a
+        if word.isascii() and not word[0].isupper():
+            return
+        if word.isascii() and word.lower() not in L.weekday and self.t[e:e + 1] == ".":
+            e += 1
+        w = L.weekday[word.lower()]
+        nth = self.left("l_nth", s)
+        if nth:
+            k = L.ord_week[nth.group("o").lower()]
+            if nth.group("m"):
+                y, m = a.year, L.month.get(nth.group("m").lower()) or L.abbr[nth.group("m").lower()]
+            else:
+                y, m = _add_months(a, L.step[L.rel[nth.group("r").lower()]])
+            if v := _nth_weekday(y, m, w, k):
+                self.add(nth.start(), e, value=v, subtype="weekday")
+            return
+        lo = self.left("l_ord", s, 20)
+        if lo and lo.group("o").lower() not in L.week_needs_month:
+            if v := _nth_weekday(a.year, a.month, w, L.ord_week[lo.group("o").lower()]):
+                self.add(lo.start(), e, value=v, subtype="weekday")
+            return
+        rel = self.left("l_rel", s, 40)
+        if rel:
+            direction = L.rel[rel.group("r").lower()]
+            monday = a - _dt.timedelta(days=a.weekday())
+            if rel.group("wk") or direction == "this":
+                d = monday + _dt.timedelta(days=7 * L.step[direction] + w)
+            elif direction == "past":
+                d = a - _dt.timedelta(days=(a.weekday() - w) % 7 or 7)
+            else:
+                d = a + _dt.timedelta(days=(w - a.weekday()) % 7 or 7)
+            self.add(rel.start(), e, value=d.isoformat(), subtype="weekday")
+            return
+        d = a - _dt.timedelta(days=(a.weekday() - w) % 7)
+        self.add(s, e, value=d.isoformat(), subtype="weekday", _bare=True)
+
+    # ------------------------------------------------------------------------------ other word anchors
+    def at_rel(self, s: int, e: int, word: str) -> None:
+        L, a = self.L, self.a
+        m = self.right("r_relunit", s)
+        if not m or (step := L.step[L.rel[m.group("r").lower()]]) == 0:
+            return  # "इस महीने", "this year": the article's own period, like "आज"
+        if m.group("fy"):
+            y = _fy_start(a) + step
+            self.add(s, m.end(), low=f"{y}", high=f"{y + 1}", subtype="fiscal_year")
+            return
+        unit = L.unit[m.group("u").lower()]
+        if unit == "month":
+            y, mo = _add_months(a, step)
+            rd = self.right("r_ofday", m.end())
+            if rd and (d := _day(rd.group("d"), L)) and (v := _iso(y, mo, d)):
+                self.add(s, rd.end(), value=v)  # "अगले महीने की 20 तारीख"
+            else:
+                self.add(s, m.end(), value=_iso(y, mo), subtype="relative")
+        elif unit == "year":
+            self.add(s, m.end(), value=f"{a.year + step}", subtype="relative")
+        elif unit == "week":
+            mon = a - _dt.timedelta(days=a.weekday() - 7 * step)
+            self.add(s, m.end(), low=mon.isoformat(), high=(mon + _dt.timedelta(days=6)).isoformat(),
+                     subtype="relative")
+
+    def at_dayunit(self, s: int, e: int, word: str) -> None:
+        """"दो दिन पहले" / "3 days ago": a date N days before (or after) the article date."""
+        ra = self.right("r_ago", e)
+        ln = self.left("l_num", s, 30) if ra else None
+        n = _number(ln.group("n")) if ln else None
+        if n is not None and 1 <= n <= 366:
+            sign = -1 if self.L.ago[ra.group("a").lower()] == "before" else 1
+            self.add(ln.start("n"), ra.end(), value=(self.a + _dt.timedelta(days=sign * n)).isoformat(),
+                     subtype="relative")
+
+    def at_tarikh(self, s: int, e: int, word: str) -> None:
+        ln = self.left("l_num", s, 30)
+        d = _day(ln.group("n"), self.L) if ln else None
+        if d is not None and (v := _iso(self.a.year, self.a.month, d)):
+            self.add(ln.start("n"), e, value=v)
+
+    def at_century(self, s: int, e: int, word: str) -> None:
+        ln = self.left("l_num", s, 30)
+        n = ln.group("n").lower() if ln else ""
+        if n.endswith(self.L.ord_suffix) and not n.isdigit():
+            k = int(n[:2].rstrip("वthsndr")) if n[:1].isdigit() else _word(_SFX.sub("", n))
+            if k and 1 <= k <= 30:
+                self.add(ln.start("n"), e, low=f"{(k - 1) * 100 + 1}", high=f"{k * 100}", subtype="century")
+
+    def at_decade(self, s: int, e: int, word: str) -> None:
+        ln = self.left("l_decade", s, 12)
+        if ln:
+            y = int(ln.group("n")) if ln.group("n") else 1900 + int(ln.group("n2"))
+            if y % 10 == 0:
+                self.add(ln.start(), e, low=f"{y}", high=f"{y + 9}", subtype="decade")
+
+    def at_ambig(self, s: int, e: int, word: str) -> None:
+        if self.t[s - 1:s] != "-" and self.t[e:e + 1] != "-":
+            self.add(s, e, value=None, subtype="ambiguous")
+
+    def at_oclock(self, s: int, e: int, word: str) -> None:
+        L = self.L
+        lt = self.left("l_time", s, 40)
+        if not lt:
+            return
+        h, mi, start = int(lt.group("h")), int(lt.group("mi") or 0), lt.start("h")
+        rm = self.right("r_minutes", e)
+        if rm:
+            mi, e = int(rm.group("mm")), rm.end()
+        if lt.group("f") and not lt.group("mi"):
+            f = L.time_frac[lt.group("f")]
+            (h, mi), start = ((h - 1, 60 + f) if f < 0 else (h, f)), lt.start("f")
+        p = lt.group("p")
+        if p and h < 12 and (p in L.pm_before or p in L.night_before and h >= 5):
+            h += 12
+        if 0 <= h <= 24 and mi < 60:
+            self.add(start, e, value=f"T{h:02d}:{mi:02d}", subtype="time")
+
+    # ----------------------------------------------------------------------------------------- years
+    def years(self) -> None:
+        L, a = self.L, self.a
+        for my in self.R["year"].finditer(self.t):
+            s, e = my.start(), my.end()
+            y, y2s = int(my.group("y")), my.group("y2")
+            fiscal = self.left("l_fiscal", s, 30)
+            if y2s:
+                y2 = int(y2s) if len(y2s) == 4 else y // 100 * 100 + int(y2s)
+                if len(y2s) == 2 and y2 == y + 1 and L.ymin <= y <= L.ymax:
+                    self.add(fiscal.start() if fiscal else s, e, low=f"{y}", high=f"{y2}", subtype="fiscal_year")
+                    continue
+                if len(y2s) == 4 and y < y2 <= y + 200 and L.ymin <= y and y2 <= L.ymax and \
+                        self._year_ctx(s, e) is not None:
+                    sub = "fiscal_year" if fiscal and y2 == y + 1 else "year_range"
+                    self.add(fiscal.start() if fiscal else s, e, low=f"{y}", high=f"{y2}", subtype=sub)
+                    continue
+                e = my.end("y")
+            if not L.ymin <= y <= L.ymax:
+                continue
+            if fiscal:
+                self.add(fiscal.start(), e, low=f"{y - 1}", high=f"{y}", subtype="fiscal_year")
+                continue
+            rd = self.right("r_decade", e)
+            if rd and y % 10 == 0:
+                self.add(s, rd.end(), low=f"{y}", high=f"{y + 9}", subtype="decade")
+                continue
+            ctx = self._year_ctx(s, e)
+            if ctx is None:
+                continue
+            lr = self.left("l_range_y", s, 24)
+            if lr and lr.group("j").lower() in L.and_words and not (lr.group("b") or self.right("r_range_end", e)):
+                lr = None
+            if lr and L.ymin <= int(lr.group("y1")) < y and self._year_ctx(lr.start("y1"), lr.end("y1"), True) == "":
+                self.add(lr.start(), e, low=lr.group("y1"), high=f"{y}", subtype="year_range")
+                continue
+            self.add(s, e, value=f"{y}", subtype=ctx or None)
+        for mf in self.R["fy"].finditer(self.t):
+            y = _yy(mf.group("y"), a)
+            if mf.group("y2"):
+                y += 1
+            self.add(mf.start(), mf.end(), low=f"{y - 1}", high=f"{y}", subtype="fiscal_year")
+
+    def _year_ctx(self, s: int, e: int, left_only: bool = False) -> str | None:
+        """'' for a plain year, 'in_name' for a year in a name, None when the number is an amount, not a year."""
+        L = self.L
+        lt = self.left("l_tok", s, 30)
+        raw = lt.group("t") if lt else ""
+        pt = raw.lower()
+        if pt in L.amount_before or self.right("r_amount", e):
+            return None
+        nt = self.next_tok(e)
+        ok_after = not nt or not nt[:1].isalnum() and nt not in ("%", "₹", "$") or nt in L.ok_after or nt in L.month
+        if pt in L.cue_before or pt in L.month:
+            return "" if (ok_after or left_only or nt not in L.amount_words) else None
+        if not left_only and self.right("r_to_num", e):
+            return None  # "1950 से 2000 लोग": a range of amounts (a year range was tried before)
+        if not ok_after and not left_only:
+            return None
+        if pt and (pt[:1].isalpha() or pt[-1:].isalpha()) and pt not in L.function_before and pt not in L.rel:
+            if raw.isascii() and not raw[:1].isupper():
+                return ""
+            return "in_name"
+        return ""
+
+    # ---------------------------------------------------------------------------------- digit anchors
+    def numeric(self) -> None:
+        for m in self.R["numdate"].finditer(self.t):
+            if m.group("d"):
+                d, mo, y = int(m.group("d")), int(m.group("m")), _yy(m.group("y"), self.a)
+            else:
+                d, mo, y = int(m.group("d2")), int(m.group("m2")), int(m.group("y4"))
+            if 1 <= mo <= 12 and (v := _iso(y, mo, d)):
+                self.add(m.start(), m.end(), value=v)
+        for m in self.R["ampm"].finditer(self.t):
+            h, mi = int(m.group("h")), int(m.group("mi"))
+            if self.L.ampm[m.group("ap").lower()] == "pm" and h < 12:
+                h += 12
+            if h <= 24 and mi < 60:
+                self.add(m.start(), m.end(), value=f"T{h:02d}:{mi:02d}", subtype="time")
+
+
+def _number(tok: str) -> int | None:
+    return int(tok) if tok.isdigit() else _word(tok.lower())
+
+
+def _nth_weekday(y: int, m: int, w: int, k: int) -> str | None:
+    if k > 0:
+        first = _dt.date(y, m, 1)
+        d = first + _dt.timedelta(days=(w - first.weekday()) % 7 + 7 * (k - 1))
+    else:
+        ny, nm = (y + 1, 1) if m == 12 else (y, m + 1)
+        last = _dt.date(ny, nm, 1) - _dt.timedelta(days=1)
+        d = last - _dt.timedelta(days=(last.weekday() - w) % 7)
+    return d.isoformat() if d.month == m else None
+
+
+def _resolve(cands: list[tuple[int, int, dict]]) -> list[tuple[int, int, dict]]:
+    kept: list[tuple[int, int, dict]] = []
+    for c in sorted(cands, key=lambda c: (c[0] - c[1], c[0])):
+        if c[1] > c[0] and not any(c[0] < k[1] and k[0] < c[1] for k in kept):
+            kept.append(c)
+    kept.sort(key=lambda c: c[0])
+    return kept
+
+
+def scan(text: str, anchor: _dt.date) -> list[tuple[int, int, dict]]:
+    """Date candidates in folded ``text`` as (start, end, fields), non-overlapping, qualifiers attached."""
+    sc = _Scan(text, anchor)
+    sc.words()
+    sc.years()
+    sc.numeric()
+    kept = _resolve(sc.out)
+    out: list[tuple[int, int, dict]] = []
+    i = 0
+    while i < len(kept):
+        s, e, f = kept[i]
+        # "सोमवार, 12 जनवरी 2016": the weekday names the date that follows it
+        if f.pop("_bare", False) and i + 1 < len(kept):
+            s2, e2, f2 = kept[i + 1]
+            if regex.fullmatch(r"[\s,]*", text[e:s2]) and isinstance(f2.get("value"), str) and len(f2["value"]) == 10:
+                f2.pop("_bare", None)
+                s, e, f = s, e2, f2
+                i += 1
+        if f.get("subtype") not in ("time", "ambiguous"):
+            s, e, f = _qualify(sc, s, e, f, out[-1][1] if out else 0,
+                               kept[i + 1][0] if i + 1 < len(kept) else len(text))
+        out.append((s, e, f))
+        i += 1
+    return out
+
+
+def _qualify(sc: _Scan, s: int, e: int, f: dict, lo: int, hi: int) -> tuple[int, int, dict]:
+    L = sc.L
+    rq = sc.right("r_qual", e)
+    if rq and rq.end() <= hi:
+        f["qualifier"] = L.q_after[rq.group("q").lower()]
+        return s, rq.end(), f
+    lq = sc.left("l_qual", s, 25)
+    if lq and lq.start() >= lo:
+        f["qualifier"] = L.q_before[lq.group("q").lower()]
+        return lq.start(), e, f
+    return s, e, f
+
 
 def find(ctx) -> list:
-    return []
+    """Date claims in ``ctx`` (kind "date"), values resolved against ``ctx.anchor``."""
+    out = []
+    for s, e, f in scan(ctx.folded.text, ctx.anchor):
+        fields = {k: v for k, v in f.items() if v is not None and not k.startswith("_")}
+        out.append(ctx.claim("date", s, e, **fields))
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_span(span: str, anchor: _dt.date) -> str | None:
+    """dateparser's reading of one candidate span (cached by span and anchor), as an ISO date; None if unread."""
+    import dateparser  # lazy: costly import, rarely needed
+
+    settings = {"RELATIVE_BASE": _dt.datetime.combine(anchor, _dt.time()), "RETURN_AS_TIMEZONE_AWARE": False}
+    d = dateparser.parse(fold_string(span), languages=["hi", "en"], settings=settings)
+    return d.date().isoformat() if d else None

@@ -59,6 +59,7 @@ class _Lex:
     months_before: regex.Pattern
     word_re: regex.Pattern
     stop: frozenset[str]
+    postpositions: frozenset[str]
     indefinite: frozenset[str]
     scale_re: regex.Pattern
     ages: frozenset[str]
@@ -125,6 +126,7 @@ def _lex() -> _Lex:
         months_before=regex.compile(rf"{LB}(?:{_alt(q['not_after']['months_before'])})[ \t,.]*\Z", _I),
         word_re=regex.compile(r"[ \t]+([\p{L}\p{M}][\p{L}\p{M}\p{N}'’-]*)"),
         stop=frozenset(_forms(q["stopwords"]["forms"])),
+        postpositions=frozenset(_forms(q["postpositions"]["forms"])),
         indefinite=frozenset(_forms(q["indefinite"]["forms"])),
         scale_re=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{p['scale']}){RB}", _I),
         ages=frozenset(_forms(q["ages"]["forms"])),
@@ -386,7 +388,10 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
         c.value *= 100  # "आधे से ज्यादा", "half of": a share
         fields["unit"] = "percent"
         return "percent"
-    if c.has_scale and c.value >= 1e7 and (lx.money_noun.match(t, end) or _PUNCT_END.match(t, end)):
+    nxt = lx.word_re.match(t, end)
+    nxt_w = nxt.group(1).lower() if nxt else None
+    if c.has_scale and c.value >= 1e7 and (lx.money_noun.match(t, end) or _PUNCT_END.match(t, end) or (
+            nxt_w is not None and nxt_w in lx.stop and nxt_w not in lx.postpositions)):
         fields["unit"], fields["implicit_unit"] = "INR", True
         return "money"
     if (c.digits and not c.has_scale and t[c.fs - 1:c.fs] == "(" and t[end:end + 1] == ")"

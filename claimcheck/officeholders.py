@@ -68,6 +68,7 @@ class _Vocab:
         self.non_name = hi(d["non_name"]["hi"]) | en(d["non_name"]["en"])
         self.home_region = hi(d.get("home_region", {}).get("hi", [])) | en(d.get("home_region", {}).get("en", []))
         self.honorifics = hi(d["honorifics"]["hi"]) | en(d["honorifics"]["en"])
+        self.name_first_verbs = hi(d["name_first_verbs"]["hi"]) | en(d["name_first_verbs"]["en"])
         # region names as token tuples (folded Hindi, lower-case English)
         regs = lexicon.load("regions")
         self.regions: dict[tuple[str, ...], str] = {}
@@ -106,7 +107,12 @@ def _tokens(text: str) -> list[_Tok]:
             e += 1
         if out and s < out[-1].e:
             continue
-        out.append(_Tok(s, e, text[s:e], "\n" in text[prev:s]))
+        w = text[s:e]
+        if len(w) > 3 and w[-2:] in ("'s", "’s"):  # possessive: "Adityanath's" -> "Adityanath" "'s"
+            out.append(_Tok(s, e - 2, text[s:e - 2], "\n" in text[prev:s]))
+            out.append(_Tok(e - 2, e, text[e - 2:e], False))
+        else:
+            out.append(_Tok(s, e, w, "\n" in text[prev:s]))
         prev = e
     return out
 
@@ -167,10 +173,30 @@ class _Finder:
                     cur_head = start = i - 1
                     i -= 2
                     continue
+            c = self._coord_across_org(start)
+            if c is not None:
+                offices.append((start, cur_head))
+                cur_head = start = c
+                i = c - 1
+                continue
             break
         offices.append((start, cur_head))
         offices.reverse()
         return start, offices
+
+    def _coord_across_org(self, start: int) -> int | None:
+        """Head index of a title joined to the one at ``start`` over 'ORG के': "गृहमंत्री व भाजपा के अध्यक्ष"."""
+        t = self.t
+        j = start - 1
+        if j < 3 or t[j].key not in ("के", "की", "का") or not self.joined(start):
+            return None
+        k = j - 1
+        while k >= 0 and j - k <= 4 and t[k].word and self.joined(k + 1) and t[k].key not in self.v.stop \
+                and t[k].key not in self.v.connectors and not self.is_head(k):
+            k -= 1
+        if k == j - 1 or k < 1 or t[k].key not in self.v.connectors or t[k].key == ",":
+            return None
+        return k - 1 if self.is_head(k - 1) and self.joined(k) else None
 
     def title_right(self, h: int) -> tuple[int, int | None]:
         """Last token of the title (head plus bracketed portfolio / post-head words), and a region index if any."""
@@ -187,6 +213,18 @@ class _Finder:
             if end + m < n and tuple(self.t[end + 1 + x].key for x in range(m)) == ph:
                 end += m
                 break
+        if self.t[h].latin:
+            k = end + 1
+            if k < n and (self.t[k].key in ("of", "for") or self.t[h].key == "mos"):
+                k2 = k + 1 if self.t[k].key in ("of", "for") else k
+                last = None
+                while k2 < n and self.joined(k2) and (self.t[k2].key in self.v.portfolio
+                                                      or self.t[k2].key in ("and", "&") and last is not None):
+                    if self.t[k2].key in self.v.portfolio:
+                        last = k2
+                    k2 += 1
+                if last is not None:
+                    end = last
         return end, None
 
     def former_gap(self, j: int) -> int:
@@ -217,7 +255,12 @@ class _Finder:
         while k < n and self.joined(k) and self.name_token(k):
             k += 1
         count = k - j
-        if count == 0 or count > 4:
+        if count > 4:
+            # two names run together ("… नारायण दत्त तिवारी रोहित शेखर के दावों"): keep the first three words
+            if any(self.t[x].key in self.v.non_name for x in range(j, k)):
+                return None
+            k, count = j + 3, 3
+        if count == 0:
             return None
         if any(self.t[x].key in self.v.non_name for x in range(j, k)):
             return None
@@ -230,7 +273,7 @@ class _Finder:
     def name_left(self, j: int, floor: int) -> int | None:
         """First token of a name ending at j (for 'NAME, TITLE'), or None."""
         k = j
-        while k > floor and self.name_token(k) and (k == j or self.joined(k + 1)):
+        while k >= max(floor, 0) and self.name_token(k) and (k == j or self.joined(k + 1)):
             k -= 1
         first = k + 1
         count = j - first + 1
@@ -276,8 +319,13 @@ class _Finder:
         a = self._region_chain(i)
         if a is not None:
             return a, i
-        if t[i].latin and t[i].text.isupper() and len(t[i].text) >= 2 and t[i].key not in self.v.portfolio:
-            return i, i  # an organisation in capitals: "BJP president"
+        if t[i].latin and t[i].text[0].isupper() and t[i].key not in self.v.portfolio \
+                and t[i].key not in self.v.stop and t[i].key not in self.v.modifiers and not self.is_head(i):
+            a = i  # an organisation: "BJP president", "Flipkart CEO"
+            while a - 1 >= 0 and i - a < 2 and self.joined(a) and t[a - 1].latin and t[a - 1].text[0].isupper() \
+                    and t[a - 1].key not in self.v.stop and not self.is_head(a - 1):
+                a -= 1
+            return a, i
         return None
 
     def _region_chain(self, b: int) -> int | None:
@@ -331,17 +379,32 @@ class _Finder:
         i = start - 1
         if i >= 0 and t[i].key == "the":
             i -= 1
-        if i < 1 or t[i].text != ",":
+        if i >= 1 and t[i].text == ",":
+            # the title must end the clause
+            if end + 1 < n and self.joined(end + 1) and t[end + 1].word and t[end + 1].key not in self.v.stop:
+                return None
+            first = self.name_left(i - 1, floor + 1)
+            if first is None:
+                return None
+            return self._claim(first, end, offices, end, first, i - 1, former, title_start=start)
+        # "NAME [REGION के] TITLE होंगे/बने/नियुक्त": the name, then the post it is given
+        if end + 1 >= n or t[end + 1].key not in self.v.name_first_verbs or not self.joined(end + 1):
             return None
-        # the title must end the clause
-        if end + 1 < n and self.joined(end + 1) and t[end + 1].word and t[end + 1].key not in self.v.stop:
+        k, jur = start - 1, None
+        if k >= 1 and t[k].key in ("के", "की", "का"):
+            a = self._region_chain(k - 1)
+            if a is None:
+                return None
+            jur = (a, k - 1)
+            k = a - 1
+        if k < 1 or not self.joined(k + 1):
             return None
-        first = self.name_left(i - 1, floor + 1)
+        first = self.name_left(k, floor + 1)
         if first is None:
             return None
-        return self._claim(first, end, offices, end, first, i - 1, former, name_first=True, title_start=start)
+        return self._claim(first, end, offices, end, first, k, former, title_start=start, jur=jur or ())
 
-    def _claim(self, s, e, offices, title_end, ns, ne, former, name_first=False, title_start=None):
+    def _claim(self, s, e, offices, title_end, ns, ne, former, title_start=None, jur=None):
         ctx, t = self.ctx, self.t
         text = ctx.doc.text
 
@@ -354,9 +417,10 @@ class _Finder:
         for k, (a, hd) in enumerate(offices):
             b = title_end if k == len(offices) - 1 else hd
             offs.append(orig(a, b))
-        jur = self.jurisdiction_left(ts)
+        if jur is None:
+            jur = self.jurisdiction_left(ts)
         fields = dict(person=orig(ns, ne), office=offs[0], offices=tuple(offs))
-        if jur is not None:
+        if jur:
             fields["jurisdiction"] = orig(*jur)
         if former:
             fields["subtype"] = "former"

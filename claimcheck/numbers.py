@@ -204,6 +204,7 @@ def read(text: str) -> tuple[float, int] | None:
     end = 0
     pos = 0
     n = len(text)
+    trailing: tuple[int, float] | None = None
     while pos < n:
         m = tok_re.match(text, pos)
         if m is None:
@@ -292,6 +293,8 @@ def read(text: str) -> tuple[float, int] | None:
                 break  # two bare numbers in a row (only "आठ सौ 82" adds up)
             if seen and last_scale and group is None and v >= last_scale:
                 break
+            if seen and last_scale and group is None:
+                trailing = (end, v)  # a bare part after a scale: undone below if nothing follows and v >= 1000
             group = (group or 0.0) + v
             last_v = v
             seen = True
@@ -304,6 +307,8 @@ def read(text: str) -> tuple[float, int] | None:
             return 1 + pending_mod, m.end()
     if not seen:
         return None
+    if trailing is not None and group == trailing[1] and trailing[1] >= 1000:
+        return sign * total, trailing[0]  # "5 करोड़ 2020 में": the 2020 is another number
     return sign * (total + (group or 0.0)), end
 
 

@@ -163,6 +163,20 @@ def _findings(r: DocResult, anchors: list[str], fail_on: tuple[str, ...]) -> str
            f'<ol class="findings">{"".join(items)}</ol></details>'
 
 
+def _gating_list(report: Report, limit: int = 50) -> str:
+    """Links from the summary to each finding that gates (the first ``limit``)."""
+    items = []
+    for i, r in enumerate(report.results, 1):
+        for j, cc in enumerate(r.checked, 1):
+            if gate.gates(cc, report.fail_on) and len(items) < limit:
+                c = cc.claim
+                items.append(f'<li><span class="tag v-{_e(cc.verdict.outcome)}">{_e(cc.verdict.outcome)}</span>'
+                             f'<a href="#d{i}-c{j}">“{_e(c.text)}”</a> — {_e(cc.verdict.message)}</li>')
+    more = c_more if (c_more := gate.counts(report)["gating"] - len(items)) > 0 else 0
+    tail = f"<li>… and {more} more</li>" if more else ""
+    return f'<ol class="findings" id="gating">{"".join(items)}{tail}</ol>'
+
+
 def render(report: Report, options: Options) -> str:
     c = gate.counts(report)
     ok = c["documents"] - c["failed"]
@@ -185,6 +199,7 @@ def render(report: Report, options: Options) -> str:
     if c["gating"]:
         summ.append(f'<p class="gate gate-fail" id="gate">{c["gating"]} finding(s) gate publication '
                     f"(fail on: {_e(fail_on)})</p>")
+        summ.append(_gating_list(report))
     else:
         summ.append(f'<p class="gate gate-ok" id="gate">Nothing gates publication (fail on: {_e(fail_on)})</p>')
     if report.failed:

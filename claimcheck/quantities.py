@@ -256,6 +256,8 @@ def _range_ok(t: str, a: _Cand, b: _Cand, sep: str | None, lx: _Lex) -> bool:
     if s in ("और", "and"):
         return bool(lx.between_after.match(t, b.end)) or bool(lx.between_before.search(t, max(0, a.fs - 12), a.fs))
     if s == "-":
+        if regex.search(r"\d[-/.]\Z", t[max(0, a.fs - 2):a.fs]) or regex.match(r"[-/.]\d", t[b.fe:b.fe + 2]):
+            return False  # a chain of hyphenated numbers: a phone number or a code
         # 2019-20 (fiscal year), 0522-2230006 (phone), 31-03 are not ranges
         if a.digits and regex.fullmatch(r"(?:19|20)\d\d", a.text) and not b.has_scale and b.kind is None:
             return False

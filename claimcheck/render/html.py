@@ -56,12 +56,13 @@ overflow-wrap:anywhere}
 .pop{display:none;position:absolute;z-index:10;left:0;top:1.7em;width:min(24rem,80vw);background:#fff;color:var(--fg);
 border:1px solid #bbb;border-radius:.4rem;box-shadow:0 4px 16px rgba(0,0,0,.18);padding:.6rem .8rem;
 white-space:normal;font-weight:400;font-size:.92rem;line-height:1.45;cursor:auto}
-.claim:hover>.pop,.claim:focus>.pop,.claim:focus-within>.pop{display:block}
+.claim:hover>.pop,.claim:focus>.pop,.claim:focus-within>.pop,.claim:target>.pop{display:block}
+.claim:target{box-shadow:0 0 0 2px #1a73e8}
 .pop .verdict{font-weight:700;text-transform:uppercase;font-size:.8rem;letter-spacing:.03em}
 .pop ul{margin:.3rem 0 0;padding-left:1.1rem}
 .pop a,.findings a{color:#1a56db;overflow-wrap:anywhere}
 .findings{padding-left:1.3rem}
-.findings li{margin:.3rem 0}
+.findings li{margin:.3rem 0;overflow-wrap:anywhere}
 .tag{display:inline-block;font-size:.78rem;font-weight:700;border-radius:.3rem;padding:0 .35rem;margin-right:.3rem}
 @media (max-width:40rem){
 body{font-size:17px}
@@ -172,7 +173,7 @@ def _gating_list(report: Report, limit: int = 50) -> str:
                 c = cc.claim
                 items.append(f'<li><span class="tag v-{_e(cc.verdict.outcome)}">{_e(cc.verdict.outcome)}</span>'
                              f'<a href="#d{i}-c{j}">“{_e(c.text)}”</a> — {_e(cc.verdict.message)}</li>')
-    more = c_more if (c_more := gate.counts(report)["gating"] - len(items)) > 0 else 0
+    more = max(0, gate.counts(report)["gating"] - len(items))
     tail = f"<li>… and {more} more</li>" if more else ""
     return f'<ol class="findings" id="gating">{"".join(items)}{tail}</ol>'
 
@@ -205,7 +206,8 @@ def render(report: Report, options: Options) -> str:
     if report.failed:
         summ.append('<ul class="failed" id="failed">' + "".join(
             f"<li>{_e(r.path or r.doc)}: could not be checked: {_e(error_text(r))}</li>" for r in report.failed) + "</ul>")
-    summ.append('<p class="meta">Hover, tap or tab to a highlighted claim to see its evidence.</p></header>')
+    summ.append('<p class="meta">Hover, tap or tab to a highlighted claim to see its evidence; a link above opens '
+                "that finding's evidence.</p></header>")
     body = ["<main>"]
     for i, r in enumerate(report.results, 1):
         title = display_path(r, options) + (f" — {r.doc}" if r.path and r.doc != r.path else "")

@@ -252,6 +252,7 @@ class NameIndex:
         self._variants: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._blocks: dict[tuple[str, str], set[str]] = {}
         self._last: dict[str, set[str]] = {}
+        self._exact: dict[tuple[str, ...], set[str]] = {}
 
     def add(self, key: str, names) -> None:
         for nm in names:
@@ -261,6 +262,7 @@ class NameIndex:
             if not toks:
                 continue
             self._variants.setdefault(key, []).append((toks, nm))
+            self._exact.setdefault(toks, set()).add(key)
             self._blocks.setdefault((toks[0][:1], toks[-1][:2]), set()).add(key)
             self._last.setdefault(toks[-1][:2], set()).add(key)
             for t in toks:  # a one-token mention (surname, nickname) looks up every token
@@ -281,7 +283,13 @@ class NameIndex:
     def match(self, name: str, among=None) -> list[Match]:
         """Persons whose variants score at least 60 against ``name``, best first (one entry per person)."""
         toks = name_tokens(name)
-        keys = set(among) & set(self._variants) if among is not None else self.candidates(toks)
+        if among is not None:
+            keys = [k for k in among if k in self._variants]
+        elif len(toks) > 1 and toks in self._exact:
+            # an exact variant: only exact rivals can tie with it (see decide), so no fuzzy scan is needed
+            keys = self._exact[toks]
+        else:
+            keys = self.candidates(toks)
         out = []
         for k in keys:
             best, var = 0.0, ""

@@ -105,6 +105,10 @@ SHOULD_FIND = [
     ("शाम 5 बजे सभा होगी।", "5 बजे", {"value": "T17:00", "subtype": "time"}),
     ("साढ़े 11 बजे तक बाजार खुला रहा।", "साढ़े 11 बजे", {"value": "T11:30", "subtype": "time"}),
     ("सुबह 7 बजकर 15 मिनट पर", "7 बजकर 15 मिनट", {"value": "T07:15", "subtype": "time"}),
+    ("5 और 6 सितंबर को शिविर लगेगा।", "5", {"value": "2024-09-05"}),
+    ("5 और 6 सितंबर को शिविर लगेगा।", "6 सितंबर", {"value": "2024-09-06"}),
+    ("The hearing is on Tues. 3 Sept.", "Tues. 3 Sept", {"value": "2024-09-03"}),
+    ("2019 की तुलना में उत्पादन बढ़ा।", "2019", {"value": "2019"}),
     # कल is yesterday or tomorrow: reported, not resolved
     ("कल बैठक होगी।", "कल", {"value": None, "subtype": "ambiguous"}),
 ]
@@ -148,6 +152,9 @@ SHOULD_NOT_FIND = [
     "जन आंदोलन तेज हुआ।",
     "version 2.0.1 was released",
     "इस महीने बिक्री बढ़ी।",  # the article's own month, like आज: not reported
+    "हर सोमवार को जनसुनवाई होती है।",  # recurring, not a date
+    "चुनाव से दो दिन पहले प्रचार थमा।",  # counted from an event, not from the article date
+    "The Sun and the Mail reported it.",
 ]
 
 
@@ -183,6 +190,22 @@ def test_offsets_survive_folding():
     text = "फ़रवरी 2020 और ३ सितम्बर को"  # precomposed nukta letter, Devanagari digit, न्/म् + consonant
     cs = date_claims(text)
     assert [(c.text, c.value) for c in cs] == [("फ़रवरी 2020", "2020-02"), ("३ सितम्बर", "2024-09-03")]
+
+
+ORACLE = ["3 सितंबर", "15 जनवरी 2019", "30 नवम्बर, 2023", "07 फ़रवरी 2022", "12 March 2023", "September 30, 2022",
+          "शुक्रवार", "मंगलवार", "Friday", "अगस्त 2021"]
+
+
+@pytest.mark.parametrize("span", ORACLE)
+def test_values_agree_with_dateparser_on_spans_both_read(span):
+    """dateparser (languages hi/en, RELATIVE_BASE = the anchor, default PREFER_DATES_FROM) as an oracle."""
+    dateparser = pytest.importorskip("dateparser")
+    base = dt.datetime.combine(FRI, dt.time())
+    data = dateparser.date.DateDataParser(languages=["hi", "en"], settings={"RELATIVE_BASE": base}).get_date_data(span)
+    assert data.date_obj is not None
+    iso = data.date_obj.date().isoformat()
+    expected = iso[:7] if data.period == "month" else iso
+    assert one(span, span).value == expected
 
 
 def test_scan_is_cheaper_than_dateparser_search():

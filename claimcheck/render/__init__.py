@@ -118,6 +118,13 @@ def error_text(r: DocResult) -> str:
     return err
 
 
+def message(cc: CheckedClaim) -> str:
+    """The verdict's message without a leading "<verdict>: " (renderers show the verdict beside it)."""
+    m = one_line(cc.verdict.message)
+    prefix = f"{cc.verdict.outcome}:"
+    return m[len(prefix):].strip() if m.lower().startswith(prefix) else m
+
+
 def one_line(s: object) -> str:
     return " ".join(str(s).split())
 

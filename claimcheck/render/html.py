@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from html import escape
 
-from . import Options, display_path, error_text, fmt_difference, safe_url
+from . import Options, display_path, error_text, fmt_difference, message, safe_url
 from .. import gate
 from ..model import VERDICTS, CheckedClaim, DocResult, Evidence, Report
 
@@ -106,7 +106,7 @@ def _popover(cc: CheckedClaim, gates: bool) -> str:
     head = f'<span class="verdict">{_e(LABEL.get(v.outcome, v.outcome))}</span> · {_e(cc.claim.kind)}'
     if gates:
         head += " · <strong>gates publication</strong>"
-    parts = [head, f"<div>{_e(v.message)}</div>"]
+    parts = [head, f"<div>{_e(message(cc))}</div>"]
     if v.evidence:
         parts.append("<ul>" + "".join(_evidence(e) for e in v.evidence) + "</ul>")
     if v.as_of:
@@ -156,7 +156,7 @@ def _findings(r: DocResult, anchors: list[str], fail_on: tuple[str, ...]) -> str
         g = gate.gates(cc, fail_on)
         note = " — gates" if g else (f" — suppressed: {_e(cc.suppressed)}" if cc.suppressed else "")
         items.append(f'<li><span class="tag {_classes(cc, g).replace("claim ", "")}">{_e(cc.verdict.outcome)}</span>'
-                     f'<a href="#{anchor}">{c.line or 1}:{c.col or 1}</a> “{_e(c.text)}” — {_e(cc.verdict.message)}'
+                     f'<a href="#{anchor}">{c.line or 1}:{c.col or 1}</a> “{_e(c.text)}” — {_e(message(cc))}'
                      f"{note}</li>")
     if not items:
         return ""
@@ -172,7 +172,7 @@ def _gating_list(report: Report, limit: int = 50) -> str:
             if gate.gates(cc, report.fail_on) and len(items) < limit:
                 c = cc.claim
                 items.append(f'<li><span class="tag v-{_e(cc.verdict.outcome)}">{_e(cc.verdict.outcome)}</span>'
-                             f'<a href="#d{i}-c{j}">“{_e(c.text)}”</a> — {_e(cc.verdict.message)}</li>')
+                             f'<a href="#d{i}-c{j}">“{_e(c.text)}”</a> — {_e(message(cc))}</li>')
     more = max(0, gate.counts(report)["gating"] - len(items))
     tail = f"<li>… and {more} more</li>" if more else ""
     return f'<ol class="findings" id="gating">{"".join(items)}{tail}</ol>'

@@ -5,7 +5,7 @@ Errors are ``path: error: message``. Suppressed findings say so at the end of th
 
 from __future__ import annotations
 
-from . import Options, error_text, location, one_line
+from . import Options, error_text, location, message, one_line
 from ..model import Report
 
 
@@ -21,6 +21,6 @@ def render(report: Report, options: Options) -> str:
             continue
         for cc in r.checked:
             tail = f" (suppressed: {cc.suppressed})" if cc.suppressed else ""
-            out.append(f"{location(r, cc, options)}: {cc.verdict.outcome}: {one_line(cc.verdict.message)}"
+            out.append(f"{location(r, cc, options)}: {cc.verdict.outcome}: {message(cc)}"
                        f" [{one_line(cc.claim.text)}]{tail}")
     return "".join(line + "\n" for line in out)

@@ -6,7 +6,7 @@ draft cannot inject links, images or markup into the ticket. Only http(s) source
 
 from __future__ import annotations
 
-from . import Options, display_path, error_text, evidence_line, one_line, safe_url
+from . import Options, display_path, error_text, evidence_line, message, one_line, safe_url
 from .. import gate
 from ..model import VERDICTS, Report
 
@@ -80,6 +80,6 @@ def render(report: Report, options: Options) -> str:
                 for e in cc.verdict.evidence
             )
             lines.append(f"| {cl.line or 1}:{cl.col or 1} | {verdict} | {esc(cl.text)} ({cl.kind}) | "
-                         f"{esc(cc.verdict.message)} | {ev} |")
+                         f"{esc(message(cc))} | {ev} |")
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

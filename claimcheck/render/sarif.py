@@ -12,7 +12,7 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from . import Options, display_path, end_line_col, evidence_line, jsonable, one_line, safe_url
+from . import Options, display_path, end_line_col, evidence_line, jsonable, message, one_line, safe_url
 from .. import gate
 from ..model import KINDS, Report
 
@@ -68,7 +68,7 @@ def to_data(report: Report, options: Options) -> dict[str, Any]:
         for cc in r.checked:
             c = cc.claim
             end_line, end_col = end_line_col(cc)
-            text = cc.verdict.message + "".join(f" Evidence: {evidence_line(e)}." for e in cc.verdict.evidence)
+            text = message(cc) + "".join(f" Evidence: {evidence_line(e)}." for e in cc.verdict.evidence)
             res: dict[str, Any] = {
                 "ruleId": rule_id(c.kind),
                 "ruleIndex": index[c.kind],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from . import Options, display_path, error_text, evidence_line, safe_url
+from . import Options, display_path, error_text, evidence_line, message, safe_url
 from .. import gate
 from ..model import VERDICTS, Report
 
@@ -48,7 +48,7 @@ def render(report: Report, options: Options) -> str:
                 v.append(" ✗ gates", style="bold red")
             elif cc.suppressed:
                 v.append(f" (suppressed: {cc.suppressed})", style="dim")
-            ev = [cc.verdict.message] + [evidence_line(e) for e in cc.verdict.evidence]
+            ev = [message(cc)] + [evidence_line(e) for e in cc.verdict.evidence]
             src = [safe_url(e.source_url) or e.source or "" for e in cc.verdict.evidence]
             t.add_row(f"{c.line or 1}:{c.col or 1}", v, Text(c.text), Text("\n".join(ev)),
                       Text("\n".join(s for s in src if s)))

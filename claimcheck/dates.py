@@ -72,7 +72,7 @@ def lex() -> Lex:
         "ok_after": y["ok_after"], "amount_before": y["amount_before"], "function_before": y["function_before"],
         "amount_words": y["amount_words"], "week_needs_month": d["ordinals"]["week_needs_month"]["forms"], "pm_before": t["pm_before"], "night_before": t["night_before"],
         "range_strict": d["ranges"]["strict"], "recurring": d["weekdays"]["recurring"]["forms"],
-        "event_before": d["ago"]["event_before"], "month_joiners": d["months"]["en_joiners"]["forms"],
+        "event_before": d["ago_event"]["before"], "month_joiners": d["months"]["en_joiners"]["forms"],
     }
     sets = {k: frozenset(_f(w) for w in v) for k, v in sets.items()}
     try:

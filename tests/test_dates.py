@@ -155,6 +155,7 @@ SHOULD_NOT_FIND = [
     "हर सोमवार को जनसुनवाई होती है।",  # recurring, not a date
     "चुनाव से दो दिन पहले प्रचार थमा।",  # counted from an event, not from the article date
     "The Sun and the Mail reported it.",
+    "सरकार ने 14 दिन के क्वारंटीन का आदेश दिया।",  # a duration
 ]
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import extract
+from claimcheck.api import extract
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 

@@ -318,6 +318,11 @@ class _Finder:
             i -= 2 if t[i].key == "s" else 1
         a = self._region_chain(i)
         if a is not None:
+            # "Invest UP CEO": a capitalised word before the region makes it an organisation's name
+            while a > 0 and i - a < 3 and self.joined(a) and t[a - 1].latin and t[a - 1].text[0].isupper() \
+                    and t[a - 1].key not in self.v.stop and t[a - 1].key not in self.v.modifiers \
+                    and t[a - 1].key not in self.v.portfolio and not self.is_head(a - 1):
+                a -= 1
             return a, i
         if t[i].latin and t[i].text[0].isupper() and t[i].key not in self.v.portfolio \
                 and t[i].key not in self.v.stop and t[i].key not in self.v.modifiers and not self.is_head(i):

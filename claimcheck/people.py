@@ -27,6 +27,7 @@ from .model import Evidence, Verdict
 from .text import fold_string
 
 _BAD = ("contradicted", "outdated", "ambiguous", "unverifiable", "supported")  # worst first
+_BEST = ("supported", "ambiguous", "unverifiable", "outdated", "contradicted")  # best reading first
 _PUNCT = regex.compile(r"[^\p{L}\p{M}\p{N}\s-]+")
 
 
@@ -453,7 +454,9 @@ def _check_office(prep, cands, written, when, former, known):
     if status == "match":
         pid_person = best[0].key
         pos = [pid for pid in cands if any(t.person_id == pid_person for t in prep.by_pos.get(pid, ()))]
-        return _check_position(prep, pos[0] if pos else cands[0], [pid_person], written, when, former, known)
+        # a title that fits several posts ("Flipkart CEO": CEO or Group CEO) holds if any reading holds
+        res = [_check_position(prep, pid, [pid_person], written, when, former, known) for pid in pos or cands[:1]]
+        return min(res, key=lambda r: _BEST.index(r[0]))
     if status == "ambiguous":
         return _check_position(prep, cands[0], [m.key for m in best], written, when, former, known)
     # not a holder of these posts: a known person (held something else) or nobody in the tables

@@ -173,6 +173,7 @@ def _re() -> dict[str, regex.Pattern]:
         "r_year": r"\s*,?\s*[-–]?\s*(?P<y>\d{4})(?!\d|[.,:/]\d|%|\s*[-–]\s*\d)",
         "r_day": rf"\s*(?:,|-|(?:{of})\s)?\s*(?P<d>{_TOK})(?P<t>\s*(?:{dw}))?{_RB}",
         "r_month": rf"\s*(?P<j>{_alt(L.range_joiners)})\s*(?P<m>{months})(?:(?<=\.)|{_RB})",
+        "r_dayrange": rf"\s*(?:{_alt(L.range_joiners)})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|[.,:/]\d|\s*(?:{months}))",
         "r_ofday": rf"\s*(?:{of})\s+(?P<d>{_TOK})(?:\s*(?:{dw}))?{_RB}",
         "r_tok": r"\s*(?P<t>[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])",
         "r_minutes": rf"\s*(?P<mm>\d{{1,2}})\s*(?:{_alt(L.minute)}){_RB}",
@@ -181,7 +182,7 @@ def _re() -> dict[str, regex.Pattern]:
         "r_decade": rf"\s*(?:{_alt(L.decade_after)})(?:{_RB}|(?<=s))",
         "r_range_end": rf"\s*(?:{_alt(L.range_ends)}){_RB}",
         "r_to_num": rf"\s*(?:{_alt(L.range_joiners)})\s*\d{{4}}",
-        "l_day": rf"(?:(?P<d1>{_TOK})\s*(?:{_alt(L.range_joiners)})\s*)?(?<!{_W})(?P<d>{_TOK})(?:\s*[-/.]\s*|\s+)",
+        "l_day": rf"(?:(?<!{_W})(?P<d1>{_TOK})\s*(?:{_alt(L.range_joiners)})\s*)?(?<!{_W})(?P<d>{_TOK})(?:\s*[-/.]\s*|\s+)",
         "l_rel": rf"(?<!{_W})(?P<r>{rel})\s+(?:(?P<wk>{_alt(L.week_units)})\s+(?:(?:{of})\s+)?)?",
         "l_nth": rf"(?<!{_W})(?:(?P<m>{months})|(?P<r>{rel})\s+(?:{_alt(L.month_units)}))\s+(?:{of})\s+"
                  rf"(?P<o>{_alt(L.ord_week)})\s+",
@@ -333,10 +334,17 @@ class _Scan:
             rd = self.right("r_day", e)
             if rd and (d := _day(rd.group("d"), L)) is not None and self._day_end_ok(rd.end("d")):
                 day, de = d, rd.end()
-                ry = self.right("r_year", de)
+                rr = self.right("r_dayrange", de)  # "September 25 to 29"
+                d2 = int(rr.group("d")) if rr and day < int(rr.group("d")) <= 31 and self._day_end_ok(rr.end()) else None
+                ry = self.right("r_year", rr.end() if d2 else de)
                 if ry:
                     year, de = int(ry.group("y")), ry.end()
-                if (v := _iso(year if year is not None else self.a.year, m, day)) is not None:
+                elif d2:
+                    de = rr.end()
+                y = year if year is not None else self.a.year
+                if d2 and (lo := _iso(y, m, day)) and (hi := _iso(y, m, d2)):
+                    self.add(s, de, low=lo, high=hi, subtype="date_range")
+                elif (v := _iso(y, m, day)) is not None:
                     self.add(s, de, value=v)
                 return
         rm = self.right("r_month", e)
@@ -614,7 +622,7 @@ def scan(text: str, anchor: _dt.date) -> list[tuple[int, int, dict]]:
                 f2.pop("_bare", None)
                 s, e, f = s, e2, f2
                 i += 1
-        if f.get("subtype") not in ("time", "ambiguous"):
+        if f.get("subtype") not in ("time", "ambiguous", "date_range", "year_range"):
             s, e, f = _qualify(sc, s, e, f, out[-1][1] if out else 0,
                                kept[i + 1][0] if i + 1 < len(kept) else len(text))
         out.append((s, e, f))

@@ -91,6 +91,10 @@ SHOULD_FIND = [
     ("10 से 12 अक्टूबर तक मेला लगेगा।", "10 से 12 अक्टूबर",
      {"low": "2024-10-10", "high": "2024-10-12", "subtype": "date_range"}),
     ("Sales peaked in July-August 2023.", "July-August 2023", {"low": "2023-07", "high": "2023-08"}),
+    ("The fair runs from October 14 to 18.", "October 14 to 18", {"low": "2024-10-14", "high": "2024-10-18"}),
+    # a range whose ends are full dates is two dates, each with its qualifier
+    ("1 जून 2022 से 31 मई 2023 तक 800 आवेदन आए।", "1 जून 2022", {"value": "2022-06-01", "qualifier": "since"}),
+    ("1 जून 2022 से 31 मई 2023 तक 800 आवेदन आए।", "31 मई 2023", {"value": "2023-05-31", "qualifier": "until"}),
     # relative to the article date
     ("समिति ने शुक्रवार को रिपोर्ट सौंपी।", "शुक्रवार", {"value": "2024-08-30", "subtype": "weekday"}),
     ("बीते मंगलवार को मेला शुरू हुआ।", "मंगलवार", {"value": "2024-08-27", "subtype": "weekday"}),

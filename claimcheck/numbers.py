@@ -99,8 +99,33 @@ def word_value(folded_word: str) -> int | None:
 DIGITS = r"(?:(?<!\d)\d+(?:,\d{2,3}(?!\d))*(?:\.\d+)?|(?<![\d.])\.\d+)"
 
 
+def trie(words) -> str:
+    """A regex matching any of ``words`` (already folded), as a character trie.
+
+    Same language as a longest-first alternation, but the regex engine walks shared prefixes once: scanning a
+    news article with the ~600 number words costs a tenth of the flat alternation.
+    """
+    root: dict = {}
+    for w in words:
+        if not w:
+            continue
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [regex.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root) or "(?!)"
+
+
 def _alt(words) -> str:
-    return lexicon.alternation(list(words), fold_words=False)
+    return trie(words)
 
 
 @functools.cache
@@ -122,11 +147,14 @@ def patterns() -> dict[str, str]:
     frac_atom = rf"{LB}(?:{frac}){RB}"
     mod_atom = rf"{LB}(?:{mod}){RB}(?:[ \t]*(?:{atom}|(?=(?<![\p{{L}}\p{{M}}])(?:{scale}){RB})))?"
     any_atom = rf"(?:{mod_atom}|{frac_atom}|{atom})"
-    scale_tok = rf"(?<![\p{{L}}\p{{M}}])(?:{scale}){RB}"
-    cont = (rf"[ \t]*(?:{scale_tok}|{any_atom}|{LB}(?:{den}){RB})"
-            rf"|[ \t]+{LB}(?:{conj}|{dec}|{per}){RB}[ \t]+(?={DIGITS}|{LB}(?:{word}|{frac}|{mod}){RB})")
-    expr = rf"(?:{LB}(?:{neg}){RB}[ \t]+)?(?:{any_atom}|{LB}(?:{scale}){RB})(?:{cont})*+"
-    dev_expr = rf"{LB}(?:{endev})[ \t]+(?:{scale}){RB}(?:[ \t]*{scale_tok})*+"
+    # For scanning, every word that can be part of a number is one alternation (one trie), tried once per word
+    # start; the expression is a permissive run of such tokens and read() decides how much of it is a number.
+    union = _alt(set(lx.words) | set(lx.scales) | set(lx.fractions) | set(lx.modifiers) | set(lx.denominators))
+    tok = rf"(?:{en_comp}|{union}){RB}"
+    cont = (rf"[ \t]*(?:{DIGITS}|(?<![\p{{L}}\p{{M}}]){tok})"
+            rf"|[ \t]+(?:{conj}|{dec}|{per}){RB}[ \t]+(?={DIGITS}|{tok})")
+    expr = rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?:(?:{neg}){RB}[ \t]+)?(?:{DIGITS}|{tok})(?:{cont})*+"
+    dev_expr = rf"{LB}(?:{endev})[ \t]+(?:{scale}){RB}(?:[ \t]*(?<![\p{{L}}\p{{M}}])(?:{scale}){RB})*+"
     return {
         "atom": any_atom,
         "word": word,

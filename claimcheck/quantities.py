@@ -29,12 +29,18 @@ _WS = r"[ \t]"
 _PUNCT_END = regex.compile(r"[ \t]*(?:[,;:।.!?)\]\"'|\n]|$)")
 
 
+@functools.cache
+def _re(pattern: str) -> regex.Pattern:
+    """A small fixed pattern, compiled once."""
+    return regex.compile(pattern)
+
+
 def _forms(words) -> list[str]:
     return [fold_string(w).lower() for w in words]
 
 
 def _alt(words) -> str:
-    return lexicon.alternation(_forms(words), fold_words=False)
+    return numbers.trie(_forms(words))
 
 
 @dataclass(frozen=True)
@@ -93,9 +99,9 @@ def _lex() -> _Lex:
         for f in spec["forms"]:
             unit_map[fold_string(f).lower()] = ("quantity", key)
     # a unit word: after spaces (or glued to digits), with an optional emphatic ही in between
-    unit_alt = lexicon.alternation(list(unit_map), fold_words=False).replace(r"\%", "%")
+    unit_alt = numbers.trie(unit_map)
     unit_re = regex.compile(rf"{_WS}*(?:ही{_WS}+)?(?P<u>{unit_alt})(?:(?<=%)|{RB})", _I)
-    pre_alt = lexicon.alternation(list(prefix_map), fold_words=False)
+    pre_alt = numbers.trie(prefix_map)
     prefix_re = regex.compile(rf"(?:(?<![\p{{L}}\p{{M}}])(?P<c>{pre_alt}))[ \t]*\Z", _I)
     qb_map = {fold_string(f).lower(): k for k, forms in q["qualifier_before"].items() for f in forms}
     qa_map = {fold_string(f).lower(): k for k, forms in q["qualifier_after"].items() for f in forms}
@@ -188,7 +194,7 @@ def _candidates(t: str, lx: _Lex) -> list[_Cand]:
             # the scale words after the last number token apply to a range's first end as well
             tail = text[scales[0].start():]
             lead = numbers.read(text[: scales[0].start()].strip())
-            if lead and lead[0] and regex.fullmatch(r"[\s\p{L}\p{M}]+", tail):
+            if lead and lead[0] and _re(r"[\s\p{L}\p{M}]+").fullmatch(tail):
                 c.scale = value / lead[0]
         out.append(c)
     for m in lx.multiples_re.finditer(t):
@@ -248,7 +254,7 @@ def _range_ok(t: str, a: _Cand, b: _Cand, sep: str | None, lx: _Lex) -> bool:
         return False
     if a.kind is not None and (sep or "").lower() not in ("-", "से लेकर", "to", "से"):
         return False
-    if b.digits and regex.fullmatch(r"(?:1[89]|20)\d\d", b.text) and not regex.fullmatch(r"(?:1[89]|20)\d\d", a.text):
+    if b.digits and _re(r"(?:1[89]|20)\d\d").fullmatch(b.text) and not _re(r"(?:1[89]|20)\d\d").fullmatch(a.text):
         return False  # "16 to 2019": a number, then a year
     if sep is None:  # a bare space: "तीन चार दशकों", "बीस पच्चीस"
         return not a.digits and not b.digits and b.value > a.value and not a.has_scale
@@ -256,12 +262,12 @@ def _range_ok(t: str, a: _Cand, b: _Cand, sep: str | None, lx: _Lex) -> bool:
     if s in ("और", "and"):
         return bool(lx.between_after.match(t, b.end)) or bool(lx.between_before.search(t, max(0, a.fs - 12), a.fs))
     if s == "-":
-        if regex.search(r"\d[-/.]\Z", t[max(0, a.fs - 2):a.fs]) or regex.match(r"[-/.]\d", t[b.fe:b.fe + 2]):
+        if _re(r"\d[-/.]\Z").search(t[max(0, a.fs - 2):a.fs]) or _re(r"[-/.]\d").match(t[b.fe:b.fe + 2]):
             return False  # a chain of hyphenated numbers: a phone number or a code
         # 2019-20 (fiscal year), 0522-2230006 (phone), 31-03 are not ranges
-        if a.digits and regex.fullmatch(r"(?:19|20)\d\d", a.text) and not b.has_scale and b.kind is None:
+        if a.digits and _re(r"(?:19|20)\d\d").fullmatch(a.text) and not b.has_scale and b.kind is None:
             return False
-        if regex.fullmatch(r"0\d+", a.text) or regex.fullmatch(r"\d{6,}", b.text):
+        if _re(r"0\d+").fullmatch(a.text) or _re(r"\d{6,}").fullmatch(b.text):
             return False
     return True
 
@@ -270,29 +276,29 @@ def _context_ok(t: str, c: _Cand, lx: _Lex) -> bool:
     """False for numerals that are names, labels, identifiers, list markers, phone numbers, dates or times."""
     fs, fe = c.fs, c.fe
     before = t[max(0, fs - 2):fs]
-    if regex.search(r"[\p{L}\p{M}]-\Z", before):
+    if _re(r"[\p{L}\p{M}]-\Z").search(before):
         return False  # कोविड-19, एन-95
     if c.kind is None and c.low is None and not c.vague:
         if lx.not_after.match(t, fe):
             return False
         if c.digits and not c.has_scale:
             txt = c.text.replace(",", "")
-            if regex.match(r"[./]\d", t[fe:fe + 2]) or regex.search(r"\d[./:-]\Z", t[max(0, fs - 2):fs]):
+            if _re(r"[./]\d").match(t[fe:fe + 2]) or _re(r"\d[./:-]\Z").search(t[max(0, fs - 2):fs]):
                 return False  # 31.03.2023, 192.168.1.2, 9:30
-            if regex.match(r":\d", t[fe:fe + 2]) and not regex.match(r":1(?!\d)", t[fe:fe + 3]):
+            if _re(r":\d").match(t[fe:fe + 2]) and not _re(r":1(?!\d)").match(t[fe:fe + 3]):
                 return False
-            if regex.fullmatch(r"\d{7,12}|0\d{3,}", c.text) or (regex.match(r"-\d", t[fe:fe + 2])):
+            if _re(r"\d{7,12}|0\d{3,}").fullmatch(c.text) or (_re(r"-\d").match(t[fe:fe + 2])):
                 return False  # phone numbers and hyphenated codes
-            if regex.fullmatch(r"(?:1[89]|20)\d\d", txt) and "," not in c.text:
+            if _re(r"(?:1[89]|20)\d\d").fullmatch(txt) and "," not in c.text:
                 return False  # a bare year: the dates finder's
-            if regex.fullmatch(r"\d+\.0", c.text):
+            if _re(r"\d+\.0").fullmatch(c.text):
                 return False  # "2.0" versions
             if lx.labels.search(t, max(0, fs - 16), fs) or lx.months_before.search(t, max(0, fs - 12), fs):
                 return False
             line_start = t.rfind("\n", 0, fs) + 1
-            if not t[line_start:fs].strip() and regex.match(r"[.)]", t[fe:fe + 1]) and c.value < 100:
+            if not t[line_start:fs].strip() and _re(r"[.)]").match(t[fe:fe + 1]) and c.value < 100:
                 return False  # "8." list marker
-            if fe < len(t) and regex.match(r"[\p{L}\p{M}]", t[fe]):
+            if fe < len(t) and _re(r"[\p{L}\p{M}]").match(t[fe]):
                 return False  # glued to a word that is no unit: "180एमएल", "14वें"
     return True
 
@@ -335,7 +341,7 @@ def _elide(t: str, cands: list[_Cand], lx: _Lex) -> None:
             continue
         if b.kind is None and not b.has_scale:
             continue
-        if regex.fullmatch(r"(?:1[89]|20)\d\d", a.text):
+        if _re(r"(?:1[89]|20)\d\d").fullmatch(a.text):
             continue
         if lx.elision.fullmatch(t, a.end, b.cur_start if b.cur_start is not None else b.fs) is None:
             continue
@@ -397,7 +403,7 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
         fields["unit"], fields["implicit_unit"] = "INR", True
         return "money"
     if (c.digits and not c.has_scale and t[c.fs - 1:c.fs] == "(" and t[end:end + 1] == ")"
-            and regex.search(r"[\p{L}\p{M}][ \t]*\Z", t[max(0, c.fs - 3):c.fs - 1]) and 0 < c.value <= 120
+            and _re(r"[\p{L}\p{M}][ \t]*\Z").search(t[max(0, c.fs - 3):c.fs - 1]) and 0 < c.value <= 120
             and c.value == int(c.value)):
         fields["unit"], fields["subtype"] = "year", "age"  # "हैरिस (56)"
         return "duration"
@@ -425,7 +431,7 @@ def _alone(t: str, c: _Cand) -> bool:
     before = t[max(0, c.fs - 40):c.fs]
     line_before = before[before.rfind("\n") + 1:]
     return bool(_PUNCT_END.fullmatch(t, c.end, min(len(t), c.end + 3)) or _PUNCT_END.match(t, c.end)) and (
-        not line_before.strip() or regex.search(r"(?:है|हैं|था|is|was|:)[ \t]*\Z", line_before) is not None)
+        not line_before.strip() or _re(r"(?:है|हैं|था|is|was|:)[ \t]*\Z").search(line_before) is not None)
 
 
 def find(ctx) -> list:
@@ -512,7 +518,7 @@ def _join_bounds(t: str, drafts: list[list], lx: _Lex) -> list[list]:
             m = lx.bound_join.match(t, a[2])
             if m is not None and m.end() >= b[0] - 12 and a[3] == b[3] and ((a_low and b_high) or (a_high and b_low)):
                 gap = t[m.end():b[0]]
-                if regex.fullmatch(r"[ \t]*(?:[\p{L}\p{M}]+[ \t]+){0,3}", gap):
+                if _re(r"[ \t]*(?:[\p{L}\p{M}]+[ \t]+){0,3}").fullmatch(gap):
                     lo = a[5] if a_low else b[5]
                     hi = b[6] if a_low else a[6]
                     if lo < hi:

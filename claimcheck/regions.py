@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from . import lexicon
-from .numbers import LB, RB
+from .numbers import LB, RB, trie
 from .text import fold_string
 
 _SENT_END = regex.compile(r"[।!?\n|]|\.(?!\d)")
@@ -49,13 +49,12 @@ def _matcher() -> tuple[regex.Pattern, dict[str, tuple[str | None, bool]]]:
     for f in lexicon.load("quantities")["regions"]["generic"]:
         lookup[fold_string(f).lower()] = (None, False)
         ci_forms.append(fold_string(f).lower())
-    pat = (rf"{LB}(?:(?P<cs>{lexicon.alternation(cs_forms, fold_words=False)})"
-           rf"|(?i:(?P<ci>{lexicon.alternation(ci_forms, fold_words=False)}))){RB}")
+    pat = rf"{LB}(?:(?P<cs>{trie(cs_forms)})|(?i:(?P<ci>{trie(ci_forms)}))){RB}"
     return regex.compile(pat), lookup
 
 
 @functools.lru_cache(maxsize=8)
-def _index(text: str) -> tuple[tuple[int, ...], tuple[Mention, ...], str | None]:
+def _index(text: str) -> tuple[tuple[int, ...], tuple[Mention, ...], tuple[int, ...], str | None]:
     """Sentence starts, region mentions, and the most mentioned state of a folded text."""
     pat, lookup = _matcher()
     starts = [0] + [m.end() for m in _SENT_END.finditer(text)]
@@ -68,13 +67,13 @@ def _index(text: str) -> tuple[tuple[int, ...], tuple[Mention, ...], str | None]
         if code and not country:
             counts[code] = counts.get(code, 0) + 1
     main = max(counts, key=lambda c: counts[c]) if counts else None
-    return tuple(starts), tuple(mentions), main
+    return tuple(starts), tuple(mentions), tuple(m.start for m in mentions), main
 
 
 def find_region(ctx, fpos: int) -> tuple[str, str] | None:
     """(region as written, ISO code) for a claim at folded offset ``fpos``, or None."""
     text = ctx.folded.text
-    starts, mentions, main = _index(text)
+    starts, mentions, mstarts, main = _index(text)
     if not mentions:
         return None
     k = bisect.bisect_right(starts, fpos) - 1
@@ -82,7 +81,7 @@ def find_region(ctx, fpos: int) -> tuple[str, str] | None:
     s1 = starts[k + 1] if k + 1 < len(starts) else len(text)
     sp = starts[k - 1] if k > 0 else s0
     for lo, hi in ((s0, s1), (sp, s0)):
-        cands = [m for m in mentions if lo <= m.start < hi]
+        cands = mentions[bisect.bisect_left(mstarts, lo):bisect.bisect_left(mstarts, hi)]
         if not cands:
             continue
         def rank(m: Mention) -> tuple[int, int]:

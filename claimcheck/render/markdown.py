@@ -75,10 +75,13 @@ def render(report: Report, options: Options) -> str:
                 verdict = f"**{verdict}** (gates)"
             elif cc.suppressed:
                 verdict = f"{verdict} (suppressed: {esc(cc.suppressed)})"
+            shown = cc.verdict.evidence[:3]
             ev = "<br>".join(
                 esc(evidence_line(e)) + (" " + _link(e.source_url, "source") if safe_url(e.source_url) else "")
-                for e in cc.verdict.evidence
+                for e in shown
             )
+            if len(cc.verdict.evidence) > len(shown):
+                ev += f"<br>… {len(cc.verdict.evidence) - len(shown)} more (see --format json)"
             lines.append(f"| {cl.line or 1}:{cl.col or 1} | {verdict} | {esc(cl.text)} ({cl.kind}) | "
                          f"{esc(message(cc))} | {ev} |")
         lines.append("")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from . import Options, display_path, error_text, evidence_line, message, safe_url
+from . import Options, display_path, error_text, message, safe_url
 from .. import gate
 from ..model import VERDICTS, Report
 
@@ -48,10 +48,13 @@ def render(report: Report, options: Options) -> str:
                 v.append(" ✗ gates", style="bold red")
             elif cc.suppressed:
                 v.append(f" (suppressed: {cc.suppressed})", style="dim")
-            ev = [message(cc)] + [evidence_line(e) for e in cc.verdict.evidence]
-            src = [safe_url(e.source_url) or e.source or "" for e in cc.verdict.evidence]
-            t.add_row(f"{c.line or 1}:{c.col or 1}", v, Text(c.text), Text("\n".join(ev)),
-                      Text("\n".join(s for s in src if s)))
+            ev = Text(message(cc))
+            extra = len(cc.verdict.evidence) - 1
+            if extra > 0:
+                ev.append(f"\n(+{extra} more evidence: --format html, markdown or json)", style="dim")
+            first = cc.verdict.evidence[0] if cc.verdict.evidence else None
+            src = (safe_url(first.source_url) or first.source or "") if first else ""
+            t.add_row(f"{c.line or 1}:{c.col or 1}", v, Text(c.text), ev, Text(src))
         con.print(t)
     c = gate.counts(report)
     ok = c["documents"] - c["failed"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import Options, display_path, evidence_line, jsonable, one_line, safe_url
+from . import Options, display_path, evidence_line, jsonable, message, one_line, safe_url
 from ..model import Report
 
 RATING = {"contradicted": (1, "False"), "outdated": (2, "Outdated")}
@@ -50,13 +50,13 @@ def to_data(report: Report, options: Options) -> dict[str, Any]:
                 "claimReviewed": _sentence(r.text, c.start, c.end) or c.text,
                 "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": 5, "worstRating": 1,
                                  "alternateName": name},
-                "reviewBody": one_line(cc.verdict.message + "".join(f" {evidence_line(e)}."
+                "reviewBody": one_line(message(cc) + "".join(f" {evidence_line(e)}."
                                                                     for e in cc.verdict.evidence)),
                 "itemReviewed": {"@type": "Claim", "text": c.text, "appearance": [appearance]},
                 "author": {"@type": "Organization", "name": "claimcheck"},
             }
-            if cc.verdict.as_of:
-                review["itemReviewed"]["datePublished"] = cc.verdict.as_of
+            if cc.verdict.as_of:  # the date the claim was checked for
+                review["temporalCoverage"] = cc.verdict.as_of
             if urls:
                 review["citation"] = [{"@type": "CreativeWork", "url": u} for u in urls]
             reviews.append(review)

@@ -394,6 +394,18 @@ def _check_position(prep, pid, person_ids, written, when, former, known=True) ->
         extra = f" ({who} held it only from {_iso(later[0].start)})" if later else ""
         return ("contradicted", f"contradicted: on {d} {post} was held by {holders}, not {who}{extra}"
                 f" — source {_url(htenures[0]) or 'no URL'}", ev)
+    firm = [t for t in later if (getattr(t, "confidence", "") or "high") == "high"]
+    if firm and not former:
+        # a firmly dated later start: the person did not hold the post yet, whoever did
+        t = min(firm, key=lambda x: _bounds(x.start)[0])
+        others = [o for o in prep.by_pos.get(pid, ()) if o.person_id != person
+                  and _tenure_state(o, when).state in ("unknown", "edge")]
+        ev = [_evidence(prep, t, when, f"{who} held {post} from {_iso(t.start)}")]
+        ev += [_evidence(prep, o, when, f"{_label(prep, o.person_id)}: {post} {_iso(o.start)}–{_iso(o.end)}")
+               for o in others]
+        maybe = f"; the post was then probably held by {_label(prep, others[0].person_id)}" if others else ""
+        return ("contradicted", f"contradicted: {who} held {post} only from {_iso(t.start)}, after {d}{maybe}"
+                f" — source {_url(t) or 'no URL'}", ev)
     return ("unverifiable", f"unverifiable: the tables name no holder of {post} on {d}", ev)
 
 

@@ -149,8 +149,12 @@ def _emit(text: str, output: Optional[str]) -> None:
     if output and output != "-":
         write_atomic(output, text)
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `claimcheck check … | head`: the reader left; the exit status still counts
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
 
 
 def _as_of_date(as_of: Optional[str]) -> Optional[str]:

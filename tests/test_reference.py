@@ -289,3 +289,18 @@ def test_newsroom_row_with_a_shipped_id_replaces_it(tmp_path):
 def test_missing_path_is_a_problem_not_a_crash(tmp_path):
     problems = R.validate([str(tmp_path / "nope.csv")])
     assert len(problems) == 1 and "no such file" in problems[0].message
+
+
+def test_readme_figures_are_current(capsys):
+    """reference_data/README.md carries the output of scripts/figures.py verbatim (regenerate it when data change)."""
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).parents[1] / "reference_data" / "scripts" / "figures.py"
+    spec = importlib.util.spec_from_file_location("figures", script)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    mod.main()
+    out = capsys.readouterr().out
+    readme = resources.files("claimcheck.reference_data").joinpath("README.md").read_text(encoding="utf-8")
+    assert out.strip() in readme

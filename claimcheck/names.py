@@ -30,6 +30,8 @@ SURNAME_ONLY = 0.97  # factor on the score of a one-token mention matched to a s
 
 _DEVA_WORD = regex.compile(r"[\p{Devanagari}]+")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:\.(?=\p{L}))?")
+_DOTTED = regex.compile(r"\b(\p{Lu})\.\s+(?=\p{Lu}\.)")
+_NAME_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:\.[\p{L}\p{M}\p{N}]+)*\.?")
 _QUOTED = regex.compile(r"[‘'\"“][^‘’'\"“”]{1,30}[’'\"”]")
 _VIRAMA = "\u094D"
 _ANUSVARA = "\u0902"
@@ -52,6 +54,9 @@ def _t() -> dict:
         "exceptions": {fold_string(k): v for k, v in d["exceptions"].items()},
         "letters": {fold_string(k): v for k, v in d["letters"].items()},
         "rules": tuple((regex.compile(p), r) for p, r in d["fold"]["rules"]),
+        # literal rules run as str.replace in order, anchored ones ("y$") as regexes after them
+        "fold_plan": (tuple((p, r) for p, r in d["fold"]["rules"] if regex.escape(p) == p),
+                      tuple((regex.compile(p), r) for p, r in d["fold"]["rules"] if regex.escape(p) != p)),
         "drop_final_a": bool(d["fold"].get("drop_final_a", True)),
         "keep_final_after_cluster": frozenset(d["signs"].get("keep_final_after_cluster", ["r", "y", "v", "l"])),
     }
@@ -135,20 +140,30 @@ def translit(s: str) -> str:
     return _DEVA_WORD.sub(lambda m: _translit_word(m.group()), fold_string(s))
 
 
+_DOUBLE = regex.compile(r"(.)\1+")
+_NON_NAME_CHARS = regex.compile(r"[^a-z0-9 ]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_word(w: str) -> str:
+    literal, anchored = _t()["fold_plan"]
+    for pat, rep in literal:
+        w = w.replace(pat, rep)
+    for pat, rep in anchored:
+        w = pat.sub(rep, w)
+    w = _DOUBLE.sub(r"\1", w)
+    if _t()["drop_final_a"] and len(w) > 3 and w.endswith("a") and w[-2] not in "aeiou":
+        w = w[:-1]
+    return w
+
+
 def fold_latin(s: str) -> str:
     """Fold a Latin name (or one word of it) so spelling variants compare equal."""
-    s = unicodedata.normalize("NFKD", s.lower())
-    s = "".join(c for c in s if c.isascii() and (c.isalnum() or c == " "))
-    rules = _t()["rules"]
-    words = []
-    for w in s.split():
-        for pat, rep in rules:
-            w = pat.sub(rep, w)
-        w = regex.sub(r"(.)\1+", r"\1", w)
-        if len(w) > 3 and w.endswith("a") and w[-2] not in "aeiou":
-            w = w[:-1]
-        words.append(w)
-    return " ".join(words)
+    s = s.lower()
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s)
+    s = _NON_NAME_CHARS.sub("", s)
+    return " ".join(_fold_word(w) for w in s.split())
 
 
 def _initials(tok: str, original: str) -> str | None:
@@ -174,15 +189,16 @@ def _initials(tok: str, original: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Folded tokens of a name; initials become one-letter tokens; honorifics and quoted nicknames dropped."""
     hon = _honorifics()
     name = _QUOTED.sub(" ", fold_string(name))
     raw = []
     # join dotted initials: "S. P. Goyal" -> "S.P." "Goyal"
-    name = regex.sub(r"\b(\p{Lu})\.\s+(?=\p{Lu}\.)", r"\1.", name)
-    for m in regex.finditer(r"[\p{L}\p{M}\p{N}]+(?:\.[\p{L}\p{M}\p{N}]+)*\.?", name):
-        raw.append(m.group())
+    if ". " in name:
+        name = _DOTTED.sub(r"\1.", name)
+    raw = _NAME_WORD.findall(name)
     out: list[str] = []
     for w in raw:
         core = w.rstrip(".")
@@ -246,54 +262,72 @@ class Match:
 
 
 class NameIndex:
-    """Folded name variants of many persons, blocked for sub-linear look-up."""
+    """Folded name variants of many persons, blocked for sub-linear look-up.
+
+    Names are folded lazily: a look-up among a few keys (the holders of a post) folds only their names; the
+    blocks for a look-up over everybody are built on the first such look-up.
+    """
 
     def __init__(self) -> None:
+        self._raw: dict[str, list[str]] = {}
         self._variants: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        self._blocks: dict[tuple[str, str], set[str]] = {}
+        self._blocks: dict[tuple[str, str], set[str]] | None = None
         self._last: dict[str, set[str]] = {}
         self._exact: dict[tuple[str, ...], set[str]] = {}
 
     def add(self, key: str, names) -> None:
-        for nm in names:
-            if not nm:
-                continue
-            toks = name_tokens(nm)
-            if not toks:
-                continue
-            self._variants.setdefault(key, []).append((toks, nm))
+        self._raw.setdefault(key, []).extend(n for n in names if n)
+        self._variants.pop(key, None)
+        if self._blocks is not None:
+            self._index(key)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def variants(self, key: str) -> list[tuple[tuple[str, ...], str]]:
+        v = self._variants.get(key)
+        if v is None:
+            v = [(t, nm) for nm in self._raw.get(key, ()) if (t := name_tokens(nm))]
+            self._variants[key] = v
+        return v
+
+    def _index(self, key: str) -> None:
+        for toks, _ in self.variants(key):
             self._exact.setdefault(toks, set()).add(key)
             self._blocks.setdefault((toks[0][:1], toks[-1][:2]), set()).add(key)
-            self._last.setdefault(toks[-1][:2], set()).add(key)
             for t in toks:  # a one-token mention (surname, nickname) looks up every token
                 self._last.setdefault(t[:2], set()).add(key)
 
-    def __len__(self) -> int:
-        return len(self._variants)
+    def _ensure_blocks(self) -> None:
+        if self._blocks is None:
+            self._blocks = {}
+            for key in self._raw:
+                self._index(key)
 
     def candidates(self, toks: tuple[str, ...]) -> set[str]:
         if not toks:
             return set()
+        self._ensure_blocks()
         if len(toks) == 1:
             return set(self._last.get(toks[0][:2], ()))
-        out = set(self._blocks.get((toks[0][:1], toks[-1][:2]), ()))
-        out |= self._blocks.get((toks[0][:1], toks[-1][:1]), set()) if len(toks[-1]) == 1 else set()
-        return out
+        return set(self._blocks.get((toks[0][:1], toks[-1][:2]), ()))
 
     def match(self, name: str, among=None) -> list[Match]:
         """Persons whose variants score at least 60 against ``name``, best first (one entry per person)."""
         toks = name_tokens(name)
         if among is not None:
-            keys = [k for k in among if k in self._variants]
-        elif len(toks) > 1 and toks in self._exact:
-            # an exact variant: only exact rivals can tie with it (see decide), so no fuzzy scan is needed
-            keys = self._exact[toks]
+            keys = [k for k in among if k in self._raw]
         else:
-            keys = self.candidates(toks)
+            self._ensure_blocks()
+            if len(toks) > 1 and toks in self._exact:
+                # an exact variant: only exact rivals can tie with it (see decide), so no fuzzy scan is needed
+                keys = self._exact[toks]
+            else:
+                keys = self.candidates(toks)
         out = []
         for k in keys:
             best, var = 0.0, ""
-            for vt, vn in self._variants.get(k, ()):
+            for vt, vn in self.variants(k):
                 s = 100.0 if vt == toks else score_tokens(toks, vt)
                 if s > best:
                     best, var = s, vn

@@ -26,6 +26,7 @@ from . import lexicon, names
 from .model import Evidence, Verdict
 from .text import fold_string
 
+DEFAULT_REGION = "IN-UP"  # the state the shipped tables cover, for articles that name none
 _BAD = ("contradicted", "outdated", "ambiguous", "unverifiable", "supported")  # worst first
 _BEST = ("supported", "ambiguous", "unverifiable", "outdated", "contradicted")  # best reading first
 _PUNCT = regex.compile(r"[^\p{L}\p{M}\p{N}\s-]+")
@@ -143,16 +144,24 @@ class Sig:
     scope: str | None  # ISO code of a region written in the title, or "IN" for केंद्रीय/Union
 
 
+@functools.cache
+def _region_re():
+    c = _canon()
+    alt = "|".join(regex.escape(n) for n in sorted(c["regions"], key=len, reverse=True))
+    return regex.compile(rf"(?<= )(?:{alt})(?= )")
+
+
+@functools.lru_cache(maxsize=65536)
 def title_sig(text: str) -> Sig:
     """Canonical rank and portfolio tokens of a title phrase (with any organisation written before it)."""
     c = _canon()
     s = " " + _norm(text) + " "
     scope = None
-    # regions (longest first) are scope, not portfolio
-    for nm in sorted(c["regions"], key=len, reverse=True):
-        if f" {nm} " in s:
-            scope = scope or c["regions"][nm]
-            s = s.replace(f" {nm} ", " ")
+    # regions are scope, not portfolio
+    m = _region_re().search(s)
+    if m:
+        scope = c["regions"][m.group()]
+        s = _region_re().sub(" ", s)
     words = []
     for w in s.split():
         w = c["abbrev"].get(w, w)
@@ -207,9 +216,10 @@ def _title_score(claim: Sig, pos: Sig) -> float:
 class _Prepared:
     def __init__(self, refs) -> None:
         self.refs = refs
-        self.index = names.NameIndex()
+        self.index = names.NameIndex()  # every person; names are folded lazily (see NameIndex)
         for pid, p in refs.persons.items():
             self.index.add(pid, [p.label_en, p.label_hi, *(p.aliases or ())])
+        self._jur_index: dict[str, names.NameIndex] = {}
         self.pos_sigs: dict[str, list[Sig]] = {}
         for pid, pos in refs.positions.items():
             titles = list(pos.titles or ()) + [pos.label_hi, pos.label_en]
@@ -219,11 +229,35 @@ class _Prepared:
         for t in refs.tenures:
             self.by_pos.setdefault(t.position_id, []).append(t)
             self.by_person.setdefault(t.person_id, []).append(t)
-        # positions blocked by their rank tokens, so a title is compared with few positions
-        self.by_rank: dict[frozenset, set[str]] = {}
+        # positions blocked by (rank tokens, jurisdiction), organisations by (rank tokens, a word of their slug),
+        # so a title is compared with the few posts of its rank where the claim can be
+        self.by_key: dict[tuple[frozenset, str], set[str]] = {}
         for pid, sigs in self.pos_sigs.items():
+            jur = getattr(refs.positions[pid], "jurisdiction", "") or ""
             for s in sigs:
-                self.by_rank.setdefault(s.rank, set()).add(pid)
+                if jur.startswith("org:"):
+                    for w in regex.split(r"[-_.]", jur[4:]):
+                        if w:
+                            self.by_key.setdefault((s.rank, "org:" + names.fold_latin(w)), set()).add(pid)
+                else:
+                    self.by_key.setdefault((s.rank, jur), set()).add(pid)
+
+
+    def people_of(self, jurisdiction: str) -> names.NameIndex:
+        """A name index of the persons who held any post in ``jurisdiction`` (built on first use)."""
+        ix = self._jur_index.get(jurisdiction)
+        if ix is None:
+            ix = self._jur_index[jurisdiction] = names.NameIndex()
+            seen = set()
+            for pid, pos in self.refs.positions.items():
+                if (getattr(pos, "jurisdiction", "") or "") != jurisdiction:
+                    continue
+                for t in self.by_pos.get(pid, ()):
+                    if t.person_id not in seen and t.person_id in self.refs.persons:
+                        seen.add(t.person_id)
+                        p = self.refs.persons[t.person_id]
+                        ix.add(t.person_id, [p.label_en, p.label_hi, *(p.aliases or ())])
+        return ix
 
 
 _PREP: dict[int, _Prepared] = {}
@@ -259,18 +293,20 @@ def candidate_positions(prep: _Prepared, office: str, jurisdiction: str | None, 
     scope = sig.scope
     if jurisdiction and scope is None:
         scope = title_sig(jurisdiction).scope
+    # where to look: the jurisdiction the claim names, else the article's state (UP when unknown) and the Union;
+    # never another state's post unless the claim names that state
+    keys = [scope] if scope is not None else [region or DEFAULT_REGION, "IN"]
+    pool: set[str] = set()
+    for k in keys:
+        pool |= prep.by_key.get((sig.rank, k), set())
+    if jurisdiction:
+        for w in names.fold_latin(names.translit(jurisdiction)).split():
+            pool |= prep.by_key.get((sig.rank, "org:" + w), set())
     scored = []
-    for pid in prep.by_rank.get(sig.rank, ()):
+    for pid in pool:
         best = max((_title_score(sig, ps) for ps in prep.pos_sigs[pid]), default=0.0)
-        if best <= 0:
-            continue
-        jur = getattr(prep.refs.positions[pid], "jurisdiction", None) or ""
-        if scope is not None:
-            if jur != scope:
-                continue
-        elif region is not None and jur != "IN" and not jur.startswith("org:") and jur != region:
-            continue  # another state's post: only when the claim names that state
-        scored.append((best, pid))
+        if best > 0:
+            scored.append((best, pid))
     if not scored:
         return []
     top = max(b for b, _ in scored)
@@ -472,7 +508,9 @@ def _check_office(prep, cands, written, when, former, known):
     if status == "ambiguous":
         return _check_position(prep, cands[0], [m.key for m in best], written, when, former, known)
     # not a holder of these posts: a known person (held something else) or nobody in the tables
-    glob = prep.index.match(written)
+    # look among the persons of the same jurisdictions only (blocking: never the whole table)
+    jurs = {getattr(prep.refs.positions[c], "jurisdiction", "") or "" for c in cands}
+    glob = sorted((m for j in jurs for m in prep.people_of(j).match(written)), key=lambda m: (-m.score, m.key))
     gstatus, gbest = names.decide(glob)
     person = [gbest[0].key] if gstatus == "match" and not gbest[0].surname_only and len(toks) > 1 else []
     return _check_position(prep, cands[0], person, written, when, former, known)

@@ -257,12 +257,20 @@ def _jsonl_stream(f: io.BufferedReader, *, name: str, encoding: str | None, lang
             yield InputError(f"cannot decode as {encoding or 'utf-16'}: {e.reason}; the rest of the file is unread",
                              path=name, line=n + 1)
         return
+    yield from iter_jsonl_bytes(f, name=name, encoding=encoding, lang=lang)
+
+
+def iter_jsonl_bytes(
+    raw_lines: Iterable[bytes], *, name: str, encoding: str | None = None, lang: str | None = None,
+    first_line: int = 1, offset: int = 0,
+) -> Iterator[Document | InputError]:
+    """Documents from the raw lines of a JSONL file (or of a part of one that starts at line ``first_line`` and
+    byte ``offset``, for partitioned runs); an undecodable line is an error naming its byte offset."""
     codec = encoding or "utf-8"
-    offset = 0
-    for n, raw in enumerate(f, 1):
+    for n, raw in enumerate(raw_lines, first_line):
         start = offset
         offset += len(raw)
-        if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        if start == 0 and raw.startswith(b"\xef\xbb\xbf"):
             raw, start = raw[3:], start + 3
         try:
             line = raw.decode(codec)

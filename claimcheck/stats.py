@@ -56,8 +56,12 @@ def _lex() -> _Lex:
 
 # ---------------------------------------------------------------------------------------------- claim reading
 
-def measure_of(claim: Claim, sentence: str) -> str | None:
-    """The reference measure a claim speaks of, or None when no table covers it. ``sentence`` is folded."""
+def measure_of(claim: Claim, sentence: str, after: str = "") -> str | None:
+    """The reference measure a claim speaks of, or None when no table covers it.
+
+    ``sentence`` is the claim's sentence and ``after`` the words that follow the claim, both folded; the
+    claim's own subject decides the measure, else the first words after it ("अठासी लाख से अधिक इकाइयां").
+    """
     lx = _lex()
     if not lx.topic.search(sentence):
         return None
@@ -68,7 +72,7 @@ def measure_of(claim: Claim, sentence: str) -> str | None:
         return None
     if claim.unit not in (None, "units", "unit", "enterprises", "persons", "rank"):
         return None
-    subject = fold_string(claim.subject or "")
+    subject = fold_string(claim.subject or "") or after
     for name, _, pat in lx.measures:
         if name == "msme_count_share":
             continue
@@ -174,7 +178,10 @@ def _basis_kind(refs, basis: str) -> str:
 def _basis_label(refs, obs) -> str:
     b = refs.bases.get(obs.basis)
     label = getattr(b, "label_en", None) or obs.basis
-    return f"{label} ({obs.period or obs.as_of})" if obs.period or obs.as_of else label
+    when = obs.as_of or obs.period
+    if not when or "(" in label:
+        return label
+    return f"{label} ({'as of ' if obs.as_of else ''}{when})"
 
 
 def _region_label(code: str) -> str:
@@ -224,11 +231,11 @@ def _describe_claim(lo, hi, unit="") -> str:
     return fmt_indian(lo if lo is not None else hi, unit)
 
 
-def check_statistic(claim: Claim, refs, when: _dt.date, sentence: str) -> Verdict | None:
+def check_statistic(claim: Claim, refs, when: _dt.date, sentence: str, after: str = "") -> Verdict | None:
     """A verdict for a statistic claim, or None when no reference table covers it."""
     if refs is None:
         return None
-    measure = measure_of(claim, sentence)
+    measure = measure_of(claim, sentence, after)
     if measure is None:
         return None
     region = claim.region_code or "IN"
@@ -259,11 +266,13 @@ def check_statistic(claim: Claim, refs, when: _dt.date, sentence: str) -> Verdic
     said = _describe_claim(lo, hi, unit)
     if hit:
         best = _prefer(refs, hit, registration)
-        others = [o for o in current if o.basis != best.basis and not holds(o.value, lo, hi, tl, th)]
+        # a figure on another basis is worth naming only when it is at least as recent as the one that holds
+        others = [o for o in current if o.basis != best.basis and not holds(o.value, lo, hi, tl, th)
+                  and (obs_date(o) or _dt.date.min) >= (obs_date(best) or _dt.date.min)]
         ev = (_evidence(refs, best, claimed),) + tuple(_evidence(refs, o, claimed) for o in _one_per_basis(others))
         note = ""
         if others:
-            o = _prefer(refs, others, registration)
+            o = max(others, key=lambda x: obs_date(x) or _dt.date.min)
             note = f"; on another basis it differs ({_basis_label(refs, o)}: {fmt_indian(o.value, o.unit)})"
         msg = f"claimed {said}; {_basis_label(refs, best)}: {fmt_indian(best.value, best.unit)} — holds on this basis{note}"
         return Verdict("supported", msg, ev, as_of=asof)

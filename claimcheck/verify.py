@@ -43,7 +43,8 @@ def check_claim(claim: Claim, refs, when: _dt.date, text: str = "") -> Verdict:
     if claim.kind in ("quantity", "percent"):
         from . import stats
 
-        v = stats.check_statistic(claim, refs, when, sentence)
+        after = fold_string(text[claim.end:claim.end + 40]) if text else ""
+        v = stats.check_statistic(claim, refs, when, sentence, after)
         if v is not None:
             return v
         return Verdict("unverifiable", "no reference table covers this figure", as_of=asof)

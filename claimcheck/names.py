@@ -26,7 +26,8 @@ from .text import fold_string
 
 THRESHOLD = 88.0  # minimum score (0-100) for a name to match
 MARGIN = 6.0  # the best must beat the runner-up (another person) by this much, unless it is exact
-SURNAME_ONLY = 0.97  # factor on the score of a one-token mention matched to a surname or alias
+SURNAME_ONLY = 0.97
+SMALL = 64  # an index with at most this many persons is scanned whole instead of by blocks  # factor on the score of a one-token mention matched to a surname or alias
 
 _DEVA_WORD = regex.compile(r"[\p{Devanagari}]+")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:\.(?=\p{L}))?")
@@ -317,6 +318,8 @@ class NameIndex:
         toks = name_tokens(name)
         if among is not None:
             keys = [k for k in among if k in self._raw]
+        elif len(self._raw) <= SMALL:
+            keys = list(self._raw)  # a small index (the holders of one post) is scanned whole
         else:
             self._ensure_blocks()
             if len(toks) > 1 and toks in self._exact:

@@ -16,6 +16,7 @@ Steps for one claim (each of its ``offices`` is checked and the worst outcome wi
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import functools
 from dataclasses import dataclass
@@ -220,6 +221,8 @@ class _Prepared:
         for pid, p in refs.persons.items():
             self.index.add(pid, [p.label_en, p.label_hi, *(p.aliases or ())])
         self._jur_index: dict[str, names.NameIndex] = {}
+        self._pos_index: dict[str, names.NameIndex] = {}
+        self._by_start: dict[str, tuple] = {}
         self.pos_sigs: dict[str, list[Sig]] = {}
         for pid, pos in refs.positions.items():
             titles = list(pos.titles or ()) + [pos.label_hi, pos.label_en]
@@ -242,6 +245,47 @@ class _Prepared:
                 else:
                     self.by_key.setdefault((s.rank, jur), set()).add(pid)
 
+
+    def holders_index(self, pid: str) -> names.NameIndex:
+        """A name index of everybody who ever held ``pid`` (built on first use)."""
+        ix = self._pos_index.get(pid)
+        if ix is None:
+            ix = self._pos_index[pid] = names.NameIndex()
+            for t in self.by_pos.get(pid, ()):
+                p = self.refs.persons.get(t.person_id)
+                if p is not None and t.person_id not in ix._raw:
+                    ix.add(t.person_id, [p.label_en, p.label_hi, *(p.aliases or ())])
+        return ix
+
+    def tenures_of(self, person: str, pid: str) -> list:
+        return [t for t in self.by_person.get(person, ()) if t.position_id == pid]
+
+    def near(self, pid: str, when: _dt.date) -> list:
+        """The tenures of ``pid`` that can matter on ``when``: started by then (or unsourced) and not ended long
+        before; found by bisection on start dates and a backward scan that stops after a run of ended tenures."""
+        starts, ts, undated = self._sorted(pid)
+        i = bisect.bisect_right(starts, when)
+        out, ended = list(undated), 0
+        for k in range(i - 1, -1, -1):
+            t = ts[k]
+            st = _tenure_state(t, when).state
+            out.append(t)
+            ended = ended + 1 if st == "out_before" else 0
+            if ended >= 25:
+                break
+        out.extend(ts[i:i + 3])  # the next starts (for handover days and reduced precision)
+        return out
+
+    def _sorted(self, pid: str):
+        v = self._by_start.get(pid)
+        if v is None:
+            dated, undated = [], []
+            for t in self.by_pos.get(pid, ()):
+                b = _bounds(t.start)
+                (dated if isinstance(b, tuple) else undated).append((b[0] if isinstance(b, tuple) else None, t))
+            dated.sort(key=lambda x: x[0])
+            v = self._by_start[pid] = ([d for d, _ in dated], [t for _, t in dated], [t for _, t in undated])
+        return v
 
     def people_of(self, jurisdiction: str) -> names.NameIndex:
         """A name index of the persons who held any post in ``jurisdiction`` (built on first use)."""
@@ -329,7 +373,7 @@ def _url(t) -> str | None:
 
 
 def _holders_on(prep, pid, when) -> list:
-    return [t for t in prep.by_pos.get(pid, ()) if _tenure_state(t, when).state == "in"]
+    return [t for t in prep.near(pid, when) if _tenure_state(t, when).state == "in"]
 
 
 def _evidence(prep, t, when, summary) -> Evidence:
@@ -357,7 +401,8 @@ def _check_position(prep, pid, person_ids, written, when, former, known=True) ->
         return "ambiguous", f"ambiguous: '{written}' matches {labels}; post and date do not decide", []
     person = person_ids[0] if person_ids else None
     holders, htenures = _holder_text(prep, pid, when, exclude=person)
-    mine = [t for t in prep.by_pos.get(pid, ()) if t.person_id == person] if person else []
+    mine = prep.tenures_of(person, pid) if person else []
+    near = prep.near(pid, when)
     if person is None:
         if holders and single and known:
             ev = [_evidence(prep, t, when, f"{_label(prep, t.person_id)} held {post} on {d}") for t in htenures]
@@ -374,7 +419,7 @@ def _check_position(prep, pid, person_ids, written, when, former, known=True) ->
         if former:
             return ("contradicted", f"contradicted: {who} still held {post} on {d} (from {_iso(t.start)}), "
                     f"not a former holder — source {src}", [_evidence(prep, t, when, f"{who} held {post} on {d}")])
-        handover = single and any(_bounds(o.end) == (when, when) for o in prep.by_pos.get(pid, ()) if o.person_id != person) \
+        handover = single and any(_bounds(o.end) == (when, when) for o in near if o.person_id != person) \
             and _bounds(t.start) == (when, when)
         if handover:
             return ("ambiguous", f"ambiguous: {d} is the handover day of {post} ({who} from {d})",
@@ -400,7 +445,7 @@ def _check_position(prep, pid, person_ids, written, when, former, known=True) ->
             outcome = "contradicted" if held_later and not former else "outdated"
             return (outcome, f"{outcome}: on {d} {post} was held by {holders}; {who}'s tenure "
                     f"({_iso(t.start)}–{_iso(t.end) or 'open'}) does not cover it", ev)
-        rivals = [o for o in prep.by_pos.get(pid, ()) if o.person_id != person
+        rivals = [o for o in near if o.person_id != person
                   and _tenure_state(o, when).state == "unknown"]
         if rivals and single:
             ev = [_evidence(prep, o, when, f"{_label(prep, o.person_id)}: {post} {_iso(o.start)}–{_iso(o.end)}")
@@ -434,7 +479,7 @@ def _check_position(prep, pid, person_ids, written, when, former, known=True) ->
     if firm and not former:
         # a firmly dated later start: the person did not hold the post yet, whoever did
         t = min(firm, key=lambda x: _bounds(x.start)[0])
-        others = [o for o in prep.by_pos.get(pid, ()) if o.person_id != person
+        others = [o for o in near if o.person_id != person
                   and _tenure_state(o, when).state in ("unknown", "edge")]
         ev = [_evidence(prep, t, when, f"{who} held {post} from {_iso(t.start)}")]
         ev += [_evidence(prep, o, when, f"{_label(prep, o.person_id)}: {post} {_iso(o.start)}–{_iso(o.end)}")
@@ -480,28 +525,34 @@ def check_officeholder(claim, refs, when: _dt.date, *, region: str | None = None
 
 
 def _check_office(prep, cands, written, when, former, known):
-    holders = {t.person_id for pid in cands for t in prep.by_pos.get(pid, ())}
     toks = names.name_tokens(written)
-    matches = prep.index.match(written, among=holders)
+    merged: dict[str, names.Match] = {}
+    for pid in cands:
+        for m in prep.holders_index(pid).match(written):
+            if m.key not in merged or m.score > merged[m.key].score:
+                merged[m.key] = m
+    matches = sorted(merged.values(), key=lambda m: (-m.score, m.key))
     status, best = names.decide(matches)
+
+    def held(person, states):
+        return any(_tenure_state(t, when).state in states for pid in cands for t in prep.tenures_of(person, pid))
+
     if status == "match" and best[0].surname_only:
         # a surname or nickname alone: accept when one holder of the post on that date (or ever) matches
         ok = [m for m in matches if m.score >= names.THRESHOLD]
-        on_date = [m for m in ok if any(_tenure_state(t, when).state in ("in", "edge") for pid in cands
-                                        for t in prep.by_pos.get(pid, ()) if t.person_id == m.key)]
+        on_date = [m for m in ok if held(m.key, ("in", "edge"))]
         if len(on_date) == 1:
             best = on_date
         elif len(on_date) > 1:
             status, best = "ambiguous", on_date
     if status == "ambiguous":
         # post and date may decide between namesakes
-        on_date = [m for m in best if any(_tenure_state(t, when).state in ("in", "edge", "unknown")
-                                          for pid in cands for t in prep.by_pos.get(pid, ()) if t.person_id == m.key)]
+        on_date = [m for m in best if held(m.key, ("in", "edge", "unknown"))]
         if len(on_date) == 1:
             status, best = "match", on_date
     if status == "match":
         pid_person = best[0].key
-        pos = [pid for pid in cands if any(t.person_id == pid_person for t in prep.by_pos.get(pid, ()))]
+        pos = [pid for pid in cands if prep.tenures_of(pid_person, pid)]
         # a title that fits several posts ("Flipkart CEO": CEO or Group CEO) holds if any reading holds
         res = [_check_position(prep, pid, [pid_person], written, when, former, known) for pid in pos or cands[:1]]
         return min(res, key=lambda r: _BEST.index(r[0]))

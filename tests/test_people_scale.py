@@ -1,0 +1,67 @@
+"""Checking officeholders stays fast as the tables grow: positions and persons are blocked, never scanned."""
+
+import datetime as dt
+import random
+import time
+from types import SimpleNamespace as NS
+
+from claimcheck.model import Claim
+from claimcheck.people import check_officeholder, prepare
+
+
+def synth(n, seed=3):
+    rnd = random.Random(seed)
+    cons, vows = "bcdghjklmnprstvy", "aeiou"
+
+    def word():
+        return "".join(rnd.choice(cons) + rnd.choice(vows) for _ in range(rnd.randint(2, 3))).capitalize()
+
+    states = [f"IN-S{i}" for i in range(30)] + ["IN-UP"]
+    posts = ["Chief Secretary", "Chief Minister", "Finance Minister", "Health Minister", "Governor",
+             "Principal Secretary, Health", "Industries Minister", "Director General of Police"]
+    persons, positions, tenures = {}, {}, []
+    for k in range(n):
+        st = rnd.choice(states)
+        post = rnd.choice(posts)
+        pid = f"{st}.{post}"
+        positions.setdefault(pid, NS(position_id=pid, label_en=post, label_hi="", jurisdiction=st, titles=(post,),
+                                     single_holder=True, notes=""))
+        per = f"p{k}"
+        persons[per] = NS(person_id=per, label_en=f"{word()} {word()}", label_hi="", aliases=(), notes="")
+        day = dt.date(1900, 1, 1) + dt.timedelta(days=30 * (k // len(positions) + 1) + k % 29)
+        tenures.append(NS(tenure_id=f"t{k}", person_id=per, position_id=pid, start=day.isoformat(),
+                          end=(day + dt.timedelta(days=20)).isoformat(), end_cause="", nature="regular",
+                          last_attested=None, source_url="https://example.org", source="example",
+                          confidence="high", notes=""))
+    return NS(persons=persons, positions=positions, tenures=tuple(tenures))
+
+
+def claims(refs):
+    some = [t for t in refs.tenures if t.position_id.startswith("IN-UP.")][:10]
+    out = []
+    for t in some:
+        name = refs.persons[t.person_id].label_en
+        out.append((Claim(doc="d", kind="officeholder", text="x", start=0, end=1, person=name,
+                          office=refs.positions[t.position_id].label_en, jurisdiction="Uttar Pradesh"),
+                    dt.date.fromisoformat(t.start) + dt.timedelta(days=5)))
+    out.append((Claim(doc="d", kind="officeholder", text="x", start=0, end=1, person="Nobody Knownhere",
+                      office="Chief Secretary", jurisdiction="Uttar Pradesh"), dt.date(1950, 1, 1)))
+    return out
+
+
+def timed(refs):
+    prepare(refs)
+    cs = claims(refs)
+    for c, day in cs:  # warm the lazy indexes once
+        check_officeholder(c, refs, day)
+    t0 = time.perf_counter()
+    outcomes = [check_officeholder(c, refs, day).outcome for c, day in cs]
+    return time.perf_counter() - t0, outcomes
+
+
+def test_checks_grow_sub_linearly_with_the_tables():
+    small, large = synth(1_000), synth(20_000)
+    ts, out_s = min((timed(small) for _ in range(3)), key=lambda x: x[0])
+    tl, out_l = min((timed(large) for _ in range(3)), key=lambda x: x[0])
+    assert out_s[:-1] == ["supported"] * (len(out_s) - 1) and out_l[:-1] == ["supported"] * (len(out_l) - 1)
+    assert tl < ts * 8  # 20x the rows

@@ -227,6 +227,28 @@ class _Finder:
                     end = last
         return end, None
 
+    def portfolio_after(self, end: int) -> int:
+        """Extend a title over portfolio words written after the head ("अपर मुख्य सचिव एमएसएमई एवं निर्यात
+        प्रोत्साहन अमित मोहन प्रसाद", "Principal Secretary MSME Alok Kumar") when a name of two or more words
+        follows them, or when the clause ends there ("…, मंत्री औद्योगिक विकास")."""
+        t, n = self.t, len(self.t)
+        k, last = end + 1, None
+        while k < n and self.joined(k) and t[k].word:
+            if t[k].key in self.v.portfolio or t[k].key in ("विभाग", "department"):
+                last = k
+            elif not (t[k].key in self.v.connectors and last is not None):
+                break
+            k += 1
+        if last is None:
+            return end
+        j = last + 1
+        ne = self.name_right(j) if j < n and self.joined(j) else None
+        if ne is not None:
+            return last if ne - j >= 1 else end
+        if j >= n or not t[j].word or t[j].key in self.v.stop:
+            return last
+        return end
+
     def former_gap(self, j: int) -> int:
         for ph in self.v.former_gap:
             m = len(ph)
@@ -240,7 +262,7 @@ class _Finder:
         if not tok.word or _HAS_DIGIT.search(tok.text):
             return False
         k = tok.key
-        if k in self.v.stop or self.is_head(i):
+        if k in self.v.stop or k in self.v.honorifics or self.is_head(i):
             return False
         if tok.latin:
             return tok.text[0].isupper()
@@ -282,7 +304,8 @@ class _Finder:
         if any(self.t[x].key in self.v.non_name for x in range(first, j + 1)):
             return None
         # what precedes the name must be a boundary: start, new line, punctuation or a stopword
-        if k >= floor and k >= 0 and self.joined(first) and self.t[k].word and self.t[k].key not in self.v.stop:
+        if k >= floor and k >= 0 and self.joined(first) and self.t[k].word and self.t[k].key not in self.v.stop \
+                and self.t[k].key not in self.v.honorifics:
             return None
         while first > 0 and self.t[first - 1].key in self.v.honorifics and self.joined(first):
             first -= 1
@@ -359,6 +382,7 @@ class _Finder:
             if start <= taken_until:
                 continue
             end, _ = self.title_right(h)
+            end = self.portfolio_after(end)
             former = any(t[x].key in self.v.former for x in range(start, end + 1))
             j = end + 1
             gap = self.former_gap(j) if j < n else 0
@@ -391,7 +415,8 @@ class _Finder:
             first = self.name_left(i - 1, floor + 1)
             if first is None:
                 return None
-            return self._claim(first, end, offices, end, first, i - 1, former, title_start=start)
+            return self._claim(first, end, offices, end, self._skip_honorifics(first), i - 1, former,
+                               title_start=start)
         # "NAME [REGION के] TITLE होंगे/बने/नियुक्त": the name, then the post it is given
         if end + 1 >= n or t[end + 1].key not in self.v.name_first_verbs or not self.joined(end + 1):
             return None
@@ -407,7 +432,13 @@ class _Finder:
         first = self.name_left(k, floor + 1)
         if first is None:
             return None
-        return self._claim(first, end, offices, end, first, k, former, title_start=start, jur=jur or ())
+        return self._claim(first, end, offices, end, self._skip_honorifics(first), k, former, title_start=start,
+                           jur=jur or ())
+
+    def _skip_honorifics(self, i: int) -> int:
+        while i < len(self.t) - 1 and self.t[i].key in self.v.honorifics:
+            i += 1
+        return i
 
     def _claim(self, s, e, offices, title_end, ns, ne, former, title_start=None, jur=None):
         ctx, t = self.ctx, self.t

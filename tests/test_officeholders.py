@@ -177,3 +177,16 @@ def test_dev_corpus_officeholder_recall_and_precision():
         fp += sum(1 for p in preds if not any(p[0] < g[1] and g[0] < p[1] for g in gs))
     assert tp / (tp + fn) >= 0.9
     assert tp / (tp + fp) >= 0.92
+
+
+def test_portfolio_after_the_head_and_official_name_first_style():
+    c = one("अपर मुख्य सचिव एमएसएमई एवं निर्यात प्रोत्साहन अमित मोहन प्रसाद ने बताया कि निर्यात बढ़ा।")
+    assert c.office == "अपर मुख्य सचिव एमएसएमई एवं निर्यात प्रोत्साहन" and c.person == "अमित मोहन प्रसाद"
+    c = one("Principal Secretary MSME Kiran Bedi reviewed the scheme.")
+    assert c.office == "Principal Secretary MSME" and c.person == "Kiran Bedi"
+    # a name that starts with a portfolio word stays whole
+    assert one("मंत्री विकास दुबे ने कहा").person == "विकास दुबे"
+    c = one("डॉ. नवनीत सहगल, अपर मुख्य सचिव ने कहा")
+    assert c.person == "नवनीत सहगल" and c.text.startswith("डॉ.")
+    c = one("श्री हरि प्रसाद वर्मा, मंत्री औद्योगिक विकास ने कहा")
+    assert c.office == "मंत्री औद्योगिक विकास" and c.person == "हरि प्रसाद वर्मा"

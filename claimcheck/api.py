@@ -26,7 +26,7 @@ def _as_date(value: _dt.date | str | None) -> _dt.date | None:
 
 def extract(text: str, *, as_of: _dt.date | str | None = None, lang: str | None = None, doc: str = "-") -> list[Claim]:
     """Every checkable claim in ``text``. ``as_of`` is the article's date (anchors "शुक्रवार", "3 सितंबर")."""
-    from .extract import extract_document
+    from .extraction import extract_document
 
     return extract_document(Document(id=doc, text=text, date=_as_date(as_of), lang=lang))
 
@@ -40,7 +40,7 @@ def check(
     doc: str = "-",
 ) -> list[CheckedClaim]:
     """Extract the claims of ``text`` and check each against the reference tables as of ``as_of``."""
-    from .extract import extract_document
+    from .extraction import extract_document
     from .reference import load_references
     from .verify import check_claims
 
@@ -54,7 +54,7 @@ def process(
     doc: Document, *, command: str = "check", as_of: _dt.date | None = None, refs: Sequence[str] = ()
 ) -> DocResult:
     """Extract (and for ``command='check'``, check) one document; never raises for bad text."""
-    from .extract import extract_document
+    from .extraction import extract_document
 
     claims = extract_document(doc, as_of=as_of)
     if command == "extract":

@@ -132,7 +132,7 @@ def run_atheris(rec: Recorder, seconds: float) -> None:
 
     with atheris.instrument_imports(include=["claimcheck"]):
         import claimcheck.api  # noqa: F401
-        import claimcheck.extract  # noqa: F401
+        import claimcheck.extraction  # noqa: F401
         for name in ("numbers", "quantities", "dates", "officeholders", "names", "people", "reference", "verify",
                      "rankings", "stats"):
             try:

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck import dates
-from claimcheck.extract import Context
+from claimcheck.extraction import Context
 from claimcheck.model import Document
 from claimcheck.text import fold
 

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck import quantities
-from claimcheck.extract import Context
+from claimcheck.extraction import Context
 from claimcheck.model import Document
 from claimcheck.text import fold
 

@@ -23,7 +23,8 @@ _PRIORITY = {k: i for i, k in enumerate(("officeholder", "ranking", "date", "mon
 _DEVANAGARI = regex.compile(r"\p{Devanagari}")
 _LATIN = regex.compile(r"[A-Za-z]")
 # "ये भी पढ़ें-" / "यह भी पढ़ें:" / "Also Read:" teasers: from the marker to the end of its line
-_TEASER = regex.compile(r"(?m)^[ \t]*(?:(?:ये|यह|इसे)\s+भी\s+पढ(?:ें|े|िए)|also\s+read)\b.*$", regex.IGNORECASE)
+_TEASER = regex.compile(r"(?m)^[ \t]*(?:(?:ये|यह|इसे)\s+भी\s+पढ(?:ें|े|िए)|also\s+read)(?![\p{L}\p{M}]).*$",
+                        regex.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ def extract_document(doc: Document, *, as_of: _dt.date | None = None) -> list[Cl
     for find in _finders():
         cands.extend(find(ctx))
     claims = resolve_overlaps(cands)
-    teasers = [(m.start(), m.end()) for m in _TEASER.finditer(doc.text)]
+    teasers = [ctx.folded.span(m.start(), m.end()) for m in _TEASER.finditer(ctx.folded.text)]
     out = []
     for c in claims:
         line, col = doc.line_col(c.start)

@@ -18,7 +18,7 @@ import functools
 
 import regex
 
-from . import lexicon
+from . import lexicon, names
 from .text import fold_string
 
 # A word: letters/marks/digits with inner dots, hyphens or apostrophes ("S.P", "Ex-CM", "O'Brien");
@@ -51,6 +51,11 @@ class _Vocab:
             heads_en.add(w[-1])
             mods |= set(w[:-1])
         self.heads = heads_hi | heads_en
+        self.generic = hi(d["heads"].get("generic", [])) | en(d["heads"].get("generic", []))
+        lex = lexicon.load("names").get("lexicon", {})
+        words = lex.get("given", []) + lex.get("surnames", [])
+        self.lex_deva = {fold_string(w) for w in words}
+        self.lex_latin = {names.fold_latin(names.translit(w)) for w in words}
         self.head_suffix = tuple(hi(d["heads"]["hi_suffix"]))
         self.abbrev = {}
         for k, v in d["abbrev"].items():
@@ -257,6 +262,13 @@ class _Finder:
         return 0
 
     # --- names ---------------------------------------------------------------------------------------------
+    def known_name(self, i: int) -> bool:
+        """Token i is a common given name or surname (in either script)."""
+        tok = self.t[i]
+        if not tok.latin and tok.key in self.v.lex_deva:
+            return True
+        return names.fold_latin(tok.text if tok.latin else names.translit(tok.key)) in self.v.lex_latin
+
     def name_token(self, i: int) -> bool:
         tok = self.t[i]
         if not tok.word or _HAS_DIGIT.search(tok.text):
@@ -265,11 +277,13 @@ class _Finder:
         if k in self.v.stop or k in self.v.honorifics or self.is_head(i):
             return False
         if tok.latin:
-            return tok.text[0].isupper()
+            # capitalised; a long all-capitals word is an acronym ("PM CARES"), not a name
+            return tok.text[0].isupper() and not (len(tok.text) >= 4 and tok.text.isalpha() and tok.text.isupper())
         return bool(_DEVA.match(tok.text)) and not k.endswith(("ों", "ओं"))
 
-    def name_right(self, j: int) -> int | None:
-        """Index of the last token of a name starting at j, or None."""
+    def name_right(self, j: int, h: int | None = None, bare: bool = False) -> int | None:
+        """Index of the last token of a name starting at j, or None. ``h`` is the title's head; ``bare`` says the
+        title is that head alone (no portfolio or modifier)."""
         n = len(self.t)
         while j < n and self.t[j].key in self.v.honorifics and self.joined(j):
             j += 1
@@ -286,6 +300,13 @@ class _Finder:
             return None
         if any(self.t[x].key in self.v.non_name for x in range(j, k)):
             return None
+        if h is not None:
+            known = any(self.known_name(x) for x in range(j, k))
+            head = self.t[h]
+            if count == 1 and not known and (not self.t[j].latin or head.key in self.v.abbrev):
+                return None  # one unknown word after a title: "अधिकारी मौके पर", "पीएम कुसुम"
+            if bare and head.key in self.v.generic and not known:
+                return None
         last = k - 1
         # a quoted nickname after the name: Ramesh Pokhriyal 'Nishank'
         if k + 2 < n and self.t[k].text in _QUOTES and self.t[k + 2].text in _QUOTES and self.name_token(k + 1):
@@ -303,6 +324,8 @@ class _Finder:
             return None
         if any(self.t[x].key in self.v.non_name for x in range(first, j + 1)):
             return None
+        if not any(self.known_name(x) for x in range(first, j + 1)):
+            return None  # name-first is the weaker construction: the name must look like one
         # what precedes the name must be a boundary: start, new line, punctuation or a stopword
         if k >= floor and k >= 0 and self.joined(first) and self.t[k].word and self.t[k].key not in self.v.stop \
                 and self.t[k].key not in self.v.honorifics:
@@ -388,7 +411,8 @@ class _Finder:
             gap = self.former_gap(j) if j < n else 0
             if gap:
                 former = True
-            name_end = self.name_right(j + gap) if j + gap < n and self.joined(j + gap) else None
+            bare = start == h and end == h
+            name_end = self.name_right(j + gap, h, bare) if j + gap < n and self.joined(j + gap) else None
             if name_end is not None:
                 ns = j + gap
                 while ns < n and t[ns].key in self.v.honorifics:

@@ -190,3 +190,25 @@ def test_portfolio_after_the_head_and_official_name_first_style():
     assert c.person == "नवनीत सहगल" and c.text.startswith("डॉ.")
     c = one("श्री हरि प्रसाद वर्मा, मंत्री औद्योगिक विकास ने कहा")
     assert c.office == "मंत्री औद्योगिक विकास" and c.person == "हरि प्रसाद वर्मा"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "अधिकारी मौके पर पहुंचे और जांच की।",
+        "कई अधिकारी बताते हैं कि काम धीमा है।",
+        "अधिकारी अलर्ट मोड पर हैं।",
+        "बैठक में मंत्री समूह ने निर्णय लिया।",
+        "पीएम मित्र पार्क के लिए जमीन दी गई।",
+        "पीएम कुसुम योजना में सोलर पंप मिले।",
+        "PM Gati Shakti plan was discussed.",
+        "PM MITRA park was approved.",
+    ],
+)
+def test_generic_titles_and_scheme_names_need_a_real_name(text):
+    assert officeholders(text) == []
+
+
+def test_generic_title_with_a_known_given_name():
+    assert one("जिला पूर्ति अधिकारी राजेश कुमार ने बताया").person == "राजेश कुमार"
+    assert one("Minister Gadkari said roads would be built.").person == "Gadkari"

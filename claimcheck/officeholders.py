@@ -274,7 +274,8 @@ class _Finder:
         if not tok.word or _HAS_DIGIT.search(tok.text):
             return False
         k = tok.key
-        if k in self.v.stop or k in self.v.honorifics or self.is_head(i):
+        if k in self.v.stop or k in self.v.honorifics or k in self.v.modifiers or k in self.v.connectors \
+                or self.is_head(i):
             return False
         if tok.latin:
             # capitalised; a long all-capitals word is an acronym ("PM CARES"), not a name
@@ -343,6 +344,8 @@ class _Finder:
         if t[i].key in ("के", "की", "का") and i > 0 and self.joined(i):
             b = i - 1
             a = self._region_chain(b)
+            if a is not None and t[a].key in self.v.home_region:
+                return a, b  # "राज्य के", "प्रदेश के": the article's state
             # a region that is part of a longer name is an organisation ("इनवेस्ट यूपी के")
             if a is not None and not (a > 0 and self.joined(a) and self.t[a - 1].word
                                       and self.t[a - 1].key not in self.v.stop):

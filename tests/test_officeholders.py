@@ -212,3 +212,11 @@ def test_generic_titles_and_scheme_names_need_a_real_name(text):
 def test_generic_title_with_a_known_given_name():
     assert one("जिला पूर्ति अधिकारी राजेश कुमार ने बताया").person == "राजेश कुमार"
     assert one("Minister Gadkari said roads would be built.").person == "Gadkari"
+
+
+def test_cum_titles_home_region_and_given_names_that_are_also_nouns():
+    c = one("उपायुक्त सह जिला दंडाधिकारी रीना सहाय ने पुष्टि की।")
+    assert c.offices == ("उपायुक्त", "जिला दंडाधिकारी") and c.person == "रीना सहाय"
+    c = one("गांव का युवक राज्य के कृषि मंत्री अमर बाउरी के क्षेत्र का है।")
+    assert c.jurisdiction == "राज्य"
+    assert one("जिलाधिकारी कौशल किशोर ने बताया").person == "कौशल किशोर"

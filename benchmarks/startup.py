@@ -1,0 +1,85 @@
+"""Start-up: `claimcheck check examples/<the example>.txt` as a whole process, against `python -c "import typer"`.
+
+    python benchmarks/startup.py [--runs 15] [--importtime]
+
+Both commands run alternately in the same run (so machine load hits both alike); the medians and their ratio are
+printed (target: claimcheck ≤ 7× the typer baseline). ``--importtime`` adds the slowest imports of one claimcheck
+run from ``python -X importtime`` (cumulative µs), to show what to import lazily.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def timed(cmd: list[str], cwd: Path) -> float:
+    t = time.perf_counter()
+    p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    took = time.perf_counter() - t
+    if p.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({p.returncode}): {p.stderr.decode()[-500:]}")
+    return took
+
+
+def importtime(cmd_args: list[str], cwd: Path, top: int) -> list[tuple[int, int, str]]:
+    p = subprocess.run([sys.executable, "-X", "importtime", "-m", "claimcheck", *cmd_args], cwd=cwd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    rows = []
+    for line in p.stderr.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        parts = line[len("import time:"):].split("|")
+        self_us, cum_us, name = int(parts[0]), int(parts[1]), parts[2].rstrip()
+        depth = (len(name) - len(name.lstrip())) // 2
+        if depth <= 1 or name.strip().startswith("claimcheck"):
+            rows.append((cum_us, self_us, name))
+    # imports made by claimcheck itself and their direct children, the largest first
+    rows.sort(reverse=True)
+    return rows[:top]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--importtime", action="store_true")
+    ap.add_argument("--top", type=int, default=25)
+    args = ap.parse_args()
+    examples = sorted((REPO / "examples").glob("*.txt"))
+    if not examples:
+        raise SystemExit("examples/ holds no article")
+    article = examples[0].relative_to(REPO)
+    exe = shutil.which("claimcheck") or str(Path(sys.executable).with_name("claimcheck"))
+    ours = [exe, "check", str(article)]
+    base = [sys.executable, "-c", "import typer"]
+    env_note = f"python {sys.version.split()[0]}, {os.cpu_count()} cores"
+    timed(ours, REPO), timed(base, REPO)  # warm the OS file cache for both
+    a, b = [], []
+    for _ in range(args.runs):
+        a.append(timed(ours, REPO))
+        b.append(timed(base, REPO))
+    ma, mb = statistics.median(a), statistics.median(b)
+    print(f"start-up, median of {args.runs} runs each, alternating ({env_note})")
+    print(f"{'command':58} {'median':>9} {'min':>9} {'max':>9}")
+    print(f"{'claimcheck check ' + str(article):58} {ma * 1000:8.0f}ms {min(a) * 1000:8.0f}ms {max(a) * 1000:8.0f}ms")
+    label = 'python -c "import typer"'
+    print(f"{label:58} {mb * 1000:8.0f}ms {min(b) * 1000:8.0f}ms {max(b) * 1000:8.0f}ms")
+    verdict = "meets" if ma / mb <= 7 else "MISSES"
+    print(f"ratio {ma / mb:.2f}x (target <= 7x: {verdict})")
+    if args.importtime:
+        print(f"\nslowest imports of one `claimcheck check` run (python -X importtime; cumulative, self in ms):")
+        for cum, self_us, name in importtime(["check", str(article)], REPO, args.top):
+            print(f"  {cum / 1000:8.1f} {self_us / 1000:8.1f}  {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

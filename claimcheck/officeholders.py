@@ -238,6 +238,8 @@ class _Finder:
         follows them, or when the clause ends there ("…, मंत्री औद्योगिक विकास")."""
         t, n = self.t, len(self.t)
         k, last = end + 1, None
+        if k < n and t[k].text == "," and k + 1 < n and t[k + 1].key in self.v.portfolio:
+            k += 1  # "प्रमुख सचिव, एमएसएमई आलोक कुमार", "Principal Secretary, MSME and Export Promotion, said"
         while k < n and self.joined(k) and t[k].word:
             if t[k].key in self.v.portfolio or t[k].key in ("विभाग", "department"):
                 last = k
@@ -439,6 +441,11 @@ class _Finder:
             # the title must end the clause
             if end + 1 < n and self.joined(end + 1) and t[end + 1].word and t[end + 1].key not in self.v.stop:
                 return None
+            # "Alok Kumar, Principal Secretary, MSME and Export Promotion, said": the portfolio after a comma
+            if end + 2 < n and t[end + 1].text == "," and t[end + 2].key in self.v.portfolio:
+                k = self.portfolio_after(end + 1)
+                if k > end + 1 and (k + 1 >= n or not t[k + 1].word or t[k + 1].key in self.v.stop):
+                    end = k
             first = self.name_left(i - 1, floor + 1)
             if first is None:
                 return None

@@ -220,3 +220,11 @@ def test_cum_titles_home_region_and_given_names_that_are_also_nouns():
     c = one("गांव का युवक राज्य के कृषि मंत्री अमर बाउरी के क्षेत्र का है।")
     assert c.jurisdiction == "राज्य"
     assert one("जिलाधिकारी कौशल किशोर ने बताया").person == "कौशल किशोर"
+
+
+def test_portfolio_after_a_comma():
+    c = one("Vinod Rai, Principal Secretary, MSME and Export Promotion, said the policy was ready.")
+    assert c.office == "Principal Secretary, MSME and Export Promotion" and c.person == "Vinod Rai"
+    c = one("प्रमुख सचिव, एमएसएमई विनोद राय ने कहा")
+    assert c.office == "प्रमुख सचिव, एमएसएमई" and c.person == "विनोद राय"
+    assert officeholders("मुख्य सचिव, स्वास्थ्य विभाग ने कहा") == []

@@ -246,6 +246,26 @@ class _Prepared:
                     self.by_key.setdefault((s.rank, jur), set()).add(pid)
 
 
+    def state(self, t, when: _dt.date) -> _Span:
+        """The tenure's state on ``when``, with an unsourced start bounded by the tenures of a single-holder post
+        that ended before this one ended (terms do not overlap: Alok Kumar's unsourced start on a post comes after
+        the end of his predecessor's term)."""
+        sp = _tenure_state(t, when)
+        if sp.state != "unknown" or _bounds(t.start) != "unknown":
+            return sp
+        pos = self.refs.positions.get(t.position_id)
+        eb = _bounds(t.end)
+        if pos is None or not getattr(pos, "single_holder", True) or not isinstance(eb, tuple):
+            return sp
+        lo = None
+        for o in self.by_pos.get(t.position_id, ()):
+            ob = _bounds(o.end)
+            if o is not t and isinstance(ob, tuple) and ob[1] <= eb[0]:
+                lo = ob[0] if lo is None else max(lo, ob[0])
+        if lo is not None and when < lo:
+            return _Span("out_after", f"start not sourced, after {lo.isoformat()}")
+        return sp
+
     def holders_index(self, pid: str) -> names.NameIndex:
         """A name index of everybody who ever held ``pid`` (built on first use)."""
         ix = self._pos_index.get(pid)
@@ -411,7 +431,7 @@ def _check_position(prep, pid, person_ids, written, when, former, known=True) ->
         return ("unverifiable", f"unverifiable: {written} is not in the reference tables"
                 + (f"; on {d} {post} was held by {holders}" if holders else ""), ev)
     who = _label(prep, person)
-    states = [(t, _tenure_state(t, when)) for t in mine]
+    states = [(t, prep.state(t, when)) for t in mine]
     ins = [(t, s) for t, s in states if s.state == "in"]
     if ins:
         t, s = ins[0]
@@ -446,7 +466,7 @@ def _check_position(prep, pid, person_ids, written, when, former, known=True) ->
             return (outcome, f"{outcome}: on {d} {post} was held by {holders}; {who}'s tenure "
                     f"({_iso(t.start)}–{_iso(t.end) or 'open'}) does not cover it", ev)
         rivals = [o for o in near if o.person_id != person
-                  and _tenure_state(o, when).state == "unknown"]
+                  and prep.state(o, when).state == "unknown"]
         if rivals and single:
             ev = [_evidence(prep, o, when, f"{_label(prep, o.person_id)}: {post} {_iso(o.start)}–{_iso(o.end)}")
                   for o in [t, *rivals]]
@@ -480,7 +500,7 @@ def _check_position(prep, pid, person_ids, written, when, former, known=True) ->
         # a firmly dated later start: the person did not hold the post yet, whoever did
         t = min(firm, key=lambda x: _bounds(x.start)[0])
         others = [o for o in near if o.person_id != person
-                  and _tenure_state(o, when).state in ("unknown", "edge")]
+                  and prep.state(o, when).state in ("unknown", "edge")]
         ev = [_evidence(prep, t, when, f"{who} held {post} from {_iso(t.start)}")]
         ev += [_evidence(prep, o, when, f"{_label(prep, o.person_id)}: {post} {_iso(o.start)}–{_iso(o.end)}")
                for o in others]
@@ -535,7 +555,7 @@ def _check_office(prep, cands, written, when, former, known):
     status, best = names.decide(matches)
 
     def held(person, states):
-        return any(_tenure_state(t, when).state in states for pid in cands for t in prep.tenures_of(person, pid))
+        return any(prep.state(t, when).state in states for pid in cands for t in prep.tenures_of(person, pid))
 
     if status == "match" and best[0].surname_only:
         # a surname or nickname alone: accept when one holder of the post on that date (or ever) matches

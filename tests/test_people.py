@@ -122,6 +122,17 @@ def test_namesakes_decided_by_post_and_date_or_ambiguous(refs):
     assert verdict(refs, c, "2021-06-01").outcome == "ambiguous"  # neither holds it then: the name cannot decide
 
 
+def test_unsourced_start_is_bounded_by_the_predecessor_on_a_single_holder_post():
+    persons = [person("a", "Asha Rani", "आशा रानी"), person("b", "Bela Devi", "बेला देवी")]
+    pos = [position("p.ps", "Principal Secretary, MSME", "प्रमुख सचिव, एमएसएमई", "IN-UP", ["प्रमुख सचिव एमएसएमई"])]
+    ten = [tenure("a", "p.ps", "unknown", "2022-09-01"), tenure("b", "p.ps", "unknown", "2025-07-28")]
+    r = NS(persons={p.person_id: p for p in persons}, positions={p.position_id: p for p in pos}, tenures=tuple(ten))
+    c = claim("आशा रानी", "प्रमुख सचिव एमएसएमई")
+    assert verdict(r, c, "2021-06-01").outcome == "supported"  # Bela's term began after Asha's ended
+    assert verdict(r, claim("बेला देवी", "प्रमुख सचिव एमएसएमई"), "2024-01-01").outcome == "supported"
+    assert verdict(r, claim("बेला देवी", "प्रमुख सचिव एमएसएमई"), "2021-06-01").outcome != "supported"
+
+
 def test_unknown_end_after_last_attestation_is_unverifiable(refs):
     c = claim("विनोद कुमार", "प्रमुख सचिव", jurisdiction="एमएसएमई विभाग")
     assert verdict(refs, c, "2024-06-01").outcome == "supported"

@@ -18,19 +18,17 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-import functools
 from dataclasses import dataclass
 
 import regex
 
-from . import lexicon, names
+from . import names
+from .names import Sig, _title_score, article_region, title_sig  # noqa: F401 (article_region is public here too)
 from .model import Evidence, Verdict
-from .text import fold_string
 
 DEFAULT_REGION = "IN-UP"  # the state the shipped tables cover, for articles that name none
 _BAD = ("contradicted", "outdated", "ambiguous", "unverifiable", "supported")  # worst first
 _BEST = ("supported", "ambiguous", "unverifiable", "outdated", "contradicted")  # best reading first
-_PUNCT = regex.compile(r"[^\p{L}\p{M}\p{N}\s-]+")
 
 
 # --- dates --------------------------------------------------------------------------------------------------------
@@ -99,121 +97,13 @@ def _tenure_state(t, when: _dt.date) -> _Span:
     if eb == "unknown":
         if last_hi and when <= last_hi:
             return _Span("in", f"end not sourced; attested {_iso(t.last_attested)}")
-        return _Span("unknown", f"end not sourced" + (f" after {_iso(t.last_attested)}" if last_hi else ""))
+        return _Span("unknown", "end not sourced" + (f" after {_iso(t.last_attested)}" if last_hi else ""))
     if sb is None:
         return _Span("unknown", "start not sourced")
     return _Span("in")
 
 
 # --- prepared reference data ---------------------------------------------------------------------------------------
-@functools.cache
-def _canon():
-    d = lexicon.load("titles")
-    phrases, words = [], {}
-    for key, forms in d["canon"].items():
-        for f in forms:
-            f2 = _norm(f)
-            if " " in f2:
-                phrases.append((f2, key))
-            else:
-                words[f2] = key
-    phrases.sort(key=lambda p: -len(p[0]))
-    cls = d["canon_class"]
-    abbrev = {(_norm(k)): _norm(v) for k, v in d["abbrev"].items()}
-    regions = {}
-    for code, v in lexicon.load("regions").items():
-        for nm in v.get("hi", []) + v.get("en", []):
-            regions[_norm(nm)] = code
-    return {
-        "phrases": phrases, "words": words, "rank": frozenset(cls["rank"]),
-        "generic": frozenset(_norm(x) for x in cls["generic"]),
-        "national": frozenset(_norm(x) for x in cls["scope_national"]),
-        "abbrev": abbrev, "regions": regions, "former": frozenset(_norm(x) for x in d["modifiers"]["former"]),
-        "home": frozenset(_norm(x) for x in d.get("home_region", {}).get("hi", []) + d.get("home_region", {}).get("en", [])),
-    }
-
-
-def _norm(s: str) -> str:
-    s = _PUNCT.sub(" ", fold_string(s).lower())
-    return " ".join(s.split())
-
-
-@dataclass(frozen=True, slots=True)
-class Sig:
-    rank: frozenset
-    port: frozenset
-    scope: str | None  # ISO code of a region written in the title, or "IN" for केंद्रीय/Union
-
-
-@functools.cache
-def _region_re():
-    c = _canon()
-    alt = "|".join(regex.escape(n) for n in sorted(c["regions"], key=len, reverse=True))
-    return regex.compile(rf"(?<= )(?:{alt})(?= )")
-
-
-@functools.lru_cache(maxsize=65536)
-def title_sig(text: str) -> Sig:
-    """Canonical rank and portfolio tokens of a title phrase (with any organisation written before it)."""
-    c = _canon()
-    s = " " + _norm(text) + " "
-    scope = None
-    # regions are scope, not portfolio
-    m = _region_re().search(s)
-    if m:
-        scope = c["regions"][m.group()]
-        s = _region_re().sub(" ", s)
-    words = []
-    for w in s.split():
-        w = c["abbrev"].get(w, w)
-        words.extend(_split_compound(w))
-    s = " " + " ".join(words) + " "
-    for ph, key in c["phrases"]:
-        if f" {ph} " in s:
-            s = s.replace(f" {ph} ", f" {key} ")
-    rank, port = set(), set()
-    for w in s.split():
-        if w in c["national"]:
-            scope = scope or "IN"
-        if w in c["generic"] or w in c["home"]:
-            continue
-        k = c["words"].get(w, w)
-        if k in c["rank"]:
-            rank.add(k)
-        elif k in _canon_keys():
-            port.add(k)
-        else:
-            port.add(names.fold_latin(names.translit(k)))
-    port.discard("")
-    return Sig(frozenset(rank), frozenset(port), scope)
-
-
-@functools.cache
-def _canon_keys() -> frozenset:
-    return frozenset(lexicon.load("titles")["canon"])
-
-
-def _split_compound(w: str) -> list[str]:
-    """'मुख्यमंत्री' -> ['मुख्य', 'मंत्री']; 'उपमुख्यमंत्री' -> ['उप', 'मुख्य', 'मंत्री']."""
-    for head in ("मंत्री",):
-        if w.endswith(head) and len(w) > len(head):
-            pre = w[: -len(head)]
-            out = []
-            if pre.startswith("उप") and len(pre) > 2:
-                out, pre = ["उप"], pre[2:]
-            return out + [pre, head]
-    return [w]
-
-
-def _title_score(claim: Sig, pos: Sig) -> float:
-    if not claim.rank or claim.rank != pos.rank:
-        return 0.0
-    if not claim.port:
-        return 1.0 if not pos.port else 0.0
-    cover = len(claim.port & pos.port) / len(claim.port)
-    return cover if cover >= 0.5 else 0.0
-
-
 class _Prepared:
     def __init__(self, refs) -> None:
         self.refs = refs
@@ -338,20 +228,6 @@ def prepare(refs) -> _Prepared:
 
 
 # --- verdicts -----------------------------------------------------------------------------------------------------
-def article_region(text: str) -> str | None:
-    """The state an article is about: the state named most often in it (None when none is named)."""
-    c = _canon()
-    s = " " + _norm(text) + " "
-    counts: dict[str, int] = {}
-    for nm, code in c["regions"].items():
-        if code == "IN" or len(nm) < 2:
-            continue
-        n = s.count(f" {nm} ")
-        if n:
-            counts[code] = counts.get(code, 0) + n
-    return max(counts, key=lambda k: (counts[k], k)) if counts else None
-
-
 def candidate_positions(prep: _Prepared, office: str, jurisdiction: str | None, region: str | None) -> list[str]:
     sig = title_sig(((jurisdiction or "") + " " + office).strip())
     scope = sig.scope

@@ -1,4 +1,5 @@
-"""Person names across scripts: transliteration, a Latin fold, honorifics, initials and fuzzy matching.
+"""Names across scripts, of persons and of offices: transliteration, a Latin fold, honorifics, initials, fuzzy
+matching, and canonical tokens for office titles (:func:`title_sig`).
 
 - :func:`translit` turns Devanagari into colloquial Latin with schwa deletion (राकेश सचान -> "rakesh sachaan",
   नरेंद्र -> "narendra"); the table is ``data/names.toml``.

@@ -1,8 +1,9 @@
-"""Finder stage for ranking claims: "सबसे अधिक एमएसएमई यूनिट वाला राज्य उप्र है", "UP has the highest number of MSMEs".
+"""Finder stage for ranking claims: "सबसे अधिक एमएसएमई यूनिट वाला राज्य उप्र है", "UP has the highest number of MSMEs",
+"देश में सबसे ज्यादा पंजीकृत एमएसएमई उत्तर प्रदेश में हैं", "West Bengal …, the second highest number among all states".
 
-A ranking claim names a superlative (data/measures.toml ``[ranking]``), what is ranked (the subject words between
-the superlative and "वाला राज्य", or after "number of"), and the region said to rank first — after the phrase
-("… वाला राज्य उप्र है") or before it ("उप्र … सबसे अधिक …", "UP has the highest …") within the sentence.
+A ranking claim names a superlative (data/measures.toml ``[ranking]``, optionally after an ordinal: the claimed
+rank is ``value``), what is ranked (``subject``), and the region said to hold that rank — inside the phrase
+("… वाला राज्य उप्र है"), before it in the sentence ("उप्र … सबसे अधिक …", "UP has the highest …"), or after it.
 """
 
 from __future__ import annotations
@@ -13,71 +14,83 @@ import regex
 
 from . import lexicon
 from .model import Claim
+from .text import fold_string
 
 _SUBJECT_MAX = 40  # characters between the superlative and its tail
+_END = regex.compile(r"[।!?\n]|\.(?!\d)")
 
 
 @functools.cache
 def _patterns():
     data = lexicon.load("measures")["ranking"]
-    regions = lexicon.load("regions")
     names: dict[str, str] = {}
-    from .text import fold_string
-
-    for code, sec in regions.items():
+    for code, sec in lexicon.load("regions").items():
         if sec.get("country"):
             continue
         for w in sec.get("hi", []) + sec.get("en", []):
             names[fold_string(w).lower()] = code
-    region_alt = lexicon.alternation(names)
-    region = rf"(?<![\p{{L}}\p{{M}}])(?P<region>{region_alt})(?![\p{{L}}\p{{M}}])"
-    sup_hi = lexicon.alternation(data["hi"])
-    tail = lexicon.alternation(data["hi_tail"])
-    sup_en = lexicon.alternation(data["en"])
-    hi_after = regex.compile(
-        rf"(?:{sup_hi})\s+(?P<subject>[^।.?!\n]{{1,{_SUBJECT_MAX}}}?)\s+(?:{tail})(?:\s+(?:है|हैं|बना|बन\s+गया))?"
-        rf"(?:\s+{region}(?:\s+(?:है|हैं|बना|बन\s+गया))?)?"
+    region = (rf"(?<![\p{{L}}\p{{M}}])(?P<region>{lexicon.alternation(names)})(?![\p{{L}}\p{{M}}])")
+    sup_hi, tail = lexicon.alternation(data["hi"]), lexicon.alternation(data["hi_tail"])
+    subj_hi, subj_en = lexicon.alternation(data["subject_hi"]), lexicon.alternation(data["subject_en"])
+    ord_hi = lexicon.alternation(data["ordinals_hi"])
+    ord_en = "|".join(regex.escape(w) for w in data["ordinals_en"])
+    verb = r"(?:\s+(?:है|हैं|बना|बन\s+गया))?"
+    hindi_tail = regex.compile(
+        rf"(?:(?P<ord>{ord_hi})\s+)?(?:{sup_hi})\s+(?P<subject>[^।.?!\n]{{1,{_SUBJECT_MAX}}}?)\s+(?:{tail}){verb}"
+        rf"(?:\s+{region}{verb})?"
     )
-    en = regex.compile(
-        rf"(?i:(?:the\s+)?(?:{sup_en})\s+(?P<subject>MSMEs?(?:\s+units)?|micro,?\s+small\s+and\s+medium\s+enterprises))"
+    hindi_plain = regex.compile(
+        rf"(?:(?P<ord>{ord_hi})\s+)?(?:{sup_hi})\s+(?P<subject>{subj_hi})(?![\p{{L}}\p{{M}}])"
     )
-    return hi_after, en, regex.compile(region, regex.IGNORECASE), names
+    english = regex.compile(
+        rf"(?i:(?:the\s+)?(?:(?P<ord>{ord_en})[- ])?(?:{lexicon.alternation(data['en'])})\s+(?P<subject>{subj_en})\b"
+        rf"|(?:the\s+)?(?P<ord2>{ord_en})[- ]highest(?:\s+number)?(?:\s+among\s+(?:all\s+)?(?:the\s+)?states)?)"
+    )
+    ords = {fold_string(k): v for k, v in data["ordinals_hi"].items()}
+    ords.update({k.lower(): v for k, v in data["ordinals_en"].items()})
+    return (hindi_tail, hindi_plain, english), regex.compile(region, regex.IGNORECASE), names, ords
 
 
-def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    left = max(text.rfind(ch, 0, pos) for ch in "।.?!\n") + 1
-    rights = [i for i in (text.find(ch, pos) for ch in "।?!\n") if i != -1]
-    return left, min(rights) if rights else len(text)
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    left = 0
+    for m in _END.finditer(text, max(0, pos - 400), pos):
+        left = m.end()
+    m = _END.search(text, pos)
+    return left, (m.start() if m else len(text))
 
 
 def find(ctx) -> list[Claim]:
-    hi_after, en, region_re, names = _patterns()
+    patterns, region_re, names, ords = _patterns()
     text = ctx.folded.text
     out: list[Claim] = []
-    for pat in (hi_after, en):
+    for pat in patterns:
         for m in pat.finditer(text):
             start, end = m.start(), m.end()
-            code = None
-            rspan = None
-            if m.groupdict().get("region"):
-                code = names.get(m.group("region").lower())
-                rspan = m.span("region")
-            else:
-                s0, s1 = _sentence_bounds(text, start)
+            groups = m.groupdict()
+            rspan = m.span("region") if groups.get("region") else None
+            if rspan is None:
+                s0, s1 = _sentence(text, start)
                 before = list(region_re.finditer(text, s0, start))
-                if before:
-                    r = before[-1]
-                    code, rspan = names.get(r.group("region").lower()), r.span()
-                    start = r.start()
-                else:
-                    after = region_re.search(text, end, s1)
-                    if after:
-                        code, rspan = names.get(after.group("region").lower()), after.span()
-            if code is None or rspan is None:
+                after = region_re.search(text, end, s1)
+                pick = before[-1] if before else after
+                if pick is not None:
+                    rspan = pick.span()
+            if rspan is None:
                 continue
-            out.append(ctx.claim("ranking", start, end, value=1, unit="rank",
-                                 subject=_original(ctx, *m.span("subject")).strip(),
-                                 region=_original(ctx, *rspan), region_code=code))
+            code = names.get(text[rspan[0]:rspan[1]].lower())
+            if code is None:
+                continue
+            gap = text[rspan[1]:start]
+            if rspan[0] < start and len(gap) <= 20 and not regex.search(r"\d", gap):
+                start = rspan[0]  # "UP has the highest number of MSMEs": the region belongs to the claim
+            rank_word = groups.get("ord") or groups.get("ord2")
+            rank = ords.get(rank_word.lower(), 1) if rank_word else 1
+            subject = groups.get("subject")
+            out.append(ctx.claim(
+                "ranking", start, end, value=rank, unit="rank",
+                subject=_original(ctx, *m.span("subject")).strip() if subject else None,
+                region=_original(ctx, *rspan), region_code=code,
+            ))
     return out
 
 

@@ -25,6 +25,8 @@ from .text import fold_string
 APPROX_TOLERANCE = 0.05
 MIN_TOLERANCE = 0.005
 MIN_STATES_FOR_RANKING = 5
+STALE_REGISTRATION_DAYS = 366  # a registration series this much older than the newest one is superseded
+LOCAL_RATIO = 20  # a claim with no region, 20x below every national figure, is taken to be local
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,9 @@ class _Lex:
     topic: Any
     measures: tuple[tuple[str, str, Any], ...]  # (measure, unit, pattern)
     registration: Any
+    substate: Any
+    percent_measures: tuple[tuple[str, Any], ...]
+    breakdowns: tuple[tuple[dict, Any], ...]
 
 
 def _words_pattern(section: dict) -> Any:
@@ -51,7 +56,19 @@ def _lex() -> _Lex:
     measures = tuple(
         (name, sec.get("unit", ""), _words_pattern(sec)) for name, sec in data["measure"].items()
     )
-    return _Lex(_words_pattern(data["topic"]["msme"]), measures, _words_pattern(data["registration"]))
+    percent = tuple((name, _words_pattern(sec)) for name, sec in data["measure"].items() if sec.get("percent"))
+    breakdowns = tuple(
+        (dict(kv.split("=", 1) for kv in key.split(";")), _words_pattern(sec))
+        for key, sec in data.get("breakdown", {}).items()
+    )
+    return _Lex(_words_pattern(data["topic"]["msme"]), measures, _words_pattern(data["registration"]),
+                _words_pattern(data["substate"]), percent, breakdowns)
+
+
+def breakdown_of(sentence: str) -> dict:
+    """The one breakdown a sentence names ("ग्रामीण" → area=rural), or {} when it names none or several."""
+    hits = [bd for bd, pat in _lex().breakdowns if pat.search(sentence)]
+    return hits[0] if len(hits) == 1 else {}
 
 
 # ---------------------------------------------------------------------------------------------- claim reading
@@ -66,18 +83,23 @@ def measure_of(claim: Claim, sentence: str, after: str = "") -> str | None:
     if not lx.topic.search(sentence):
         return None
     if claim.kind == "percent":
-        share = dict((m, p) for m, _, p in lx.measures)["msme_count_share"]
-        return "msme_count_share" if share.search(sentence) or lx.topic.search(sentence) else None
+        for name, pat in lx.percent_measures:
+            if name != "msme_count_share" and pat.search(sentence):
+                return name
+        return "msme_count_share"
     if claim.kind not in ("quantity", "ranking"):
         return None
     if claim.unit not in (None, "units", "unit", "enterprises", "persons", "rank"):
         return None
-    subject = fold_string(claim.subject or "") or after
-    for name, _, pat in lx.measures:
-        if name == "msme_count_share":
-            continue
-        if subject and pat.search(subject):
-            return name
+    if claim.kind == "quantity" and claim.subtype in ("vague", "ordinal", "age"):
+        return None
+    subject = fold_string(claim.subject or "")
+    # the claim's own counted noun decides; the words right after it when that noun says nothing
+    # ("89,99,000 सूक्ष्म, लघु एवं मध्यम उद्यम"); for a ranking without a subject, its sentence
+    for text in (subject, after if claim.kind == "quantity" else sentence):
+        for name, _, pat in lx.measures:
+            if name != "msme_count_share" and text and pat.search(text):
+                return name
     return None
 
 
@@ -179,7 +201,7 @@ def _basis_label(refs, obs) -> str:
     b = refs.bases.get(obs.basis)
     label = getattr(b, "label_en", None) or obs.basis
     when = obs.as_of or obs.period
-    if not when or "(" in label:
+    if not when or regex.search(r"\(\d{4}", label):
         return label
     return f"{label} ({'as of ' if obs.as_of else ''}{when})"
 
@@ -238,16 +260,21 @@ def check_statistic(claim: Claim, refs, when: _dt.date, sentence: str, after: st
     measure = measure_of(claim, sentence, after)
     if measure is None:
         return None
+    asof = when.isoformat()
+    if _lex().substate.search(sentence):
+        return Verdict("unverifiable", "the figure is about a district or city; the tables hold state and "
+                       "national figures", as_of=asof)
+    # no region named in the sentence or the one before: a national figure ("उद्यम पोर्टल पर 2.19 करोड़ …")
     region = claim.region_code or "IN"
     registration = wants_registration(sentence)
+    breakdown = breakdown_of(sentence)
     pool = [
         o for o in refs.observations
-        if o.measure == measure and o.region == region and not o.breakdown
+        if o.measure == measure and o.region == region and (o.breakdown or {}) == breakdown
         and _basis_kind(refs, o.basis) != "claim"
         and (not registration or _basis_kind(refs, o.basis) == "registration")
     ]
-    asof = when.isoformat()
-    what = f"{measure.replace('_', ' ')} in {_region_label(region)}"
+    what = f"{measure.replace('_', ' ')} in {_region_label(region)}" + "".join(f", {v}" for v in breakdown.values())
     if not pool:
         return Verdict("unverifiable", f"no reference figure for {what}", as_of=asof)
     dated = [(obs_date(o), o) for o in pool]
@@ -256,12 +283,24 @@ def check_statistic(claim: Claim, refs, when: _dt.date, sentence: str, after: st
         return Verdict("unverifiable", f"no reference figure for {what} dated on or before {asof}", as_of=asof)
     latest: dict[str, _dt.date] = {}
     for d, o in usable:
-        latest[o.basis] = max(latest.get(o.basis, d), d)
+        latest[_series(refs, o)] = max(latest.get(_series(refs, o), d), d)
     lo, hi, tl, th = claim_interval(claim)
-    unit = "percent" if measure == "msme_count_share" else ""
+    unit = "percent" if claim.kind == "percent" else ""
     claimed = _claimed_point(lo, hi)
-    current = [o for d, o in usable if d == latest[o.basis]]
-    old = [o for d, o in usable if d != latest[o.basis]]
+    # a registration regime that stopped reporting (UAM, EM-II) is superseded by the one that followed it
+    reg_dates = [d for d, o in usable if _basis_kind(refs, o.basis) == "registration"]
+    stale_before = max(reg_dates) - _dt.timedelta(days=STALE_REGISTRATION_DAYS) if reg_dates else _dt.date.min
+
+    def is_current(d, o):
+        if d != latest[_series(refs, o)]:
+            return False
+        return _basis_kind(refs, o.basis) != "registration" or d >= stale_before
+
+    current = [o for d, o in usable if is_current(d, o)]
+    old = [o for d, o in usable if not is_current(d, o)]
+    if claim.region_code is None and claimed and all(o.value > LOCAL_RATIO * claimed for o in current):
+        return Verdict("unverifiable", f"claimed {_describe_claim(lo, hi, unit)} names no region and is far below "
+                       f"every national figure: probably a local figure the tables do not hold", as_of=asof)
     hit = [o for o in current if holds(o.value, lo, hi, tl, th)]
     said = _describe_claim(lo, hi, unit)
     if hit:
@@ -279,7 +318,7 @@ def check_statistic(claim: Claim, refs, when: _dt.date, sentence: str, after: st
     old_hit = [o for o in old if holds(o.value, lo, hi, tl, th)]
     if old_hit:
         was = max(old_hit, key=lambda o: obs_date(o))
-        now = _prefer(refs, [o for o in current if o.basis == was.basis] or current, registration)
+        now = _prefer(refs, [o for o in current if _series(refs, o) == _series(refs, was)] or current, registration)
         msg = (f"claimed {said}; that was the figure as of {obs_date(was)} ({_basis_label(refs, was)}: "
                f"{fmt_indian(was.value, was.unit)}), superseded by {fmt_indian(now.value, now.unit)} as of {obs_date(now)}")
         return Verdict("outdated", msg, (_evidence(refs, now, claimed), _evidence(refs, was, claimed)), as_of=asof)
@@ -290,6 +329,12 @@ def check_statistic(claim: Claim, refs, when: _dt.date, sentence: str, after: st
     others = [o for o in current if o.basis != ref.basis]
     return Verdict("contradicted", msg, (ev,) + tuple(_evidence(refs, o, claimed) for o in _one_per_basis(others)),
                    as_of=asof)
+
+
+def _series(refs, obs) -> str:
+    """Figures that supersede one another: every survey and census estimates the same thing (a newer survey
+    supersedes an older census); each registration basis is its own cumulative series."""
+    return "estimate" if _basis_kind(refs, obs.basis) in ("survey", "census") else obs.basis
 
 
 def _one_per_basis(obs) -> list:
@@ -310,7 +355,7 @@ def _prefer(refs, obs: list, registration: bool):
     def key(o):
         kind = _basis_kind(refs, o.basis)
         first = (kind != "registration") if registration else (kind != "survey")
-        return (first, _CONF.get(o.confidence, 3), -(obs_date(o) or _dt.date.min).toordinal())
+        return (first, -(obs_date(o) or _dt.date.min).toordinal(), _CONF.get(o.confidence, 3))
 
     return min(obs, key=key)
 
@@ -363,12 +408,17 @@ def check_ranking(claim: Claim, refs, when: _dt.date, sentence: str) -> Verdict:
     note = "".join(
         f"; on {_basis_label(refs, r[3])} {_region_label(r[3].region)} leads" for r in others[:1]
     )
-    if rank == 1:
-        msg = (f"{claimed} ranks 1st on {_basis_label(refs, leader)}: {fmt_indian(leader.value, leader.unit)}"
+    want = int(claim.value) if isinstance(claim.value, (int, float)) else 1
+    if rank == want:
+        msg = (f"{claimed} ranks {_ordinal(rank)} on {_basis_label(refs, leader)}: {fmt_indian(leader.value, leader.unit)}"
                + (f", ahead of {_region_label(runner.region)} {fmt_indian(runner.value, runner.unit)}" if runner else "")
                + note)
         return Verdict("supported", msg, ev, as_of=asof)
-    where = f"ranks {rank}" if rank else "is not in the table"
+    where = f"ranks {_ordinal(rank)}, not {_ordinal(want)}," if rank else "is not in the table"
     msg = (f"{claimed} {where} on {_basis_label(refs, leader)}; {_region_label(leader.region)} leads with "
            f"{fmt_indian(leader.value, leader.unit)}")
     return Verdict("contradicted", msg, ev, as_of=asof)
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"

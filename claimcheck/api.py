@@ -84,13 +84,14 @@ def run(
     lang: str | None = None,
     refs: Sequence[str] = (),
     encoding: str | None = None,
+    jobs: int | None = None,
 ) -> Iterator[DocResult]:
-    """Process every document behind ``paths`` in input order; unreadable ones come back with ``error`` set."""
-    from .inputs import read_documents
+    """Process every document behind ``paths`` in input order; unreadable ones come back with ``error`` set.
 
-    when = _as_date(as_of)
-    for item in read_documents(paths, encoding=encoding, lang=lang):
-        if isinstance(item, InputError):
-            yield DocResult(doc=item.path or "?", path=item.path, error=str(item))
-            continue
-        yield process(item, command=command, as_of=when, refs=refs)
+    ``jobs`` worker processes share a large batch (None: every core; 1: this process only); results still come
+    in input order, streaming. A single article or a small batch is always processed in this process.
+    """
+    from .batch import run_parallel
+
+    return run_parallel(paths, jobs=jobs, command=command, as_of=_as_date(as_of), lang=lang, refs=refs,
+                        encoding=encoding)

@@ -8,6 +8,7 @@ kind priority), the teaser line of another article is marked, and lines/columns 
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 from dataclasses import dataclass, replace
 from typing import Any, Callable
@@ -66,8 +67,9 @@ def extract_document(doc: Document, *, as_of: _dt.date | None = None) -> list[Cl
     claims = resolve_overlaps(cands)
     teasers = [ctx.folded.span(m.start(), m.end()) for m in _TEASER.finditer(ctx.folded.text)]
     out = []
+    locate = doc.locator()
     for c in claims:
-        line, col = doc.line_col(c.start)
+        line, col = locate(c.start)
         outside = any(a <= c.start < b for a, b in teasers)
         out.append(replace(c, line=line, col=col, outside_body=outside or c.outside_body))
     return out
@@ -76,12 +78,17 @@ def extract_document(doc: Document, *, as_of: _dt.date | None = None) -> list[Cl
 def resolve_overlaps(cands: list[Claim]) -> list[Claim]:
     """Keep a set of non-overlapping claims: longest span first, then kind priority, then leftmost."""
     order = sorted(cands, key=lambda c: (-(c.end - c.start), _PRIORITY.get(c.kind, 99), c.start))
+    # kept spans are disjoint and kept sorted, so only the neighbours of an insertion point can overlap
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[Claim] = []
     for c in order:
         if c.end <= c.start:
             continue
-        if any(c.start < k.end and k.start < c.end for k in kept):
+        i = bisect.bisect_right(starts, c.start)
+        if (i and ends[i - 1] > c.start) or (i < len(starts) and starts[i] < c.end):
             continue
-        kept.append(c)
-    kept.sort(key=lambda c: (c.start, c.end, c.kind))
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
+        kept.insert(i, c)
     return kept

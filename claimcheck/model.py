@@ -32,13 +32,26 @@ class Document:
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a code-point offset, in the original file."""
+        return self.locator()(offset)
+
+    def locator(self):
+        """A function offset -> (line, col) that finds many offsets fast (newlines indexed once)."""
         if self.positions is not None:
-            if not self.positions:
-                return (1, 1)
-            return self.positions[min(offset, len(self.positions) - 1)]
-        line = self.text.count("\n", 0, offset) + 1
-        col = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
-        return (line, col)
+            pos = self.positions
+            return lambda offset: pos[min(offset, len(pos) - 1)] if pos else (1, 1)
+        import bisect
+
+        newlines: list[int] = []
+        i = self.text.find("\n")
+        while i != -1:
+            newlines.append(i)
+            i = self.text.find("\n", i + 1)
+
+        def locate(offset: int) -> tuple[int, int]:
+            k = bisect.bisect_left(newlines, offset)
+            return (k + 1, offset - (newlines[k - 1] + 1 if k else 0) + 1)
+
+        return locate
 
 
 @dataclass(frozen=True, slots=True)

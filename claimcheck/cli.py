@@ -132,11 +132,12 @@ def _progress(results: Iterator, enabled: bool) -> Iterator:  # type: ignore[typ
 
 
 def _collect(paths: list[str], *, command: str, as_of: Optional[str], lang: str, refs: tuple[str, ...],
-             encoding: Optional[str], jobs: Optional[int], keep_text: bool, errors_to_stderr: bool):  # type: ignore[no-untyped-def]
+             encoding: Optional[str], jobs: Optional[int], keep_text: bool, errors_to_stderr: bool,
+             region: Optional[str] = None, tolerances: Optional[dict] = None):  # type: ignore[no-untyped-def]
     from . import api
 
     kwargs = _run_kwargs(command=command, as_of=as_of, lang=None if lang == "auto" else lang, refs=list(refs),
-                         encoding=encoding, jobs=jobs)
+                         encoding=encoding, jobs=jobs, region=region, tolerances=tolerances or None)
     results = []
     for r in _progress(api.run(paths, **kwargs), enabled=sys.stderr.isatty()):
         if r.error and errors_to_stderr:
@@ -220,7 +221,8 @@ def _check_report(paths: list[str], *, as_of, lang, refs, encoding, jobs, fail_o
         cfg = replace(cfg, refs=cfgmod.Setting(merged, src))
     base = bl.load(cfg.baseline.value) if (use_baseline and cfg.baseline.value) else None
     results = _collect(paths, command="check", as_of=as_of, lang=cfg.lang.value, refs=cfg.refs.value,
-                       encoding=encoding, jobs=jobs, keep_text=keep_text, errors_to_stderr=errors_to_stderr)
+                       encoding=encoding, jobs=jobs, keep_text=keep_text, errors_to_stderr=errors_to_stderr,
+                       region=cfg.region.value, tolerances=cfg.tolerances.value)
     report = Report(results=tuple(results), command="check", as_of=as_of, fail_on=cfg.fail_on.value)
     report, notes = bl.apply(report, baseline=base, ignore=cfg.ignore.value)
     return report, cfg, notes

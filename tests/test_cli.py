@@ -142,3 +142,30 @@ def test_config_file_changes_the_gate(tmp_path):
 def test_usage_errors_exit_2_without_traceback(tmp_path, args):
     p = cli(*args, cwd=tmp_path)
     assert p.returncode == 2 and b"Traceback" not in p.stderr
+
+
+def test_docs_show_every_format_and_the_hooks_run_the_cli():
+    from claimcheck.render import FORMATS
+
+    root = Path(__file__).parents[1]
+    docs = (root / "docs" / "REPORTS.md").read_text(encoding="utf-8")
+    for fmt in FORMATS:
+        assert f"**{fmt}**" in docs, f"docs/REPORTS.md does not show --format {fmt}"
+    for code in ("| 0 |", "| 1 |", "| 2 |"):
+        assert code in docs
+    yaml = pytest.importorskip("yaml")
+    hooks = yaml.safe_load((root / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert {h["id"] for h in hooks} == {"claimcheck", "claimcheck-advisory"}
+    for h in hooks:
+        assert h["entry"].startswith("claimcheck check ") and h["language"] == "python"
+
+
+def test_every_command_has_help():
+    from typer.testing import CliRunner
+
+    from claimcheck.cli import app
+
+    for cmd in (["check"], ["extract"], ["schema"], ["config", "show"], ["baseline", "create"],
+                ["baseline", "update"]):
+        r = CliRunner().invoke(app, cmd + ["--help"])
+        assert r.exit_code == 0 and len(r.stdout) > 100, cmd

@@ -102,7 +102,8 @@ def test_config_show_prints_values_and_sources(tmp_path, monkeypatch):
 
 
 def test_check_uses_the_discovered_configuration(tmp_path, monkeypatch):
-    write(tmp_path / "claimcheck.toml", "fail_on = 'none'\nlang = 'hi'\nrefs = ['mine.csv']\n")
+    write(tmp_path / "claimcheck.toml", "fail_on = 'none'\nlang = 'hi'\nrefs = ['mine.csv']\nregion = 'IN-BR'\n"
+                                        "tolerances = {quantity = 0.05}\n")
     calls = []
 
     def run(paths, **kw):
@@ -115,6 +116,8 @@ def test_check_uses_the_discovered_configuration(tmp_path, monkeypatch):
     assert r.exit_code == 0, r.stderr  # fail_on = none from the file: the sample's findings do not gate
     assert calls[0]["lang"] == "hi"
     assert calls[0]["refs"] == [str((tmp_path / "mine.csv").resolve()), "extra.csv"]
+    # passed on to api.run (here a **kw stand-in; the real run() receives only the keywords it accepts)
+    assert calls[0]["region"] == "IN-BR" and calls[0]["tolerances"] == {"quantity": 0.05}
     r = CliRunner().invoke(cli.app, ["check", "draft.txt", "-f", "jsonl", "--fail-on", "outdated"])
     assert r.exit_code == 1
 

@@ -12,6 +12,7 @@ of the cost of ``dateparser.search_dates``; the tests use dateparser as an oracl
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 
 import regex
@@ -416,11 +417,17 @@ def _nth_weekday(y: int, m: int, w: int, k: int) -> str | None:
 
 
 def _resolve(cands: list[tuple[int, int, dict]]) -> list[tuple[int, int, dict]]:
+    """Non-overlapping candidates, longest first, then leftmost (kept intervals stay sorted: O(n log n))."""
+    starts: list[int] = []
     kept: list[tuple[int, int, dict]] = []
     for c in sorted(cands, key=lambda c: (c[0] - c[1], c[0])):
-        if c[1] > c[0] and not any(c[0] < k[1] and k[0] < c[1] for k in kept):
-            kept.append(c)
-    kept.sort(key=lambda c: c[0])
+        if c[1] <= c[0]:
+            continue
+        i = bisect.bisect_left(starts, c[0])
+        if i < len(kept) and kept[i][0] < c[1] or i > 0 and kept[i - 1][1] > c[0]:
+            continue
+        starts.insert(i, c[0])
+        kept.insert(i, c)
     return kept
 
 

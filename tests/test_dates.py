@@ -224,6 +224,16 @@ def test_scan_is_cheaper_than_dateparser_search():
     assert time.perf_counter() - t < 0.05
 
 
+def test_scan_time_grows_linearly_with_the_number_of_dates():
+    import timeit
+
+    def cost(n):
+        text = fold("3 सितंबर 2020 से, सितंबर तक, 2021 के बाद " * n).text
+        return min(timeit.repeat(lambda: dates.scan(text, FRI), number=1, repeat=3))
+
+    assert cost(1600) / cost(400) < 8  # linear: about 4; quadratic: about 16
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("0123456789 .,-/:सितंबरजनवरीमईशुक्रवारसेतककेबादFYMayJune१२०")),
                max_size=60))

@@ -169,3 +169,38 @@ def test_every_command_has_help():
                 ["baseline", "update"]):
         r = CliRunner().invoke(app, cmd + ["--help"])
         assert r.exit_code == 0 and len(r.stdout) > 100, cmd
+
+
+@pytest.mark.parametrize("as_of,fail_on,code", [("2024-08-30", None, 0), ("2025-06-01", None, 1),
+                                                ("2025-06-01", "contradicted", 0), ("2021-01-01", "contradicted", 1)])
+def test_example_article_gate(tmp_path, as_of, fail_on, code):
+    """The canonical article: clean on its own date; an outdated CEO on 2025-06-01 (expected.md)."""
+    from test_render import EXAMPLE
+
+    if not EXAMPLE.exists():
+        pytest.skip(f"../shared not present: {EXAMPLE}")
+    args = ["check", str(EXAMPLE), "--as-of", as_of, "-f", "json"] + (["--fail-on", fail_on] if fail_on else [])
+    p = cli(*args, cwd=tmp_path)
+    assert p.returncode == code, p.stderr
+    data = json.loads(p.stdout)
+    gating = [c["text"] for c in data["documents"][0]["claims"] if c["gating"]]
+    assert len(gating) == data["summary"]["gating"] and bool(gating) == bool(code)
+    if as_of == "2025-06-01" and not fail_on:
+        assert any("अभिषेक प्रकाश" in g for g in gating)
+
+
+def test_progress_only_on_a_terminal_and_only_for_slow_runs(monkeypatch, capsys):
+    from claimcheck import cli as cli_mod
+
+    items = list(range(5))
+    assert list(cli_mod._progress(iter(items), enabled=False)) == items
+    import itertools
+
+    clock = itertools.count(0.0, 0.7)  # every reading 0.7 s later: the second document passes the 1 s mark
+    monkeypatch.setattr(cli_mod.time, "monotonic", lambda: next(clock))
+
+    class R:
+        path, doc = "a.txt", "a.txt"
+
+    assert len(list(cli_mod._progress(iter([R()] * 5), enabled=True))) == 5
+    assert capsys.readouterr().out == ""  # progress never goes to stdout

@@ -16,6 +16,7 @@ Word lists live in ``claimcheck/data/quantities.toml`` and ``numbers.toml``.
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass, field
 
 import regex
@@ -184,6 +185,8 @@ def _candidates(t: str, lx: _Lex) -> list[_Cand]:
         if r is None or r[1] == 0:
             continue
         value, n = r
+        if not math.isfinite(value):
+            continue
         pos = m.start() + n  # the rest of a permissive match is searched again ("तीन चार")
         text = m.group()[:n]
         c = _Cand(m.start(), m.start() + n, value, text, end=m.start() + n)

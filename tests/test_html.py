@@ -164,3 +164,48 @@ def test_screenshots(tmp_path, size):
     browse(page, f"--screenshot={shot}", f"--window-size={size}", "--hide-scrollbars")
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 5000
+
+
+# ---- any input: only our own tags and attributes ----------------------------------------------------------------
+
+ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "ul", "ol", "li", "b",
+                "main", "section", "div", "mark", "span", "a", "strong", "details", "summary"}
+
+
+def test_generated_reports_contain_only_our_markup():
+    from html.parser import HTMLParser
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from test_sarif import reports
+
+    class Collect(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.bad: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in ALLOWED_TAGS:
+                self.bad.append(tag)
+            for name, value in attrs:
+                if name.startswith("on") or name in ("src", "srcdoc", "style", "formaction"):
+                    self.bad.append(f"{tag}[{name}]")
+                if name == "href" and not (value.startswith("#") or value.startswith(("http://", "https://"))):
+                    self.bad.append(f"href={value}")
+
+    payloads = st.sampled_from(["<script>x()</script>", "\"><img src=x onerror=y()>", "<a href='javascript:z()'>",
+                                "</mark></span><iframe>", "<style>*{}</style>", "'onmouseover='a()", "&lt;b&gt;"])
+
+    @settings(max_examples=100, deadline=None)
+    @given(reports(), st.lists(payloads, max_size=3))
+    def check(report, extra):
+        from dataclasses import replace
+
+        results = tuple(replace(r, text=(r.text or "") + "".join(extra)) if not r.error else r
+                        for r in report.results)
+        p = Collect()
+        p.feed(render(replace(report, results=results), "html"))
+        assert p.bad == []
+
+    check()

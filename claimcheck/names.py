@@ -467,6 +467,7 @@ def _title_score(claim: Sig, pos: Sig) -> float:
     return cover if cover >= 0.5 else 0.0
 
 
+@functools.lru_cache(maxsize=64)
 def article_region(text: str) -> str | None:
     """The state an article is about: the state named most often in it (None when none is named)."""
     c = _canon()

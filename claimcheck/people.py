@@ -297,8 +297,13 @@ def _check_position(prep, pid, person_ids, written, when, former, known=True) ->
         return "ambiguous", f"ambiguous: '{written}' matches {labels}; post and date do not decide", []
     person = person_ids[0] if person_ids else None
     holders, htenures = _holder_text(prep, pid, when, exclude=person)
+
     mine = prep.tenures_of(person, pid) if person else []
     near = prep.near(pid, when)
+    if former and not mine:
+        # "पूर्व मुख्यमंत्री X": a past tenure the tables may not reach back to is no contradiction
+        return ("unverifiable", f"unverifiable: the tables do not list {written} as a former holder of {post}"
+                " (they may not reach back far enough)", [])
     if person is None:
         if holders and single and known:
             ev = [_evidence(prep, t, when, f"{_label(prep, t.person_id)} held {post} on {d}") for t in htenures]
@@ -403,8 +408,9 @@ def check_officeholder(claim, refs, when: _dt.date, *, region: str | None = None
     for off in offices:
         sig = title_sig(((claim.jurisdiction or "") + " " + off).strip())
         cands = candidate_positions(prep, off, claim.jurisdiction, region)
-        # a person unknown to the tables contradicts a post only where the claim's jurisdiction is certain
-        known = bool(explicit or sig.scope) or region is not None or all(
+        # a person unknown to the tables contradicts a post only where the claim itself names the jurisdiction
+        # (or the post is national): a region guessed from the article may be wrong
+        known = bool(explicit or sig.scope) or all(
             (getattr(prep.refs.positions[c], "jurisdiction", "") or "") == "IN"
             or (getattr(prep.refs.positions[c], "jurisdiction", "") or "").startswith("org:") for c in cands)
         if not cands:

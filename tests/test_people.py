@@ -148,9 +148,12 @@ def test_unverifiable_when_no_table_covers_the_post_or_person(refs):
     assert v.outcome == "unverifiable"
 
 
-def test_unknown_person_on_a_covered_single_post_is_contradicted(refs):
-    v = verdict(refs, claim("अनिल मेहता", "मुख्य सचिव"), "2023-01-01")
+def test_unknown_person_on_a_covered_single_post_is_contradicted_only_where_the_claim_names_the_state(refs):
+    v = verdict(refs, claim("अनिल मेहता", "मुख्य सचिव", jurisdiction="उत्तर प्रदेश"), "2023-01-01")
     assert v.outcome == "contradicted" and "Meena Kumari Joshi" in v.message
+    # the article's state is a guess: the chief secretary of another state may be meant
+    v = verdict(refs, claim("अनिल मेहता", "मुख्य सचिव"), "2023-01-01")
+    assert v.outcome == "unverifiable" and "Meena Kumari Joshi" in v.message
     # on a post with several holders at once an unknown name is not a contradiction
     assert verdict(refs, claim("अनिल मेहता", "उपमुख्यमंत्री"), "2023-01-01").outcome == "unverifiable"
 
@@ -173,6 +176,9 @@ def test_surname_only_mentions(refs):
 def test_former_holders(refs):
     c = claim("रवि शंकर त्रिपाठी", "मुख्य सचिव", subtype="former")
     assert verdict(refs, c, "2023-01-01").outcome == "supported"
+    # a former holder the tables do not reach back to is not a contradiction
+    c = claim("गोपाल दास गुड्डू", "मुख्य सचिव", subtype="former")
+    assert verdict(refs, c, "2023-01-01").outcome == "unverifiable"
     c = claim("हरीश चंद्र रावत", "मुख्य सचिव", subtype="former")
     assert verdict(refs, c, "2025-01-01").outcome == "contradicted"
 

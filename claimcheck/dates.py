@@ -191,7 +191,7 @@ class _Scan:
         if latin:
             if word.lower() not in L.en_ambiguous:
                 return True
-            if pt in L.cue_before or pt in L.rel:
+            if pt in L.cue_before or pt in L.weak_cue_before or pt in L.rel:
                 return True
             if pt in L.month_joiners:
                 ps = self.left("l_tok", s, 30)
@@ -370,10 +370,14 @@ class _Scan:
         pt = raw.lower()
         if pt in L.amount_before or self.right("r_amount", e):
             return None
-        nt = self.next_tok(e)
+        rn = self.right("r_tok", e)
+        raw_next = rn.group("t") if rn else ""
+        nt = raw_next.lower()
         ok_after = not nt or not nt[:1].isalnum() and nt not in ("%", "₹", "$") or nt in L.ok_after or nt in L.month
         if pt in L.cue_before or pt in L.month:
             return "" if (ok_after or left_only or nt not in L.amount_words) else None
+        if pt in L.weak_cue_before and (ok_after or left_only or raw_next.isascii() and raw_next[:1].isupper()):
+            return ""
         if not left_only and self.right("r_to_num", e):
             return None  # "1950 से 2000 लोग": a range of amounts (a year range was tried before)
         if not ok_after and not left_only:

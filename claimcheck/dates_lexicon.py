@@ -63,6 +63,7 @@ def lex() -> Lex:
     sets = {
         "en_ambiguous": d["months"]["en_ambiguous"]["forms"], "month_not_before": d["months"]["not_before"]["forms"],
         "month_not_after": d["months"]["not_after"]["forms"], "cue_before": y["cue_before"],
+        "weak_cue_before": y["weak_cue_before"],
         "ok_after": y["ok_after"], "amount_before": y["amount_before"], "function_before": y["function_before"],
         "amount_words": y["amount_words"], "week_needs_month": d["ordinals"]["week_needs_month"]["forms"], "pm_before": t["pm_before"], "night_before": t["night_before"],
         "range_strict": d["ranges"]["strict"], "recurring": d["weekdays"]["recurring"]["forms"],

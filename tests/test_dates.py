@@ -77,6 +77,7 @@ SHOULD_FIND = [
     ("साल 2030 तक लक्ष्य पूरा होगा।", "2030", {"value": "2030", "qualifier": "until"}),
     ("2010 के बाद हालात बदले।", "2010", {"value": "2010", "qualifier": "after"}),
     ("Exports will double by 2027.", "2027", {"value": "2027", "qualifier": "until"}),
+    ("Turnout in the 2019 Lok Sabha polls rose.", "2019", {"value": "2019"}),
     ("ओलंपिक 2028 की तैयारी जारी है।", "2028", {"value": "2028", "subtype": "in_name"}),
     ("वित्त वर्ष 2022-23 में निर्यात बढ़ा।", "2022-23", {"low": "2022", "high": "2023", "subtype": "fiscal_year"}),
     ("2021-22 के बजट में प्रावधान था।", "2021-22", {"low": "2021", "high": "2022", "subtype": "fiscal_year"}),
@@ -152,6 +153,8 @@ SHOULD_NOT_FIND = [
     "शहर में कैंडल मार्च निकाला गया।",
     "कल-कारखाने बंद रहे।",
     "The firm earned Rs 2019 crore.",
+    "Loans reached the 2000 units that applied.",  # a count after a weak cue
+    "The scheme covers a total of 2050 villages.",
     "करीब 2000 में से आधे लौट गए।",
     "जन आंदोलन तेज हुआ।",
     "version 2.0.1 was released",

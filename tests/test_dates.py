@@ -155,6 +155,8 @@ SHOULD_NOT_FIND = [
     "The firm earned Rs 2019 crore.",
     "Loans reached the 2000 units that applied.",  # a count after a weak cue
     "The scheme covers a total of 2050 villages.",
+    "कुल आवेदनों का आंकड़ा 2040 तक पहुंचा।",
+    "2000 में से 1500 आवेदन स्वीकृत हुए।",
     "करीब 2000 में से आधे लौट गए।",
     "जन आंदोलन तेज हुआ।",
     "version 2.0.1 was released",

@@ -56,6 +56,8 @@ class _Vocab:
         words = lex.get("given", []) + lex.get("surnames", [])
         self.lex_deva = {fold_string(w) for w in words}
         self.lex_latin = {names.fold_latin(names.translit(w)) for w in words}
+        middle = {names.fold_latin(names.translit(w)) for w in lex.get("middle", [])}
+        self.surnames = {names.fold_latin(names.translit(w)) for w in lex.get("surnames", [])} - middle
         self.head_suffix = tuple(hi(d["heads"]["hi_suffix"]))
         self.abbrev = {}
         for k, v in d["abbrev"].items():
@@ -264,6 +266,10 @@ class _Finder:
         return 0
 
     # --- names ---------------------------------------------------------------------------------------------
+    def latin_key(self, i: int) -> str:
+        tok = self.t[i]
+        return names.fold_latin(tok.text if tok.latin else names.translit(tok.key))
+
     def known_name(self, i: int) -> bool:
         """Token i is a common given name or surname (in either script)."""
         tok = self.t[i]
@@ -303,6 +309,12 @@ class _Finder:
             return None
         if any(self.t[x].key in self.v.non_name for x in range(j, k)):
             return None
+        if count >= 3:
+            # words after a known surname are not part of the name ("राकेश सचान सरकारी आंकड़ा बताते हुए")
+            anchors = [x for x in range(j + 1, k) if self.latin_key(x) in self.v.surnames]
+            if anchors and not any(self.known_name(x) for x in range(anchors[-1] + 1, k)):
+                k = anchors[-1] + 1
+                count = k - j
         if h is not None:
             known = any(self.known_name(x) for x in range(j, k))
             head = self.t[h]

@@ -435,6 +435,9 @@ def _check_office(prep, cands, written, when, former, known):
                 merged[m.key] = m
     matches = sorted(merged.values(), key=lambda m: (-m.score, m.key))
     status, best = names.decide(matches)
+    if status == "none" and len(toks) >= 3:
+        # a word the finder took into the name ("राकेश सचान बोले"): try without the last word
+        return _check_office(prep, cands, written.rsplit(maxsplit=1)[0], when, former, known)
 
     def held(person, states):
         return any(prep.state(t, when).state in states for pid in cands for t in prep.tenures_of(person, pid))

@@ -228,3 +228,10 @@ def test_portfolio_after_a_comma():
     c = one("प्रमुख सचिव, एमएसएमई विनोद राय ने कहा")
     assert c.office == "प्रमुख सचिव, एमएसएमई" and c.person == "विनोद राय"
     assert officeholders("मुख्य सचिव, स्वास्थ्य विभाग ने कहा") == []
+
+
+def test_name_ends_at_a_known_surname_or_a_verb():
+    assert one("एमएसएमई मंत्री हरि सचान सरकारी आंकड़ा बताते हुए बोले कि निर्यात बढ़ा।").person == "हरि सचान"
+    assert one("मंत्री गोपाल गुप्ता नंदी ने कहा").person == "गोपाल गुप्ता नंदी"
+    assert one("जिलाधिकारी सुनील कुमार राजपूत ने कहा").person == "सुनील कुमार राजपूत"
+    assert one("मंत्री अरुण सक्सेना बोले कि काम होगा").person == "अरुण सक्सेना"

@@ -13,7 +13,6 @@ import inspect
 import os
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Optional
@@ -106,28 +105,32 @@ def _run_kwargs(**kw: object) -> dict[str, object]:
     return {k: v for k, v in kw.items() if (k in params or accepts_any) and v is not None}
 
 
-def _progress(results: Iterator, enabled: bool) -> Iterator:  # type: ignore[type-arg]
-    """Pass results through; on a terminal, show a progress line on stderr once the run takes over a second."""
+def _progress(results: Iterator, enabled: bool, delay: float = 1.0, console=None) -> Iterator:  # type: ignore[no-untyped-def, type-arg]
+    """Pass results through; on a terminal, show a spinner on stderr once the run has taken ``delay`` seconds."""
     if not enabled:
         yield from results
         return
+    import threading
+
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     prog = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                    console=Console(file=sys.stderr), transient=True)
-    task = prog.add_task("checking", total=None)
-    t0, started, n = time.monotonic(), False, 0
+                    console=console or Console(file=sys.stderr), transient=True)
+    task = prog.add_task("checking…", total=None)
+    timer = threading.Timer(delay, prog.start)  # a quick run never shows anything
+    timer.daemon = True
+    timer.start()
+    n = 0
     try:
         for r in results:
             n += 1
-            if not started and time.monotonic() - t0 > 1.0:
-                prog.start()
-                started = True
             prog.update(task, description=f"{n} document(s) done · {r.path or r.doc}"[:100])
             yield r
     finally:
-        if started:
+        timer.cancel()
+        timer.join()
+        if prog.live.is_started:
             prog.stop()
 
 

@@ -340,18 +340,22 @@ def _num(v: float | None) -> float | int | None:
 def _elide(t: str, cands: list[_Cand], lx: _Lex) -> None:
     """A bare number followed by "और"/"से बढ़ाकर" and a number with a unit takes that scale and unit."""
     for a, b in zip(cands, cands[1:]):
-        if a.kind is not None or a.vague or a.has_scale or a.low is not None or b.low is not None:
+        if a.kind is not None or a.vague or a.low is not None or b.low is not None:
             continue
-        if b.kind is None and not b.has_scale:
+        if (b.kind is None and not b.has_scale) or (a.has_scale and b.kind is None):
             continue
         if _re(r"(?:1[89]|20)\d\d").fullmatch(a.text):
             continue
         if lx.elision.fullmatch(t, a.end, b.cur_start if b.cur_start is not None else b.fs) is None:
             continue
-        lead = b.value / b.scale if b.scale else b.value
-        if not (lead / 10 <= a.value <= lead * 10):
-            continue
-        a.value *= b.scale
+        if a.has_scale:  # "88 हजार करोड़ से बढ़कर 1.75 लाख करोड़ रुपये": only the unit is elided
+            if not (b.value / 100 <= a.value <= b.value * 100):
+                continue
+        else:
+            lead = b.value / b.scale if b.scale else b.value
+            if not (lead / 10 <= a.value <= lead * 10):
+                continue
+            a.value *= b.scale
         a.kind, a.unit = b.kind, b.unit
         a.extra["implicit"] = True
 

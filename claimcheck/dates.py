@@ -316,7 +316,9 @@ class _Scan:
         p = lt.group("p")
         if p and h < 12 and (p in L.pm_before or p in L.night_before and h >= 5):
             h += 12
-        if 0 <= h <= 24 and mi < 60:
+        elif p and h == 12 and p in L.night_before:
+            h = 0  # "रात 12 बजे" is midnight
+        if 0 <= h <= 23 and mi < 60:
             self.add(start, e, value=f"T{h:02d}:{mi:02d}", subtype="time")
 
     # ----------------------------------------------------------------------------------------- years

@@ -8,7 +8,9 @@ A title phrase is found from its head word (मंत्री, सचिव, �
 modifiers and portfolio words (joined by एवं/व/तथा/and/commas), to the right over a bracketed portfolio
 ("(गृह)") and a few post-head words ("of State"). The jurisdiction or organisation written before it ("उत्तर प्रदेश
 के", "WHO के", "Delhi") is reported but kept out of the span. The name runs over words that are not stopwords,
-digits, titles or scheme words ("प्रधानमंत्री आवास योजना" is not a person). All vocabulary is in
+digits, titles or scheme words ("प्रधानमंत्री आवास योजना" is not a person) and ends after a known surname
+when unknown words follow; a one-word name, a name after a generic title ("अधिकारी") and a name written before
+its title must contain a common given name or surname (``data/names.toml`` [lexicon]). Title vocabulary is in
 ``data/titles.toml``. Works on the folded text (nukta and ZWJ removed), so "संयुक्‍त सचिव" matches.
 """
 
@@ -205,8 +207,8 @@ class _Finder:
             return None
         return k - 1 if self.is_head(k - 1) and self.joined(k) else None
 
-    def title_right(self, h: int) -> tuple[int, int | None]:
-        """Last token of the title (head plus bracketed portfolio / post-head words), and a region index if any."""
+    def title_right(self, h: int) -> int:
+        """Last token of the title: the head plus a bracketed portfolio and post-head words ("of State")."""
         end, n = h, len(self.t)
         j = h + 1
         if j < n and self.t[j].text == "(" and self.joined(j):
@@ -232,7 +234,7 @@ class _Finder:
                     k2 += 1
                 if last is not None:
                     end = last
-        return end, None
+        return end
 
     def portfolio_after(self, end: int) -> int:
         """Extend a title over portfolio words written after the head ("अपर मुख्य सचिव एमएसएमई एवं निर्यात
@@ -421,7 +423,7 @@ class _Finder:
             start, offices = self.title_left(h)
             if start <= taken_until:
                 continue
-            end, _ = self.title_right(h)
+            end = self.title_right(h)
             end = self.portfolio_after(end)
             former = any(t[x].key in self.v.former for x in range(start, end + 1))
             j = end + 1

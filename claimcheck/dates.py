@@ -178,7 +178,13 @@ class _Scan:
         if year is not None:
             self.add(s, ry.end(), value=_iso(year, m))
         elif key in L.month and self._month_alone_ok(s, e, word, latin):  # "जन", "Jan" alone are not months
-            self.add(s, e, value=_iso(self.a.year, m))
+            # "पिछले साल अक्तूबर में", "in October last year": the month of that year
+            lr, rr = self.left("l_relyear", s, 30), self.right("r_relyear", e)
+            if lr or rr:
+                step = L.step[L.rel[(lr or rr).group("r").lower()]]
+                self.add(lr.start() if lr else s, e if lr else rr.end(), value=_iso(self.a.year + step, m))
+            else:
+                self.add(s, e, value=_iso(self.a.year, m))
 
     def _day_end_ok(self, e: int) -> bool:
         """A day written after the month ("March 31") must not be the start of an amount ("मार्च 20 लाख")."""

@@ -77,7 +77,7 @@ def lex() -> Lex:
     except Exception:  # pragma: no cover - the numbers grammar is optional here
         pass
     lists = {
-        "fiscal_units": u["fiscal_year"], "day_units": u["day"], "week_units": u["week"], "month_units": u["month"],
+        "fiscal_units": u["fiscal_year"], "day_units": u["day"], "year_units": u["year"], "week_units": u["week"], "month_units": u["month"],
         "day_word": d["day_word"]["forms"], "of_words": d["day_word"]["of"], "oclock": t["oclock"],
         "minute": t["minutes"], "am_before": t["am_before"], "ambiguous": d["ambiguous"]["forms"],
         "range_joiners": d["ranges"]["joiners"], "range_ends": d["ranges"]["ends"],
@@ -176,6 +176,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "r_range_end": rf"\s*(?:{_alt(L.range_ends)}){_RB}",
         "r_to_num": rf"\s*(?:{_alt(L.range_joiners)})\s*\d{{4}}",
         "l_day": rf"(?:(?<!{_W})(?P<d1>{_TOK})\s*(?:{_alt(L.range_joiners)})\s*)?(?<!{_W})(?P<d>{_TOK})(?:\s*[-/.]\s*|\s+)",
+        "l_relyear": rf"(?<!{_W})(?P<r>{rel})\s+(?:{_alt(L.year_units)})\s+(?:(?:{of}|में)\s+)?",
+        "r_relyear": rf"\s*,?\s*(?P<r>{rel})\s+(?:{_alt(L.year_units)}){_RB}",
         "l_rel": rf"(?<!{_W})(?P<r>{rel})\s+(?:(?P<wk>{_alt(L.week_units)})\s+(?:(?:{of})\s+)?)?",
         "l_nth": rf"(?<!{_W})(?:(?P<m>{months})|(?P<r>{rel})\s+(?:{_alt(L.month_units)}))\s+(?:{of})\s+"
                  rf"(?P<o>{_alt(L.ord_week)})\s+",

@@ -44,9 +44,11 @@ def display_path(r: DocResult, options: Options | None = None) -> str:
     p = r.path or r.doc
     if options and options.relative_to and r.path and os.path.isabs(r.path):
         try:
-            p = os.path.relpath(r.path, options.relative_to)
-        except ValueError:
-            pass
+            rel = os.path.relpath(r.path, options.relative_to)
+        except ValueError:  # another drive
+            return p
+        if not rel.startswith(".."):
+            p = rel
     return p
 
 

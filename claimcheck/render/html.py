@@ -113,6 +113,8 @@ def _popover(cc: CheckedClaim, gates: bool) -> str:
         parts.append(f'<div class="meta">checked as of {_e(v.as_of)}</div>')
     if cc.suppressed:
         parts.append(f'<div class="meta">suppressed: {_e(cc.suppressed)}</div>')
+    if cc.claim.outside_body:
+        parts.append('<div class="meta">outside the article body (teaser of another article): does not gate</div>')
     return f'<span class="pop" role="tooltip">{"".join(parts)}</span>'
 
 
@@ -120,7 +122,7 @@ def _classes(cc: CheckedClaim, gates: bool) -> str:
     cls = ["claim", f"v-{cc.verdict.outcome if cc.verdict.outcome in VERDICTS else 'unverifiable'}"]
     if gates:
         cls.append("gates")
-    if cc.suppressed:
+    if cc.suppressed or cc.claim.outside_body:
         cls.append("suppressed")
     return " ".join(cls)
 

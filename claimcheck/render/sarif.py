@@ -9,6 +9,9 @@ Columns count Unicode code points (``columnKind``), as claimcheck does.
 from __future__ import annotations
 
 import json
+import os
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -43,6 +46,9 @@ def _level(cc, fail_on) -> str:  # type: ignore[no-untyped-def]
 
 
 def _uri(path: str) -> str:
+    """A relative URI reference for a relative path; a file: URI for an absolute one."""
+    if os.path.isabs(path):
+        return Path(path).as_uri()
     return quote(path.replace("\\", "/"), safe="/:@-._~!$&'()*+,;=")
 
 
@@ -64,7 +70,7 @@ def to_data(report: Report, options: Options) -> dict[str, Any]:
     for r in report.results:
         if r.error:
             continue
-        uri = _uri(display_path(r, options))
+        uri = _uri(display_path(r, replace(options, relative_to=options.relative_to or os.getcwd())))
         for cc in r.checked:
             c = cc.claim
             end_line, end_col = end_line_col(cc)

@@ -413,6 +413,9 @@ def check_officeholder(claim, refs, when: _dt.date, *, region: str | None = None
         known = bool(explicit or sig.scope) or all(
             (getattr(prep.refs.positions[c], "jurisdiction", "") or "") == "IN"
             or (getattr(prep.refs.positions[c], "jurisdiction", "") or "").startswith("org:") for c in cands)
+        if not cands and sig.rank and not sig.port:
+            results.append(_check_generic(prep, sig, claim.jurisdiction, region, written, when, off))
+            continue
         if not cands:
             results.append(("unverifiable", f"unverifiable: no reference table covers the post '{off}'", []))
             continue
@@ -424,6 +427,32 @@ def check_officeholder(claim, refs, when: _dt.date, *, region: str | None = None
     msg = " | ".join(r[1] for r in results) if len(results) > 1 else results[0][1]
     ev = tuple(e for r in results for e in r[2])
     return Verdict(outcome, msg, ev, as_of=d)
+
+
+def _check_generic(prep, sig, jurisdiction, region, written, when, office):
+    """A title without a portfolio ("केंद्रीय मंत्री पासवान", "Union minister Smriti Irani"): supported when the
+    person held any post of that rank in scope on the date; otherwise unverifiable (the tables do not list every
+    post of a rank, so nothing is contradicted)."""
+    scope = sig.scope or (title_sig(jurisdiction).scope if jurisdiction else None)
+    keys = [scope] if scope is not None else [region or DEFAULT_REGION, "IN"]
+    pool = sorted(set().union(*(prep.by_key.get((sig.rank, k), set()) for k in keys)))
+    merged: dict[str, names.Match] = {}
+    for pid in pool:
+        for m in prep.holders_index(pid).match(written):
+            if m.key not in merged or m.score > merged[m.key].score:
+                merged[m.key] = m
+    status, best = names.decide(sorted(merged.values(), key=lambda m: (-m.score, m.key)))
+    if status == "match":
+        person = best[0].key
+        for pid in pool:
+            for t in prep.tenures_of(person, pid):
+                if prep.state(t, when).state == "in":
+                    post, who = _pos_label(prep, pid), _label(prep, person)
+                    return ("supported", f"supported: {who} held {post} on {when.isoformat()} (from "
+                            f"{_iso(t.start) or 'an unsourced date'}) — source {_url(t) or 'no URL'}",
+                            [_evidence(prep, t, when, f"{who} held {post} on {when.isoformat()}")])
+    return ("unverifiable", f"unverifiable: the tables show no '{office}' post held by {written} on "
+            f"{when.isoformat()}", [])
 
 
 def _check_office(prep, cands, written, when, former, known):

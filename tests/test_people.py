@@ -226,3 +226,11 @@ def test_example_article_against_the_shipped_tables(day):
     else:
         v = got["नंद गोपाल नंदी"]
         assert v.outcome == "contradicted" and "Mahana" in v.message
+
+
+def test_a_title_without_portfolio_is_checked_against_every_post_of_that_rank(refs):
+    assert verdict(refs, claim("गोपाल दास गुड्डू", "मंत्री"), "2024-01-01").outcome == "supported"
+    assert verdict(refs, claim("Gopal Das", "minister"), "2020-01-01").outcome == "supported"  # civil aviation
+    # not holding one of the listed minister posts is no contradiction: the tables do not list every ministry
+    assert verdict(refs, claim("गोपाल दास गुड्डू", "मंत्री"), "2018-01-01").outcome == "unverifiable"
+    assert verdict(refs, claim("अनिल मेहता", "मंत्री"), "2024-01-01").outcome == "unverifiable"

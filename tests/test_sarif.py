@@ -170,3 +170,16 @@ def test_generated_reports_give_valid_sarif_json_and_claimreview(sarif_validator
     assert len(lines) == sum(len(r.checked) for r in report.results if not r.error)
     for line in lines:
         json.loads(line)
+
+
+def test_artifact_uris_are_relative_inside_the_working_directory(tmp_path, monkeypatch, sarif_validator):
+    from dataclasses import replace
+
+    rep = sample_report()
+    inside = replace(rep.results[0], path=str(tmp_path / "desk" / "draft one.md"), doc=str(tmp_path / "desk" / "draft one.md"))
+    outside = replace(rep.results[0], path="/elsewhere/b.md", doc="/elsewhere/b.md")
+    monkeypatch.chdir(tmp_path)
+    data = json.loads(render(replace(rep, results=(inside, outside)), "sarif"))
+    assert errors(sarif_validator, data) == []
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in data["runs"][0]["results"]}
+    assert uris == {"desk/draft%20one.md", "file:///elsewhere/b.md"}

@@ -18,10 +18,11 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 import regex
 
-from . import lexicon, numbers
+from . import lexicon, numbers, units
 from .numbers import LB, RB
 from .text import fold_string
 
@@ -44,78 +45,28 @@ def _alt(words) -> str:
     return numbers.trie(_forms(words))
 
 
-@dataclass(frozen=True)
-class _Lex:
-    num_re: regex.Pattern
-    unit_re: regex.Pattern
-    unit_map: dict[str, tuple[str, str]]  # form -> (kind, unit key)
-    prefix_re: regex.Pattern
-    prefix_map: dict[str, str]
-    approx_before: regex.Pattern
-    approx_after: regex.Pattern
-    qual_before: regex.Pattern
-    qual_before_map: dict[str, str]
-    qual_after: regex.Pattern
-    qual_after_map: dict[str, str]
-    sep_re: regex.Pattern
-    between_after: regex.Pattern
-    between_before: regex.Pattern
-    money_noun: regex.Pattern
-    labels: regex.Pattern
-    not_after: regex.Pattern
-    months_before: regex.Pattern
-    word_re: regex.Pattern
-    stop: frozenset[str]
-    postpositions: frozenset[str]
-    indefinite: frozenset[str]
-    scale_re: regex.Pattern
-    ages: frozenset[str]
-    multiples_re: regex.Pattern
-    subunit_re: regex.Pattern
-    multiples: dict[str, float]
-    share_after: regex.Pattern
-    elision: regex.Pattern
-    bound_join: regex.Pattern
+# The compiled vocabulary of the finder (one namespace, built once): patterns and lookup tables.
+_Lex = SimpleNamespace
 
 
 @functools.cache
 def _lex() -> _Lex:
     q = lexicon.load("quantities")
     p = numbers.patterns()
-    unit_map: dict[str, tuple[str, str]] = {}
-    for f in q["percent"]["forms"]:
-        unit_map[fold_string(f).lower()] = ("percent", "percent")
-    prefix_map: dict[str, str] = {}
-    for code, spec in q["currencies"].items():
-        for f in spec.get("after", []):
-            unit_map[fold_string(f).lower()] = ("money", code)
-        for f in spec.get("before", []):
-            prefix_map[fold_string(f).lower()] = code
-    for pint_name, forms in q["durations"].items():
-        for f in forms:
-            unit_map[fold_string(f).lower()] = ("duration", pint_name)
-    for f in q["ages"]["forms"]:
-        unit_map[fold_string(f).lower()] = ("age", "year")
-    for key, spec in q["measures"].items():
-        for f in spec["forms"]:
-            unit_map[fold_string(f).lower()] = ("quantity", key)
-    # a unit word: after spaces (or glued to digits), with an optional emphatic ही in between
-    unit_alt = numbers.trie(unit_map)
-    unit_re = regex.compile(rf"{_WS}*(?:ही{_WS}+)?(?P<u>{unit_alt})(?:(?<=%)|{RB})", _I)
-    pre_alt = numbers.trie(prefix_map)
-    prefix_re = regex.compile(rf"(?:(?<![\p{{L}}\p{{M}}])(?P<c>{pre_alt}))[ \t]*\Z", _I)
+    uw = units.unit_words()
     qb_map = {fold_string(f).lower(): k for k, forms in q["qualifier_before"].items() for f in forms}
     qa_map = {fold_string(f).lower(): k for k, forms in q["qualifier_after"].items() for f in forms}
     rng = q["ranges"]
     mult = {fold_string(f).lower(): float(k) for k, forms in q["multiples"].items() for f in forms}
-    vague = rf"(?P<vague>{LB}(?:(?:कई|several|many){_WS}+(?P<vs>{p['scale']})|{p['vague']}){RB})"
+    many = _alt(q["vague_quantifiers"]["forms"])
+    vague = rf"(?P<vague>{LB}(?:(?:{many}){_WS}+(?P<vs>{p['scale']})|{p['vague']}){RB})"
     num_re = regex.compile(rf"{vague}|(?P<num>(?<![\p{{L}}\p{{M}}\p{{N}}])(?<!\d[.,]){p['expr']})", _I)
-    return _Lex(
+    return SimpleNamespace(
         num_re=num_re,
-        unit_re=unit_re,
-        unit_map=unit_map,
-        prefix_re=prefix_re,
-        prefix_map=prefix_map,
+        unit_re=uw.after_re,
+        unit_map=uw.after,
+        prefix_re=uw.before_re,
+        prefix_map=uw.before,
         approx_before=regex.compile(rf"{LB}(?:{_alt(q['approx']['before'])})[ \t]*\Z", _I),
         approx_after=regex.compile(rf"(?:{_alt(q['approx']['after'])}){RB}", _I),
         qual_before=regex.compile(rf"{LB}(?P<q>{_alt(qb_map)})[ \t]*\Z", _I),
@@ -126,7 +77,7 @@ def _lex() -> _Lex:
         between_after=regex.compile(rf"{_WS}*(?:{_alt(rng['between_after'])}){RB}", _I),
         between_before=regex.compile(rf"{LB}(?:{_alt(rng['between_before'])})[ \t]*\Z", _I),
         money_noun=regex.compile(
-            rf"{_WS}+(?:(?:की|के|का|तक|of|in){_WS}+)?(?:\d[\d.,]*{_WS}*(?:(?:{p['scale']}){_WS}+)+)?"
+            rf"{_WS}+(?:(?:{_alt(q['money_nouns']['linkers'])}){_WS}+)?(?:\d[\d.,]*{_WS}*(?:(?:{p['scale']}){_WS}+)+)?"
             rf"(?:[\p{{L}}\p{{M}}]+{_WS}+)?(?:{_alt(q['money_nouns']['forms'])}){RB}", _I),
         labels=regex.compile(rf"{LB}(?:{_alt(q['labels']['forms'])})[ \t]*[-:]?[ \t]*\Z", _I),
         not_after=regex.compile(rf"{_WS}*(?:{_alt(q['not_after']['forms'])}){RB}", _I),
@@ -136,15 +87,15 @@ def _lex() -> _Lex:
         postpositions=frozenset(_forms(q["postpositions"]["forms"])),
         indefinite=frozenset(_forms(q["indefinite"]["forms"])),
         scale_re=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{p['scale']}){RB}", _I),
-        ages=frozenset(_forms(q["ages"]["forms"])),
         subunit_re=regex.compile(
-            rf"{_WS}*(?:(?:और|and|,){_WS}*)?(?P<n>{p['expr']}){_WS}*(?:{_alt(q['subunits']['forms'])}){RB}", _I),
+            rf"{_WS}*(?:(?:{_alt(numbers.lex().ops['conjunction'])}|,){_WS}*)?(?P<n>{p['expr']}){_WS}*(?:{_alt(q['subunits']['forms'])}){RB}", _I),
         multiples_re=regex.compile(rf"{LB}(?:{_alt(mult)}){RB}", _I),
         multiples=mult,
         share_after=regex.compile(rf"{_WS}+(?:{_alt(q['fraction_share']['after'])}){RB}", _I),
         elision=regex.compile(
             rf"{_WS}*(?:{_alt(rng['elision'])}){_WS}+(?:[\p{{L}}\p{{M}}]+{_WS}+)?", _I),
-        bound_join=regex.compile(rf"{_WS}*(?:(?:है|हैं|is){_WS}*)?(?:{_alt(rng['bound_joiners'])})?{_WS}*", _I),
+        bound_join=regex.compile(rf"{_WS}*(?:(?:{_alt(rng['bound_aux'])}){_WS}*)?(?:{_alt(rng['bound_joiners'])})?{_WS}*", _I),
+        aux_end=regex.compile(rf"(?:(?:{_alt(rng['bound_aux'])}){RB}|:)[ \t]*\Z", _I),
     )
 
 
@@ -395,7 +346,7 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
     """Kind and unit fields of a candidate with no unit word (None: not a claim)."""
     end = c.end
     plain = c.text.strip().lower()
-    if c.has_scale and lx.scale_re.sub("", plain).strip() == "" and not (_bounded(t, c, lx) or _alone(t, c)):
+    if c.has_scale and lx.scale_re.sub("", plain).strip() == "" and not (_bounded(t, c, lx) or _alone(t, c, lx)):
         return None  # a bare scale word with no unit: "अरब देशों", "लाख कोशिशों"
     if not c.has_scale and not c.vague and plain in lx.indefinite and c.low is None:
         return None
@@ -416,7 +367,7 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
         return "duration"
     subject, _ = _subject(t, end, lx)
     if subject is None and not c.digits and not c.vague and c.low is None and not _bounded(t, c, lx):
-        if not c.has_scale and not _alone(t, c):
+        if not c.has_scale and not _alone(t, c, lx):
             return None  # a bare number word ("दो", "तीन") with nothing counted
     fields["unit"] = "units"
     if subject:
@@ -433,17 +384,17 @@ def _bounded(t: str, c: _Cand, lx: _Lex) -> bool:
     return qb is not None and lx.qual_before_map[qb.group("q").lower()] != "since"
 
 
-def _alone(t: str, c: _Cand) -> bool:
+def _alone(t: str, c: _Cand, lx: _Lex) -> bool:
     """A number word that stands alone (a list item, a heading, an answer: "जवाब है सोलह")."""
     before = t[max(0, c.fs - 40):c.fs]
     line_before = before[before.rfind("\n") + 1:]
     return bool(_PUNCT_END.fullmatch(t, c.end, min(len(t), c.end + 3)) or _PUNCT_END.match(t, c.end)) and (
-        not line_before.strip() or _re(r"(?:है|हैं|था|is|was|:)[ \t]*\Z").search(line_before) is not None)
+        not line_before.strip() or lx.aux_end.search(line_before) is not None)
 
 
 def find(ctx) -> list:
     """Every quantity, money, percent and duration claim in ``ctx``."""
-    from . import regions, units
+    from . import regions
 
     t = ctx.folded.text
     lx = _lex()

@@ -8,7 +8,10 @@ names of that file by the finders before any conversion.
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from importlib import resources
+
+import regex
 
 
 @functools.cache
@@ -33,3 +36,45 @@ def factor(unit: str, to: str) -> float:
 def convert(value: float, unit: str, to: str) -> float:
     """``value`` in ``unit`` expressed in ``to`` (both names from data/units.txt)."""
     return value * factor(unit, to)
+
+
+@dataclass(frozen=True)
+class UnitWords:
+    """Surface unit words of data/quantities.toml, mapped to (kind, unit name) before any arithmetic."""
+
+    after_re: regex.Pattern  # a unit word right after a number (group "u")
+    after: dict[str, tuple[str, str]]  # folded form -> (kind, unit): percent, money, duration, age, quantity
+    before_re: regex.Pattern  # a currency symbol/abbreviation ending right before a number (group "c")
+    before: dict[str, str]  # folded form -> currency code
+
+
+@functools.cache
+def unit_words() -> UnitWords:
+    from . import lexicon, numbers
+    from .numbers import RB
+    from .text import fold_string
+
+    q = lexicon.load("quantities")
+    after: dict[str, tuple[str, str]] = {}
+
+    def add(forms, kind: str, unit: str) -> None:
+        for f in forms:
+            after[fold_string(f).lower()] = (kind, unit)
+
+    add(q["percent"]["forms"], "percent", "percent")
+    before: dict[str, str] = {}
+    for code, spec in q["currencies"].items():
+        add(spec.get("after", []), "money", code)
+        for f in spec.get("before", []):
+            before[fold_string(f).lower()] = code
+    for pint_name, forms in q["durations"].items():
+        add(forms, "duration", pint_name)
+    add(q["ages"]["forms"], "age", "year")
+    for key, spec in q["measures"].items():
+        add(spec["forms"], "quantity", key)
+    emph = numbers.trie(fold_string(f) for f in q["emphatic"]["forms"])
+    # after spaces (or glued to digits: "3.5साल"), with an optional emphatic particle in between ("पांच ही दिन")
+    after_re = regex.compile(rf"[ \t]*(?:(?:{emph})[ \t]+)?(?P<u>{numbers.trie(after)})(?:(?<=%)|{RB})",
+                             regex.IGNORECASE)
+    before_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?P<c>{numbers.trie(before)})[ \t]*\Z", regex.IGNORECASE)
+    return UnitWords(after_re, after, before_re, before)

@@ -114,7 +114,10 @@ class _Scan:
                 hits.append((m.start(), m.end(), m.group()))
         for s, e, w in hits:
             for k in anchors[w.lower()]:
-                getattr(self, "at_" + k)(s, e, w)
+                try:
+                    getattr(self, "at_" + k)(s, e, w)
+                except (OverflowError, ValueError):  # a resolved date outside years 1..9999: no claim
+                    continue
 
     # ---------------------------------------------------------------------------------------- months
     def at_month(self, s: int, e: int, word: str) -> None:

@@ -244,6 +244,12 @@ def test_scan_time_grows_linearly_with_the_number_of_dates():
     assert cost(1600) / cost(400) < 8  # linear: about 4; quadratic: about 16
 
 
+@pytest.mark.parametrize("anchor", [dt.date(1, 1, 1), dt.date(9999, 12, 31)])
+def test_extreme_anchors_do_not_raise(anchor):
+    text = "पिछले शुक्रवार, गत वर्ष मार्च में, अगले महीने की 2 तारीख, दो दिन बाद, last week, FY99, 3 सितंबर"
+    assert all(c.text == text[c.start:c.end] for c in date_claims(text, anchor))
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("0123456789 .,-/:सितंबरजनवरीमईशुक्रवारसेतककेबादFYMayJune१२०")),
                max_size=60))

@@ -172,3 +172,18 @@ def test_never_raises_and_spans_are_exact(text):
         assert c.kind in KINDS
         assert c.text == text[c.start:c.end]
         assert c.start < c.end
+
+
+def test_region_prefers_a_named_state_then_the_country_and_none_without_a_mention():
+    from claimcheck.regions import find_region
+
+    def region(text, surface):
+        doc = Document(id="t", text=text, date=dt.date(2024, 8, 30), lang="hi")
+        ctx = Context(doc=doc, folded=fold(text), anchor=doc.date, lang="hi")
+        return find_region(ctx, ctx.folded.text.index(surface))
+
+    assert region("देश में सबसे ज्यादा 20 लाख दुकानें यूपी में हैं।", "20") == ("यूपी", "IN-UP")
+    assert region("देश में 20 लाख दुकानें हैं।", "20") == ("देश", "IN")
+    assert region("शहर में 20 लाख दुकानें हैं।", "20") is None
+    assert region("In Uttar Pradesh, 20 lakh shops are open.", "20") == ("Uttar Pradesh", "IN-UP")
+    assert region("The setup cost 20 lakh.", "20") is None  # "up" inside "setup" is no region

@@ -252,6 +252,12 @@ def score_tokens(m: tuple[str, ...], v: tuple[str, ...]) -> float:
         if not _letters_agree(m, c):
             continue
         best = max(best, ratio(" ".join(m), " ".join(c)) * penalty)
+    if len(m) >= 3 and len(v) == 2 and not any(len(x) == 1 for x in m) and _letters_agree((m[0], m[-1]), v):
+        # a middle name the reference leaves out: नरेंद्र दामोदरदास मोदी ~ Narendra Modi
+        best = max(best, ratio(f"{m[0]} {m[-1]}", " ".join(v)) * 0.97)
+    if len(m) != len(v) and len(m) > 1 and len(v) > 1 and m[0][:1] == v[0][:1] and m[-1][-1:] == v[-1][-1:]:
+        # a name split or joined differently: योगी आदित्य नाथ ~ Yogi Adityanath
+        best = max(best, ratio("".join(m), "".join(v)) * 0.97)
     return best
 
 

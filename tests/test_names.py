@@ -148,3 +148,12 @@ def test_lookup_grows_sub_linearly_with_the_index():
     ts, tl = min(timed(small) for _ in range(3)), min(timed(large) for _ in range(3))
     assert decide(large.match(people[0]))[1][0].key == "0"
     assert tl < ts * 10  # 30x the rows, far less than 30x the time
+
+
+def test_split_joined_and_extra_middle_names_match():
+    ix = NameIndex()
+    ix.add("yogi", ["Yogi Adityanath"])
+    ix.add("modi", ["Narendra Modi"])
+    assert best(ix, "योगी आदित्य नाथ") == ("match", ["yogi"])
+    assert best(ix, "नरेंद्र दामोदरदास मोदी") == ("match", ["modi"])
+    assert best(ix, "Narendra Damodardas Modi") == ("match", ["modi"])

@@ -96,7 +96,7 @@ def word_value(folded_word: str) -> int | None:
 
 # ---------------------------------------------------------------------------------------------- patterns
 
-DIGITS = r"(?:(?<!\d)\d+(?:,\d{2,3}(?!\d))*(?:\.\d+)?|(?<![\d.])\.\d+)"
+DIGITS = r"(?:(?<!\d)\d+(?:,\d{2,3}(?!\d))*(?:\.\d+)?|(?<![\d.\p{L}])\.\d+)"
 
 
 def trie(words) -> str:
@@ -151,9 +151,11 @@ def patterns() -> dict[str, str]:
     # start; the expression is a permissive run of such tokens and read() decides how much of it is a number.
     union = _alt(set(lx.words) | set(lx.scales) | set(lx.fractions) | set(lx.modifiers) | set(lx.denominators))
     tok = rf"(?:{en_comp}|{union}){RB}"
-    cont = (rf"[ \t]*(?:{DIGITS}|(?<![\p{{L}}\p{{M}}]){tok})"
+    # "₹1,000-crore project": a hyphen may join a scale word to its number
+    cont = (rf"[ \t]*(?:{DIGITS}|(?<![\p{{L}}\p{{M}}]){tok})|-(?:{scale}){RB}"
             rf"|[ \t]+(?:{conj}|{dec}|{per}){RB}[ \t]+(?={DIGITS}|{tok})")
-    expr = rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?:(?:{neg}){RB}[ \t]+)?(?:{DIGITS}|{tok})(?:{cont})*+"
+    # (no left boundary here: callers put their own, e.g. after "Rs" in "Rs5,000")
+    expr = rf"(?:(?:{neg}){RB}[ \t]+)?(?:{DIGITS}|{tok})(?:{cont})*+"
     dev_expr = rf"{LB}(?:{endev})[ \t]+(?:{scale}){RB}(?:[ \t]*(?<![\p{{L}}\p{{M}}])(?:{scale}){RB})*+"
     return {
         "atom": any_atom,
@@ -174,7 +176,7 @@ def _token_re() -> regex.Pattern:
     en_units = "|".join(sorted(lx.en_units, key=len, reverse=True))
     ops = "|".join(rf"(?P<{k[:3]}>{_alt(v)})" for k, v in lx.ops.items())
     return regex.compile(
-        rf"[ \t]*(?:(?P<d>{DIGITS})|(?<![\p{{L}}\p{{M}}])(?P<s>{p['scale']}){RB}"
+        rf"(?:[ \t]*|-(?=(?:{p['scale']}){RB}))(?:(?P<d>{DIGITS})|(?<![\p{{L}}\p{{M}}])(?P<s>{p['scale']}){RB}"
         rf"|{LB}(?:(?P<c>(?:{en_tens})[\s-](?:{en_units}))|(?P<f>{p['frac']})|(?P<m>{p['mod']})"
         rf"|(?P<w>{p['word']})|(?P<e>{_alt(lx.en_dev)})|(?P<q>{_alt(lx.denominators)})|{ops}){RB})",
         regex.IGNORECASE,
@@ -183,7 +185,7 @@ def _token_re() -> regex.Pattern:
 
 @functools.cache
 def expr_re() -> regex.Pattern:
-    return regex.compile(patterns()["expr"], regex.IGNORECASE)
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?:{patterns()['expr']})", regex.IGNORECASE)
 
 
 def digits_value(s: str) -> float:

@@ -59,8 +59,11 @@ def _lex() -> _Lex:
     rng = q["ranges"]
     mult = {fold_string(f).lower(): float(k) for k, forms in q["multiples"].items() for f in forms}
     many = _alt(q["vague_quantifiers"]["forms"])
-    vague = rf"(?P<vague>{LB}(?:(?:{many}){_WS}+(?P<vs>{p['scale']})|{p['vague']}){RB})"
-    num_re = regex.compile(rf"{vague}|(?P<num>(?<![\p{{L}}\p{{M}}\p{{N}}])(?<!\d[.,]){p['expr']})", _I)
+    vague = (rf"(?P<vague>{LB}(?:(?:{many}){_WS}+(?P<vs>{p['scale']})|{p['vague']}){RB}"
+             rf"(?P<vt>(?:{_WS}+(?:{p['scale']}){RB})*))")
+    cur = numbers.trie(uw.before)
+    start = rf"(?:(?<![\p{{L}}\p{{M}}\p{{N}}])|(?<=(?<![\p{{L}}\p{{M}}])(?:{cur})))"  # "Rs5,000" too
+    num_re = regex.compile(rf"{vague}|(?P<num>{start}(?<!\d[.,]){p['expr']})", _I)
     return SimpleNamespace(
         num_re=num_re,
         unit_re=uw.after_re,
@@ -77,7 +80,7 @@ def _lex() -> _Lex:
         between_after=regex.compile(rf"{_WS}*(?:{_alt(rng['between_after'])}){RB}", _I),
         between_before=regex.compile(rf"{LB}(?:{_alt(rng['between_before'])})[ \t]*\Z", _I),
         money_noun=regex.compile(
-            rf"{_WS}+(?:(?:{_alt(q['money_nouns']['linkers'])}){_WS}+)?(?:\d[\d.,]*{_WS}*(?:(?:{p['scale']}){_WS}+)+)?"
+            rf"{_WS}+(?P<link>(?:{_alt(q['money_nouns']['linkers'])}){_WS}+)?(?:\d[\d.,]*{_WS}*(?:(?:{p['scale']}){_WS}+)+)?"
             rf"(?:[\p{{L}}\p{{M}}]+{_WS}+)?(?:{_alt(q['money_nouns']['forms'])}){RB}", _I),
         labels=regex.compile(rf"{LB}(?:{_alt(q['labels']['forms'])})[ \t]*[-:]?[ \t]*\Z", _I),
         not_after=regex.compile(rf"{_WS}*(?:{_alt(q['not_after']['forms'])}){RB}", _I),
@@ -129,7 +132,10 @@ def _candidates(t: str, lx: _Lex) -> list[_Cand]:
         pos = m.end()
         if m.group("vague") is not None:
             vs = m.group("vs")
-            low = nlex.scales[vs.lower()] if vs else nlex.vague[m.group().lower()]
+            head = m.group()[: m.start("vt") - m.start()]
+            low = nlex.scales[vs.lower()] if vs else nlex.vague[head.lower()]
+            if m.group("vt"):  # "हजारों करोड़" = at least 1000 crore
+                low *= numbers.read("1 " + m.group("vt").strip())[0]
             out.append(_Cand(m.start(), m.end(), low, m.group(), vague=True, end=m.end()))
             continue
         r = numbers.read(m.group())
@@ -356,7 +362,11 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
         return "percent"
     nxt = lx.word_re.match(t, end)
     nxt_w = nxt.group(1).lower() if nxt else None
-    if c.has_scale and c.value >= 1e7 and (lx.money_noun.match(t, end) or _PUNCT_END.match(t, end) or (
+    mn = lx.money_noun.match(t, end) if c.has_scale else None
+    if mn is not None and mn.group("link") and c.value >= 1000:  # "50 लाख की लागत", "5 हजार की मदद"
+        fields["unit"], fields["implicit_unit"] = "INR", True
+        return "money"
+    if c.has_scale and c.value >= 1e7 and (mn is not None or _PUNCT_END.match(t, end) or (
             nxt_w is not None and nxt_w in lx.stop and nxt_w not in lx.postpositions)):
         fields["unit"], fields["implicit_unit"] = "INR", True
         return "money"
@@ -373,6 +383,14 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
     if subject:
         fields["subject"] = _orig(ctx, t, end, subject)
     return "quantity"
+
+
+def _minus(t: str, c: _Cand) -> bool:
+    if c.low is not None or c.vague or c.cur_start is not None or c.fs < 1 or t[c.fs - 1] != "-":
+        return False
+    if c.fs >= 2 and t[c.fs - 2] not in " \t(":
+        return False
+    return bool(t[t.rfind("\n", 0, c.fs) + 1:c.fs - 1].strip())
 
 
 def _bounded(t: str, c: _Cand, lx: _Lex) -> bool:
@@ -418,6 +436,8 @@ def find(ctx) -> list:
             if kind is None:
                 continue
         lo, hi, val = c.low, c.high, c.value
+        if _minus(t, c):  # "वृद्धि दर -2.3 प्रतिशत" (but "-5 करोड़" at a line start is a bullet)
+            val, start = -val, c.fs - 1
         if kind == "percent":
             fields["unit"] = "percent"
         elif kind == "money":

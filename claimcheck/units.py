@@ -74,7 +74,8 @@ def unit_words() -> UnitWords:
         add(spec["forms"], "quantity", key)
     emph = numbers.trie(fold_string(f) for f in q["emphatic"]["forms"])
     # after spaces (or glued to digits: "3.5साल"), with an optional emphatic particle in between ("पांच ही दिन")
-    after_re = regex.compile(rf"[ \t]*(?:(?:{emph})[ \t]+)?(?P<u>{numbers.trie(after)})(?:(?<=%)|{RB})",
+    # or joined by a hyphen ("5-year plan", "56-year-old")
+    after_re = regex.compile(rf"(?:[ \t]*(?:(?:{emph})[ \t]+)?|-)(?P<u>{numbers.trie(after)})(?:(?<=%)|{RB})",
                              regex.IGNORECASE)
     before_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?P<c>{numbers.trie(before)})[ \t]*\Z", regex.IGNORECASE)
     return UnitWords(after_re, after, before_re, before)

@@ -59,6 +59,13 @@ SHOULD_FIND = [
     ("उनके 72 वर्षीय पिता ने कहा।", "72 वर्षीय", "duration", 72, None, None, "year"),
     ("हजारों वर्षों से यह परंपरा चली आ रही है।", "हजारों वर्षों", "duration", None, 1000, None, "year"),
     ("योजना से लाखों लोगों को फायदा हुआ।", "लाखों", "quantity", None, 1e5, None, "units"),
+    ("बाढ़ से हजारों करोड़ रुपये का नुकसान हुआ।", "हजारों करोड़ रुपये", "money", None, 1e10, None, "INR"),
+    ("पुल 50 लाख की लागत से बना।", "50 लाख", "money", 5e6, None, None, "INR"),
+    ("निर्यात 60 हजार करोड़ से बढ़कर 1.2 लाख करोड़ रुपये हुआ।", "60 हजार करोड़", "money", 6e11, None, None, "INR"),
+    ("पहले दिन 4.1 और दूसरे दिन 4.6 दिन का औसत रहा।", "4.6 दिन", "duration", round(4.6 / 365, 6), None, None, "year"),
+    ("दर 4 से बढ़ाकर 6 फीसदी की गई।", "4", "percent", 4, None, None, "percent"),
+    ("कीमत 3 डॉलर 25 सेंट है।", "3 डॉलर 25 सेंट", "money", 3.25, None, None, "USD"),
+    ("यह संख्या 40 से ज्यादा और 60 से कम है।", "40 से ज्यादा और 60", "quantity", None, 40, 60, "units"),
 ]
 
 
@@ -83,6 +90,10 @@ EN_SHOULD_FIND = [
     ("Two crore families were covered.", "Two crore", "quantity", 2e7, "units"),
     ("The work took six months.", "six months", "duration", 0.5, "year"),
     ("A 400 km corridor was approved.", "400 km", "quantity", 400, "km"),
+    ("a ₹1,500-crore expressway was cleared.", "₹1,500-crore", "money", 15e9, "INR"),
+    ("Each unit got Rs5,000 as aid.", "Rs5,000", "money", 5000, "INR"),
+    ("a 5-year plan was drafted.", "5-year", "duration", 5, "year"),
+    ("Growth slipped to -1.8 per cent.", "-1.8 per cent", "percent", -1.8, "percent"),
 ]
 
 
@@ -187,3 +198,10 @@ def test_region_prefers_a_named_state_then_the_country_and_none_without_a_mentio
     assert region("शहर में 20 लाख दुकानें हैं।", "20") is None
     assert region("In Uttar Pradesh, 20 lakh shops are open.", "20") == ("Uttar Pradesh", "IN-UP")
     assert region("The setup cost 20 lakh.", "20") is None  # "up" inside "setup" is no region
+
+
+def test_a_hyphen_at_a_line_start_is_a_bullet_not_a_minus():
+    c = one("सुविधाएं:\n-5 करोड़ रुपये तक का कर्ज", "5 करोड़ रुपये")
+    assert c.high == 5e7
+    c = one("विकास दर -0.5 फीसदी रही।", "-0.5 फीसदी")
+    assert c.value == -0.5

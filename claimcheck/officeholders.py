@@ -177,7 +177,7 @@ class _Finder:
                 if self.title_word(i - 1) and self.t[i - 1].key not in self.v.modifiers | self.v.stop:
                     start, i = i - 1, i - 2
                     continue
-                if self.is_head(i - 1):
+                if self.is_head(i - 1) and self.t[i].key != ",":  # "सचिव, अपर मुख्य सचिव": a list, not one person
                     offices.append((start, cur_head))
                     cur_head = start = i - 1
                     i -= 2
@@ -313,7 +313,7 @@ class _Finder:
             return None
         if count >= 3:
             # words after a known surname are not part of the name ("राकेश सचान सरकारी आंकड़ा बताते हुए")
-            anchors = [x for x in range(j + 1, k) if self.latin_key(x) in self.v.surnames]
+            anchors = [x for x in range(j, k) if self.latin_key(x) in self.v.surnames]
             if anchors and not any(self.known_name(x) for x in range(anchors[-1] + 1, k)):
                 k = anchors[-1] + 1
                 count = k - j
@@ -432,6 +432,11 @@ class _Finder:
                 former = True
             bare = start == h and end == h
             name_end = self.name_right(j + gap, h, bare) if j + gap < n and self.joined(j + gap) else None
+            if name_end is None and gap == 0 and j + 1 < n and t[j].text == "," and self.joined(j):
+                # an appositive name: "The Vice President, Shri M Venkaiah Naidu has suggested"
+                ne = self.name_right(j + 1, h, bare)
+                if ne is not None and any(self.known_name(x) for x in range(j + 1, ne + 1)):
+                    name_end, gap = ne, 1
             if name_end is not None:
                 ns = j + gap
                 while ns < n and t[ns].key in self.v.honorifics:

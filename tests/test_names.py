@@ -157,3 +157,7 @@ def test_split_joined_and_extra_middle_names_match():
     assert best(ix, "योगी आदित्य नाथ") == ("match", ["yogi"])
     assert best(ix, "नरेंद्र दामोदरदास मोदी") == ("match", ["modi"])
     assert best(ix, "Narendra Damodardas Modi") == ("match", ["modi"])
+
+
+def test_ay_before_a_consonant_folds_like_ai():
+    assert name_tokens("नायडू") == name_tokens("Naidu")

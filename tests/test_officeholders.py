@@ -235,3 +235,14 @@ def test_name_ends_at_a_known_surname_or_a_verb():
     assert one("मंत्री गोपाल गुप्ता नंदी ने कहा").person == "गोपाल गुप्ता नंदी"
     assert one("जिलाधिकारी सुनील कुमार राजपूत ने कहा").person == "सुनील कुमार राजपूत"
     assert one("मंत्री अरुण सक्सेना बोले कि काम होगा").person == "अरुण सक्सेना"
+
+
+def test_appositive_name_and_comma_lists_of_titles():
+    c = one("The Vice President, Shri M Venkaiah Naidu has suggested that milk be given.")
+    assert c.person == "M Venkaiah Naidu" and c.office == "Vice President"
+    assert officeholders('"We are ready," said the Chief Minister, who visited the site.') == []
+    # a comma lists different people: only the named one is an officeholder, with only its own title
+    c = one("मुख्य सचिव, अपर मुख्य सचिव गृह अवनीश कुमार अवस्थी मौजूद थे।")
+    assert c.offices == ("अपर मुख्य सचिव गृह",)
+    # a Title-Case headline: the name ends at the known surname
+    assert one("PM Modi Releases Funds Worth Rs 2,691 Crore").person == "Modi"

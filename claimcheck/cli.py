@@ -136,7 +136,9 @@ def _progress(results: Iterator, enabled: bool, delay: float = 1.0, console=None
 
 def _collect(paths: list[str], *, command: str, as_of: Optional[str], lang: str, refs: tuple[str, ...],
              encoding: Optional[str], jobs: Optional[int], keep_text: bool, errors_to_stderr: bool,
-             region: Optional[str] = None, tolerances: Optional[dict] = None):  # type: ignore[no-untyped-def]
+             region: Optional[str] = None, tolerances: Optional[dict] = None,
+             each=None):  # type: ignore[no-untyped-def]
+    """Run the documents; ``each(result) -> result`` (suppression, streaming output) sees every one as it comes."""
     from . import api
 
     kwargs = _run_kwargs(command=command, as_of=as_of, lang=None if lang == "auto" else lang, refs=list(refs),
@@ -145,6 +147,8 @@ def _collect(paths: list[str], *, command: str, as_of: Optional[str], lang: str,
     for r in _progress(api.run(paths, **kwargs), enabled=sys.stderr.isatty()):
         if r.error and errors_to_stderr:
             _err(r.error)
+        if each is not None:
+            r = each(r)
         results.append(r if keep_text else replace(r, text=None))
     return results
 
@@ -185,18 +189,28 @@ def extract(
     from . import config as cfgmod
     from .gate import ExitCode
     from .model import Report
-    from .render import Options, render
+    from .render import Options, check_format, render
 
     with _guard():
         fmt = _choose_format(format, output)
         as_of = _as_of_date(as_of)
         cfg = cfgmod.load(paths, config_file=config_file).override(lang=lang)
         to_stdout = not output or output == "-"
+        opts = Options(color=to_stdout and fmt == "table" and sys.stdout.isatty(), width=_width())
+        check_format(fmt, "extract")  # before any work is done
+        streaming = to_stdout and fmt in ("jsonl", "line")
+
+        def each(r):  # type: ignore[no-untyped-def]
+            if streaming:
+                _emit(render(Report(results=(r,), command="extract", as_of=as_of), fmt, opts), None)
+            return r
+
         results = _collect(paths, command="extract", as_of=as_of, lang=cfg.lang.value, refs=(), encoding=encoding,
-                           jobs=jobs, keep_text=False, errors_to_stderr=not (to_stdout and fmt in ("table", "line")))
+                           jobs=jobs, keep_text=False, errors_to_stderr=not (to_stdout and fmt in ("table", "line")),
+                           each=each)
         report = Report(results=tuple(results), command="extract", as_of=as_of)
-        _emit(render(report, fmt, Options(color=to_stdout and fmt == "table" and sys.stdout.isatty(),
-                                          width=_width())), output)
+        if not streaming:
+            _emit(render(report, fmt, opts), output)
     raise typer.Exit(int(ExitCode.ERROR if report.failed else ExitCode.OK))
 
 
@@ -208,8 +222,12 @@ def _width() -> int:
 
 
 def _check_report(paths: list[str], *, as_of, lang, refs, encoding, jobs, fail_on, config_file, baseline_file,  # type: ignore[no-untyped-def]
-                  keep_text: bool, errors_to_stderr: bool, use_baseline: bool = True):
-    """Run check with the resolved configuration; returns (report, config, notes)."""
+                  keep_text: bool, errors_to_stderr: bool, use_baseline: bool = True, stream=None):
+    """Run check with the resolved configuration; returns (report, config, notes).
+
+    Suppression is applied to each document as it arrives; ``stream(report_of_one)`` (if given) renders it
+    at once, so line-oriented output to a pipe is not held back until the whole batch is done.
+    """
     from . import baseline as bl
     from . import config as cfgmod
     from .model import Report
@@ -223,11 +241,20 @@ def _check_report(paths: list[str], *, as_of, lang, refs, encoding, jobs, fail_o
         src = cfgmod.COMMAND_LINE if not cfg.refs.value else f"{cfg.refs.source} + {cfgmod.COMMAND_LINE}"
         cfg = replace(cfg, refs=cfgmod.Setting(merged, src))
     base = bl.load(cfg.baseline.value) if (use_baseline and cfg.baseline.value) else None
+    notes: list[str] = []
+
+    def each(r):  # type: ignore[no-untyped-def]
+        one, more = bl.apply(Report(results=(r,), command="check", as_of=as_of, fail_on=cfg.fail_on.value),
+                             baseline=base, ignore=cfg.ignore.value)
+        notes.extend(more)
+        if stream is not None:
+            stream(one)
+        return one.results[0]
+
     results = _collect(paths, command="check", as_of=as_of, lang=cfg.lang.value, refs=cfg.refs.value,
                        encoding=encoding, jobs=jobs, keep_text=keep_text, errors_to_stderr=errors_to_stderr,
-                       region=cfg.region.value, tolerances=cfg.tolerances.value)
+                       region=cfg.region.value, tolerances=cfg.tolerances.value, each=each)
     report = Report(results=tuple(results), command="check", as_of=as_of, fail_on=cfg.fail_on.value)
-    report, notes = bl.apply(report, baseline=base, ignore=cfg.ignore.value)
     return report, cfg, notes
 
 
@@ -258,18 +285,21 @@ def check(
     data error (also when any document of a batch could not be read).
     """
     from . import gate
-    from .render import Options, render
+    from .render import Options, check_format, render
 
     with _guard():
         fmt = _choose_format(format, output)
         to_stdout = not output or output == "-"
+        check_format(fmt, "check")  # before any work is done
+        opts = Options(color=to_stdout and fmt == "table" and sys.stdout.isatty(), width=_width())
+        streaming = to_stdout and fmt in ("jsonl", "line")
         report, _cfg, notes = _check_report(
             paths, as_of=as_of, lang=lang, refs=refs, encoding=encoding, jobs=jobs, fail_on=fail_on,
             config_file=config_file, baseline_file=baseline_file, keep_text=fmt in ("html", "claimreview"),
-            errors_to_stderr=not (to_stdout and fmt in ("table", "line", "markdown")))
-        text = render(report, fmt, Options(color=to_stdout and fmt == "table" and sys.stdout.isatty(),
-                                           width=_width()))
-        _emit(text, output)
+            errors_to_stderr=not (to_stdout and fmt in ("table", "line", "markdown")),
+            stream=(lambda one: _emit(render(one, fmt, opts), None)) if streaming else None)
+        if not streaming:
+            _emit(render(report, fmt, opts), output)
         for n in notes:
             _err(n)
         code = gate.status(report, no_fail=no_fail)

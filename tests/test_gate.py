@@ -184,3 +184,25 @@ def test_extract_with_errors_exits_2(fake_run):
 
 def test_empty_report_is_ok():
     assert status(Report()) is ExitCode.OK
+
+
+@pytest.mark.parametrize("command", ["check", "extract"])
+def test_line_oriented_output_streams_before_the_batch_ends(monkeypatch, capsys, command):
+    """jsonl/line on stdout are written per document, so a long archive run shows (and keeps) its progress."""
+    first, second = sample_report().results[0], replace(sample_report().results[0], doc="b.txt", path="b.txt")
+    if command == "extract":
+        first = replace(first, claims=tuple(cc.claim for cc in first.checked), checked=())
+        second = replace(second, claims=first.claims)
+    seen_mid_run = []
+
+    def run(paths, **kw):
+        yield first
+        seen_mid_run.append(capsys.readouterr().out)
+        yield second
+
+    monkeypatch.setattr(api, "run", run)
+    monkeypatch.setattr("sys.argv", ["claimcheck", command, "a.txt", "b.txt", "-f", "jsonl"])
+    with pytest.raises(SystemExit):
+        cli.main()
+    rest = capsys.readouterr().out
+    assert len(seen_mid_run[0].splitlines()) == 5 and len(rest.splitlines()) == 5

@@ -28,12 +28,17 @@ class Options:
 
 def render(report: Report, fmt: str, options: Options | None = None) -> str:
     """``report`` rendered in format ``fmt`` (one of :data:`FORMATS`)."""
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
-    if report.command == "extract" and fmt not in EXTRACT_FORMATS:
-        raise UsageError(f"extract supports --format {', '.join(EXTRACT_FORMATS)}; {fmt} needs verdicts (use check)")
+    check_format(fmt, report.command)
     mod = importlib.import_module(f".{fmt}", __name__)
     return mod.render(report, options or Options())
+
+
+def check_format(fmt: str, command: str = "check") -> None:
+    """Raise :class:`UsageError` unless ``fmt`` can render the output of ``command``."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if command == "extract" and fmt not in EXTRACT_FORMATS:
+        raise UsageError(f"extract supports --format {', '.join(EXTRACT_FORMATS)}; {fmt} needs verdicts (use check)")
 
 
 # ---- helpers shared by the renderers -------------------------------------------------------------------------

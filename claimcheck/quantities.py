@@ -15,6 +15,7 @@ Word lists live in ``claimcheck/data/quantities.toml`` and ``numbers.toml``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 from dataclasses import dataclass, field
@@ -217,7 +218,8 @@ def _range_ok(t: str, a: _Cand, b: _Cand, sep: str | None, lx: _Lex) -> bool:
     if b.digits and _re(r"(?:1[89]|20)\d\d").fullmatch(b.text) and not _re(r"(?:1[89]|20)\d\d").fullmatch(a.text):
         return False  # "16 to 2019": a number, then a year
     if sep is None:  # a bare space: "तीन चार दशकों", "बीस पच्चीस"
-        return not a.digits and not b.digits and b.value > a.value and not a.has_scale
+        return (not a.digits and not b.digits and not a.has_scale and a.value >= 1 and a.value == int(a.value)
+                and a.value < b.value <= 2 * a.value)
     s = sep.lower()
     if s in ("और", "and"):
         return bool(lx.between_after.match(t, b.end)) or bool(lx.between_before.search(t, max(0, a.fs - 12), a.fs))
@@ -417,6 +419,10 @@ def find(ctx) -> list:
     t = ctx.folded.text
     lx = _lex()
     cands = _candidates(t, lx)
+    urls = [(m.start(), m.end()) for m in _re(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+").finditer(t)]
+    if urls:  # numbers inside links and e-mail addresses are not claims
+        ustarts = [a for a, _ in urls]
+        cands = [c for c in cands if (k := bisect.bisect_right(ustarts, c.fs) - 1) < 0 or c.fs >= urls[k][1]]
     for c in cands:
         if c.kind is None:
             _attach_units(t, c, lx)

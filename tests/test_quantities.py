@@ -161,6 +161,8 @@ def test_generic_state_word_means_the_most_mentioned_state():
         "उसे जाने दो।",
         "साल 2019 में यह शुरू हुआ।",
         "बैठक 10 बजे हुई।",
+        "विवरण https://example.gov.in/scheme?id=2024&amt=500 पर है।",
+        "लिखें: info2024@example.in",
         "उसने 14वें दिन कहा।",
     ],
 )

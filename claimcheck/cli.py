@@ -347,6 +347,10 @@ def _baseline_cmd(update: bool, paths, output, reason, expires, as_of, lang, ref
                 exp = _dt.date.fromisoformat(expires)
             except ValueError:
                 raise UsageError(f"bad --expires {expires!r} (expected YYYY-MM-DD)") from None
+        if not output:  # the configured baseline, else the conventional name
+            from . import config as cfgmod
+
+            output = cfgmod.load(paths, config_file=config_file).baseline.value or "claimcheck-baseline.json"
         previous = bl.load(output) if update else None
         if not update and os.path.exists(output):
             raise UsageError("baseline exists; use `claimcheck baseline update` to refresh it", path=output)
@@ -364,7 +368,8 @@ def _baseline_cmd(update: bool, paths, output, reason, expires, as_of, lang, ref
 @baseline_app.command("create")
 def baseline_create(
     paths: list[str] = typer.Argument(..., help=PATHS_HELP),
-    output: str = typer.Option("claimcheck-baseline.json", "--output", "-o", help="Baseline file to write."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Baseline file to write (default: the "
+                                         "configured baseline, else claimcheck-baseline.json)."),
     reason: Optional[str] = typer.Option(None, "--reason", help="Why these findings are accepted."),
     expires: Optional[str] = typer.Option(None, "--expires", help="YYYY-MM-DD after which entries gate again."),
     as_of: Optional[str] = typer.Option(None, "--as-of"),
@@ -382,7 +387,8 @@ def baseline_create(
 @baseline_app.command("update")
 def baseline_update(
     paths: list[str] = typer.Argument(..., help=PATHS_HELP),
-    output: str = typer.Option("claimcheck-baseline.json", "--output", "-o", help="Baseline file to update."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Baseline file to update (default: the "
+                                         "configured baseline, else claimcheck-baseline.json)."),
     reason: Optional[str] = typer.Option(None, "--reason", help="Reason for newly added entries."),
     expires: Optional[str] = typer.Option(None, "--expires", help="Expiry for newly added entries (YYYY-MM-DD)."),
     as_of: Optional[str] = typer.Option(None, "--as-of"),

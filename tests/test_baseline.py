@@ -149,8 +149,10 @@ def test_cli_expired_baseline_gates_again_and_says_so(tmp_path, results):
 
 def test_cli_baseline_from_configuration(tmp_path, results, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    run("baseline", "create", "draft.txt", "-o", "accepted.json")
     (tmp_path / "claimcheck.toml").write_text("baseline = 'accepted.json'\n", encoding="utf-8")
+    assert run("check", "draft.txt", "-f", "jsonl").exit_code == 2  # configured but not created yet: say so
+    assert run("baseline", "create", "draft.txt").exit_code == 0  # writes the configured file
+    assert (tmp_path / "accepted.json").is_file()
     assert run("check", "draft.txt", "-f", "jsonl").exit_code == 0
 
 

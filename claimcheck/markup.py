@@ -30,7 +30,7 @@ from .model import Document
 
 _DIRECTIVE = regex.compile(r"^\s*claimcheck\s*:?\s*(ignore|off|on)\s*$", regex.IGNORECASE)
 _BLOCK = frozenset(
-    "address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 "
+    "address article aside blockquote dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 "
     "h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul title".split()
 )
 _SKIP = frozenset("script style template noscript svg math".split())
@@ -123,12 +123,16 @@ class _HTML(HTMLParser):
     def handle_starttag(self, tag: str, attrs) -> None:  # type: ignore[no-untyped-def]
         if tag in _SKIP:
             self.skip += 1
+        elif tag == "br":  # a line break inside a paragraph, not the end of it
+            if not self.skip:
+                self.b.add("\n", self._pos(), contiguous=False)
         elif tag in _BLOCK:
             self.b.brk(self._pos())
 
     def handle_startendtag(self, tag: str, attrs) -> None:  # type: ignore[no-untyped-def]
-        if tag in _BLOCK:
-            self.b.brk(self._pos())
+        self.handle_starttag(tag, attrs)
+        if tag in _SKIP:
+            self.skip = max(0, self.skip - 1)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:

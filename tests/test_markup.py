@@ -85,12 +85,12 @@ def test_markdown_ignore_next_paragraph_and_off_on():
 
 
 def test_html_ignore_next_block_and_off_on():
-    src = ("<p>Kept 1.</p><!-- claimcheck: ignore --><p>Ignored <b>2</b>.</p><p>Kept 3.</p>"
+    src = ("<p>Kept 1.</p><!-- claimcheck: ignore --><p>Ignored <b>2</b>.<br>Ignored 2b.</p><p>Kept 3.</p>"
            "<!--claimcheck off--><div>Off 4.</div><p>Off 5</p><!-- claimcheck on --><p>Kept 6.</p>"
            "<!-- an ordinary comment: claimcheck is great -->")
     d = to_document(src, doc_id="a.html")
     ign = "|".join(d.text[a:b] for a, b in d.ignored)
-    assert "Ignored 2." in ign and "Off 4." in ign and "Off 5" in ign
+    assert "Ignored 2.\nIgnored 2b." in ign and "Off 4." in ign and "Off 5" in ign
     assert "Kept" not in ign
 
 

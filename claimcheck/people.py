@@ -442,15 +442,22 @@ def _check_generic(prep, sig, jurisdiction, region, written, when, office):
             if m.key not in merged or m.score > merged[m.key].score:
                 merged[m.key] = m
     status, best = names.decide(sorted(merged.values(), key=lambda m: (-m.score, m.key)))
-    if status == "match":
-        person = best[0].key
-        for pid in pool:
-            for t in prep.tenures_of(person, pid):
-                if prep.state(t, when).state == "in":
-                    post, who = _pos_label(prep, pid), _label(prep, person)
-                    return ("supported", f"supported: {who} held {post} on {when.isoformat()} (from "
-                            f"{_iso(t.start) or 'an unsourced date'}) — source {_url(t) or 'no URL'}",
-                            [_evidence(prep, t, when, f"{who} held {post} on {when.isoformat()}")])
+    held = []  # (person, tenure) in office on the date
+    for m in best if status in ("match", "ambiguous") else []:
+        t = next((t for pid in pool for t in prep.tenures_of(m.key, pid) if prep.state(t, when).state == "in"), None)
+        if t is not None:
+            held.append((m.key, t))
+    if len(held) == 1:
+        person, t = held[0]
+        post, who = _pos_label(prep, t.position_id), _label(prep, person)
+        return ("supported", f"supported: {who} held {post} on {when.isoformat()} (from "
+                f"{_iso(t.start) or 'an unsourced date'}) — source {_url(t) or 'no URL'}",
+                [_evidence(prep, t, when, f"{who} held {post} on {when.isoformat()}")])
+    if len(held) > 1:
+        who = " and ".join(f"{_label(prep, p)} ({_pos_label(prep, t.position_id)})" for p, t in held)
+        return ("ambiguous", f"ambiguous: '{written}' may be {who}; the title does not say which post",
+                [_evidence(prep, t, when, f"{_label(prep, p)} held {_pos_label(prep, t.position_id)}")
+                 for p, t in held])
     return ("unverifiable", f"unverifiable: the tables show no '{office}' post held by {written} on "
             f"{when.isoformat()}", [])
 

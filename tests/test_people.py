@@ -234,3 +234,15 @@ def test_a_title_without_portfolio_is_checked_against_every_post_of_that_rank(re
     # not holding one of the listed minister posts is no contradiction: the tables do not list every ministry
     assert verdict(refs, claim("गोपाल दास गुड्डू", "मंत्री"), "2018-01-01").outcome == "unverifiable"
     assert verdict(refs, claim("अनिल मेहता", "मंत्री"), "2024-01-01").outcome == "unverifiable"
+
+
+def test_namesakes_under_a_title_without_portfolio_are_ambiguous():
+    persons = [person("a1", "Amit Verma (I)", "अमित वर्मा", "Amit Verma"),
+               person("a2", "Amit Verma (II)", "अमित वर्मा", "Amit Verma")]
+    pos = [position("p.h", "Principal Secretary, Health", "", "IN-UP", ["प्रमुख सचिव स्वास्थ्य"]),
+           position("p.e", "Principal Secretary, Energy", "", "IN-UP", ["प्रमुख सचिव ऊर्जा"])]
+    ten = [tenure("a1", "p.h", "2020-01-01"), tenure("a2", "p.e", "2021-01-01")]
+    r = NS(persons={p.person_id: p for p in persons}, positions={p.position_id: p for p in pos}, tenures=tuple(ten))
+    assert verdict(r, claim("अमित वर्मा", "प्रमुख सचिव"), "2022-01-01").outcome == "ambiguous"
+    assert verdict(r, claim("अमित वर्मा", "प्रमुख सचिव"), "2020-06-01").outcome == "supported"  # only one then
+    assert verdict(r, claim("अमित वर्मा", "प्रमुख सचिव स्वास्थ्य"), "2022-01-01").outcome == "supported"

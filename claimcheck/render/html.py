@@ -145,8 +145,11 @@ def _article(r: DocResult, anchors: list[str], fail_on: tuple[str, ...]) -> str:
 
 
 def _lang(text: str) -> str:
-    dev = sum(1 for ch in text[:5000] if "\u0900" <= ch <= "\u097f")
-    return "hi" if dev * 2 > len(text[:5000].strip() or "x") // 3 else "en"
+    """'hi' when Devanagari letters outnumber Latin ones (for fonts and screen readers), else 'en'."""
+    sample = text[:5000]
+    dev = sum(1 for ch in sample if "\u0900" <= ch <= "\u097f")
+    lat = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
+    return "hi" if dev > lat else "en"
 
 
 def _findings(r: DocResult, anchors: list[str], fail_on: tuple[str, ...]) -> str:

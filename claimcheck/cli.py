@@ -73,6 +73,16 @@ def _choose_format(fmt: Optional[str], output: Optional[str]) -> str:
     return "table" if sys.stdout.isatty() else "jsonl"
 
 
+def _mode_for(path: str) -> int:
+    """The existing file's permissions, else 0666 less the umask (what open() would have given)."""
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def write_atomic(path: str, content: str) -> None:
     """Write ``content`` to ``path`` via a temporary file in the same directory and ``os.replace``."""
     directory = os.path.dirname(os.path.abspath(path))
@@ -85,6 +95,7 @@ def write_atomic(path: str, content: str) -> None:
             f.write(content)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; a report gets the usual permissions
         os.replace(tmp, path)
     except OSError as e:
         with contextlib.suppress(OSError):

@@ -204,8 +204,16 @@ def test_output_file_is_written_atomically(tmp_path, monkeypatch):
 
     target = tmp_path / "report.html"
     target.write_text("previous report", encoding="utf-8")
+    target.chmod(0o640)
     cli.write_atomic(str(target), "new report")
     assert target.read_text(encoding="utf-8") == "new report"
+    assert target.stat().st_mode & 0o777 == 0o640  # an existing report keeps its permissions
+    fresh = tmp_path / "fresh.json"
+    cli.write_atomic(str(fresh), "{}")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~mask
+    fresh.unlink()
 
     def boom(src, dst):
         raise OSError(28, "No space left on device")

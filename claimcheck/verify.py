@@ -34,7 +34,7 @@ def check_claim(claim: Claim, refs, when: _dt.date, text: str = "") -> Verdict:
     if claim.kind == "officeholder":
         from . import people
 
-        return people.check_officeholder(claim, refs, when)
+        return people.check_officeholder(claim, refs, when, doc_text=text or None)
     sentence = sentence_of(text, claim.start, claim.end) if text else fold_string(claim.text)
     if claim.kind == "ranking":
         from . import stats

@@ -75,6 +75,9 @@ def test_summary_counts_and_gating_list():
     assert "2 finding(s) gate publication" in out
     assert 'id="failed"' in out and "missing.txt: could not be checked: no such file" in out
     assert out.count('class="claim ') == 5
+    index = re.search(r'<ol id="documents-index">(.*?)</ol>', out).group(1)
+    assert '<a href="#doc-1">draft.txt</a> — 5 claim(s), <strong>2 gate(s)</strong>' in index
+    assert '<a href="#doc-2">missing.txt</a> — could not be checked' in index
     gating = re.search(r'<ol class="findings" id="gating">(.*?)</ol>', out).group(1)
     assert "मंत्री सुरेश वर्मा" in gating and "chair Asha Rao" in gating and "42 लाख" not in gating
 

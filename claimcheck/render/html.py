@@ -169,6 +169,23 @@ def _findings(r: DocResult, anchors: list[str], fail_on: tuple[str, ...]) -> str
            f'<ol class="findings">{"".join(items)}</ol></details>'
 
 
+def _doc_index(report: Report, options: Options, limit: int = 500) -> str:
+    """For a batch: each document with its number of claims and of findings that gate, linked to its section."""
+    items = []
+    for i, r in enumerate(report.results[:limit], 1):
+        title = _e(display_path(r, options) + (f" — {r.doc}" if r.path and r.doc != r.path else ""))
+        if r.error:
+            items.append(f'<li><a href="#doc-{i}">{title}</a> — could not be checked</li>')
+            continue
+        g = sum(1 for cc in r.checked if gate.gates(cc, report.fail_on))
+        note = f"<strong>{g} gate(s)</strong>" if g else "nothing gates"
+        items.append(f'<li><a href="#doc-{i}">{title}</a> — {len(r.checked)} claim(s), {note}</li>')
+    more = len(report.results) - limit
+    tail = f"<li>… and {more} more documents</li>" if more > 0 else ""
+    return f'<details><summary>Documents ({len(report.results)})</summary><ol id="documents-index">' \
+           f'{"".join(items)}{tail}</ol></details>'
+
+
 def _gating_list(report: Report, limit: int = 50) -> str:
     """Links from the summary to each finding that gates (the first ``limit``)."""
     items = []
@@ -211,6 +228,8 @@ def render(report: Report, options: Options) -> str:
     if report.failed:
         summ.append('<ul class="failed" id="failed">' + "".join(
             f"<li>{_e(r.path or r.doc)}: could not be checked: {_e(error_text(r))}</li>" for r in report.failed) + "</ul>")
+    if len(report.results) > 1:
+        summ.append(_doc_index(report, options))
     summ.append('<p class="meta">Hover, tap or tab to a highlighted claim to see its evidence; a link above opens '
                 "that finding's evidence.</p></header>")
     body = ["<main>"]

@@ -292,12 +292,13 @@ def iter_jsonl_lines(lines: Iterable[str], *, name: str, lang: str | None = None
 
 
 def _jsonl_line(line: str, n: int, *, name: str, lang: str | None):
+    line = line.rstrip("\r\n")
     if not line.strip():
         return
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as e:
-        yield InputError(f"malformed JSON ({e.msg} at column {e.colno})", path=name, line=n)
+        yield InputError(f"malformed JSON ({e.msg}, column {e.colno})", path=name, line=n)
         return
     except RecursionError:
         yield InputError("malformed JSON (nested too deeply)", path=name, line=n)

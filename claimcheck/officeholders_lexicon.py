@@ -1,0 +1,118 @@
+"""Vocabulary and tokens for the officeholder finder (:mod:`claimcheck.officeholders`).
+
+:func:`vocab` loads ``data/titles.toml`` (heads, abbreviations, modifiers, portfolios, connectors, stop and
+non-name words, honorifics, name cues), the name gazetteer of ``data/names.toml`` and the region names of
+``data/regions.toml`` once per process, folded like document text (Hindi) or lower-cased (English).
+:func:`tokens` splits folded text into words and one-character punctuation tokens with their offsets.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from . import lexicon, names
+from .text import fold_string
+
+# A word: letters/marks/digits with inner dots, hyphens or apostrophes ("S.P", "Ex-CM", "O'Brien");
+# any other non-space character is a one-character token.
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[.\-'][\p{L}\p{M}\p{N}]+)*|\S")
+_LATIN = regex.compile(r"[A-Za-z]")
+_DEVA = regex.compile(r"\p{Devanagari}")
+_HAS_DIGIT = regex.compile(r"\d")
+_QUOTES = {"'", '"', "‘", "’", "“", "”"}
+
+
+class _Vocab:
+    def __init__(self) -> None:
+        d = lexicon.load("titles")
+
+        def hi(xs):
+            return {fold_string(x) for x in xs}
+
+        def en(xs):
+            return {x.lower() for x in xs}
+
+        heads_hi, heads_en = set(), set()
+        mods = hi(d["modifiers"]["hi"]) | en(d["modifiers"]["en"])
+        for x in d["heads"]["hi"]:
+            w = fold_string(x).split()
+            heads_hi.add(w[-1])
+            mods |= set(w[:-1])
+        for x in d["heads"]["en"]:
+            w = x.lower().split()
+            heads_en.add(w[-1])
+            mods |= set(w[:-1])
+        self.heads = heads_hi | heads_en
+        self.generic = hi(d["heads"].get("generic", [])) | en(d["heads"].get("generic", []))
+        lex = lexicon.load("names").get("lexicon", {})
+        words = lex.get("given", []) + lex.get("surnames", [])
+        self.lex_deva = {fold_string(w) for w in words}
+        self.lex_latin = {names.fold_latin(names.translit(w)) for w in words}
+        middle = {names.fold_latin(names.translit(w)) for w in lex.get("middle", [])}
+        self.surnames = {names.fold_latin(names.translit(w)) for w in lex.get("surnames", [])} - middle
+        self.head_suffix = tuple(hi(d["heads"]["hi_suffix"]))
+        self.abbrev = {}
+        for k, v in d["abbrev"].items():
+            w = fold_string(k).split()
+            self.abbrev[w[-1] if _DEVA.search(k) else w[-1].lower()] = v
+            mods |= {x.lower() for x in w[:-1]}
+        self.modifiers = mods
+        self.former = hi(d["modifiers"]["former"]) | en(d["modifiers"]["former"])
+        self.portfolio = hi(d["portfolio"]["hi"]) | en(d["portfolio"]["en"])
+        self.connectors = hi(d["connectors"]["hi"]) | en(d["connectors"]["en"])
+        self.post_head = [tuple(p.lower().split()) for p in d["post_head"]["en"] + d["post_head"]["hi"]]
+        self.former_gap = sorted((tuple(fold_string(p).split()) for p in d["former_gap"]["hi"] + d["former_gap"]["en"]),
+                                 key=len, reverse=True)
+        self.stop = hi(d["stop"]["hi"]) | en(d["stop"]["en"])
+        self.non_name = hi(d["non_name"]["hi"]) | en(d["non_name"]["en"])
+        self.home_region = hi(d.get("home_region", {}).get("hi", [])) | en(d.get("home_region", {}).get("en", []))
+        self.honorifics = hi(d["honorifics"]["hi"]) | en(d["honorifics"]["en"])
+        self.name_first_verbs = hi(d["name_first_verbs"]["hi"]) | en(d["name_first_verbs"]["en"])
+        # region names as token tuples (folded Hindi, lower-case English)
+        regs = lexicon.load("regions")
+        self.regions: dict[tuple[str, ...], str] = {}
+        for code, v in regs.items():
+            for name in v.get("hi", []):
+                self.regions[tuple(fold_string(name).split())] = code
+            for name in v.get("en", []):
+                self.regions[tuple(name.lower().split())] = code
+        self.region_maxlen = max((len(k) for k in self.regions), default=1)
+
+
+@functools.cache
+def vocab() -> _Vocab:
+    return _Vocab()
+
+
+class _Tok:
+    __slots__ = ("s", "e", "text", "key", "word", "latin", "nl_before")
+
+    def __init__(self, s: int, e: int, text: str, nl_before: bool) -> None:
+        self.s, self.e, self.text = s, e, text
+        self.word = text[0].isalnum() or bool(regex.match(r"[\p{L}\p{M}\p{N}]", text))
+        self.latin = bool(_LATIN.match(text))
+        self.key = text.lower().rstrip(".") if self.latin else text.rstrip(".")
+        self.nl_before = nl_before
+
+
+def tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    prev = 0
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        # an initial or short abbreviation keeps its dot ("S.P.", "Dr.", "डॉ.")
+        w = m.group()
+        if e < len(text) and text[e] == "." and (_LATIN.match(w) and (len(w) <= 3 or "." in w) or w in ("डॉ", "डा")):
+            e += 1
+        if out and s < out[-1].e:
+            continue
+        w = text[s:e]
+        if len(w) > 3 and w[-2:] in ("'s", "’s"):  # possessive: "Adityanath's" -> "Adityanath" "'s"
+            out.append(_Tok(s, e - 2, text[s:e - 2], "\n" in text[prev:s]))
+            out.append(_Tok(e - 2, e, text[e - 2:e], False))
+        else:
+            out.append(_Tok(s, e, w, "\n" in text[prev:s]))
+        prev = e
+    return out

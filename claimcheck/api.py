@@ -38,6 +38,8 @@ def check(
     lang: str | None = None,
     refs: Sequence[str] = (),
     doc: str = "-",
+    region: str | None = None,
+    tolerances: dict[str, float] | None = None,
 ) -> list[CheckedClaim]:
     """Extract the claims of ``text`` and check each against the reference tables as of ``as_of``."""
     from .extraction import extract_document
@@ -47,13 +49,23 @@ def check(
     d = Document(id=doc, text=text, date=_as_date(as_of), lang=lang)
     claims = extract_document(d)
     when = d.date or _dt.date.today()
-    return check_claims(claims, load_references(refs), when, doc=d)
+    return check_claims(claims, load_references(refs), when, doc=d, region=region, tolerances=tolerances)
 
 
 def process(
-    doc: Document, *, command: str = "check", as_of: _dt.date | None = None, refs: Sequence[str] = ()
+    doc: Document,
+    *,
+    command: str = "check",
+    as_of: _dt.date | None = None,
+    refs: Sequence[str] = (),
+    region: str | None = None,
+    tolerances: dict[str, float] | None = None,
 ) -> DocResult:
-    """Extract (and for ``command='check'``, check) one document; never raises for bad text."""
+    """Extract (and for ``command='check'``, check) one document; never raises for bad text.
+
+    ``region`` (ISO 3166-2, e.g. "IN-UP") is the default region of claims that name none; ``tolerances`` maps a
+    claim kind to a relative tolerance that widens the comparison of numbers (configuration ``tolerances``).
+    """
     from .extraction import extract_document
 
     claims = extract_document(doc, as_of=as_of)
@@ -65,7 +77,8 @@ def process(
     when = doc.date or as_of or _dt.date.today()
     checked = [
         replace(cc, suppressed="ignore comment") if _ignored(cc.claim, doc) else cc
-        for cc in check_claims(claims, load_references(refs), when, doc=doc)
+        for cc in check_claims(claims, load_references(refs), when, doc=doc, region=region,
+                               tolerances=tolerances)
     ]
     return DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), checked=tuple(checked), text=doc.text,
                      suppressed=sum(1 for cc in checked if cc.suppressed), ignored=doc.ignored)
@@ -85,6 +98,8 @@ def run(
     refs: Sequence[str] = (),
     encoding: str | None = None,
     jobs: int | None = None,
+    region: str | None = None,
+    tolerances: dict[str, float] | None = None,
 ) -> Iterator[DocResult]:
     """Process every document behind ``paths`` in input order; unreadable ones come back with ``error`` set.
 
@@ -94,4 +109,4 @@ def run(
     from .batch import run_parallel
 
     return run_parallel(paths, jobs=jobs, command=command, as_of=_as_date(as_of), lang=lang, refs=refs,
-                        encoding=encoding)
+                        encoding=encoding, region=region, tolerances=tolerances)

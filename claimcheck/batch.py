@@ -41,14 +41,12 @@ def error_result(err: InputError) -> DocResult:
     return DocResult(doc=err.path or "?", path=err.path, error=str(err))
 
 
-def process_safely(
-    doc: Document, *, command: str, as_of: _dt.date | None, refs: Sequence[str]
-) -> DocResult:
-    """:func:`claimcheck.api.process`, with any failure turned into an error result for this document."""
+def process_safely(doc: Document, opts: dict) -> DocResult:
+    """:func:`claimcheck.api.process` with keyword options ``opts``, any failure turned into an error result."""
     from .api import process
 
     try:
-        return process(doc, command=command, as_of=as_of, refs=refs)
+        return process(doc, **opts)
     except ClaimcheckError as e:
         return DocResult(doc=doc.id, path=doc.path, error=str(e))
     except Exception as e:  # noqa: BLE001 - one article must not stop a batch; the message names the bug
@@ -75,15 +73,18 @@ def run_parallel(
     lang: str | None = None,
     refs: Sequence[str] = (),
     encoding: str | None = None,
+    region: str | None = None,
+    tolerances: dict[str, float] | None = None,
 ) -> Iterator[DocResult]:
     """Every document behind ``paths`` processed on ``jobs`` processes (None: all cores), yielded in input order."""
     from .inputs import read_documents
 
-    when = _as_date(as_of)
+    opts = dict(command=command, as_of=_as_date(as_of), refs=tuple(refs), region=region,
+                tolerances=dict(tolerances or {}))
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
     items = read_documents(paths, encoding=encoding, lang=lang)
     if jobs == 1:
-        yield from _serial(items, command=command, as_of=when, refs=refs)
+        yield from _serial(items, opts)
         return
     # Look ahead: a single article (an editor's save) is checked here, without paying for worker start-up.
     head: list[Document | InputError] = []
@@ -95,9 +96,9 @@ def run_parallel(
         if size >= POOL_MIN_CHARS and len(head) > 1:
             break
     else:
-        yield from _serial(head, command=command, as_of=when, refs=refs)
+        yield from _serial(head, opts)
         return
-    yield from _pooled(_chain(head, items), jobs=jobs, command=command, as_of=when, refs=refs)
+    yield from _pooled(_chain(head, items), jobs=jobs, opts=opts)
 
 
 def _chain(head: list, rest: Iterator) -> Iterator:
@@ -105,12 +106,12 @@ def _chain(head: list, rest: Iterator) -> Iterator:
     yield from rest
 
 
-def _serial(items: Iterable[Document | InputError], *, command, as_of, refs) -> Iterator[DocResult]:
+def _serial(items: Iterable[Document | InputError], opts: dict) -> Iterator[DocResult]:
     for item in items:
         if isinstance(item, InputError):
             yield error_result(item)
         else:
-            yield process_safely(item, command=command, as_of=as_of, refs=refs)
+            yield process_safely(item, opts)
 
 
 def _chunks(items: Iterable[Document | InputError]) -> Iterator[list[Document | InputError]]:
@@ -127,12 +128,12 @@ def _chunks(items: Iterable[Document | InputError]) -> Iterator[list[Document | 
         yield chunk
 
 
-def _work(docs: list[Document], command: str, as_of, refs) -> list[DocResult]:
+def _work(docs: list[Document], opts: dict) -> list[DocResult]:
     """Worker side: process a chunk; the text is not sent back (the parent still holds it)."""
-    return [replace(process_safely(d, command=command, as_of=as_of, refs=refs), text=None) for d in docs]
+    return [replace(process_safely(d, opts), text=None) for d in docs]
 
 
-def _pooled(items: Iterator[Document | InputError], *, jobs: int, command, as_of, refs) -> Iterator[DocResult]:
+def _pooled(items: Iterator[Document | InputError], *, jobs: int, opts: dict) -> Iterator[DocResult]:
     import concurrent.futures as cf
     import multiprocessing as mp
     from concurrent.futures.process import BrokenProcessPool
@@ -141,7 +142,7 @@ def _pooled(items: Iterator[Document | InputError], *, jobs: int, command, as_of
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
         pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
     except (OSError, ValueError, ImportError):  # no working process support here: stay in this process
-        yield from _serial(items, command=command, as_of=as_of, refs=refs)
+        yield from _serial(items, opts)
         return
     window: deque = deque()
     limit = 2 * jobs + 1
@@ -152,19 +153,19 @@ def _pooled(items: Iterator[Document | InputError], *, jobs: int, command, as_of
             fut = None
             if docs and not broken:
                 try:
-                    fut = pool.submit(_work, docs, command, as_of, refs)
+                    fut = pool.submit(_work, docs, opts)
                 except (BrokenProcessPool, RuntimeError):
                     broken = True
             window.append((chunk, fut))
             while len(window) >= limit or (broken and window):
-                yield from _collect(*window.popleft(), command=command, as_of=as_of, refs=refs)
+                yield from _collect(*window.popleft(), opts=opts)
         while window:
-            yield from _collect(*window.popleft(), command=command, as_of=as_of, refs=refs)
+            yield from _collect(*window.popleft(), opts=opts)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _collect(chunk, fut, *, command, as_of, refs) -> Iterator[DocResult]:
+def _collect(chunk, fut, *, opts: dict) -> Iterator[DocResult]:
     """The results of one chunk in input order; a chunk whose worker died is redone here, so nothing is lost."""
     from concurrent.futures.process import BrokenProcessPool
 
@@ -176,7 +177,7 @@ def _collect(chunk, fut, *, command, as_of, refs) -> Iterator[DocResult]:
         except BrokenProcessPool:  # a worker was killed (out of memory, a signal)
             results = []
     if len(results) != len(docs):
-        results = _work(docs, command, as_of, refs)
+        results = _work(docs, opts)
     it = iter(results)
     for item in chunk:
         if isinstance(item, InputError):

@@ -253,8 +253,14 @@ def _describe_claim(lo, hi, unit="") -> str:
     return fmt_indian(lo if lo is not None else hi, unit)
 
 
-def check_statistic(claim: Claim, refs, when: _dt.date, sentence: str, after: str = "") -> Verdict | None:
-    """A verdict for a statistic claim, or None when no reference table covers it."""
+def check_statistic(claim: Claim, refs, when: _dt.date, sentence: str, after: str = "", *,
+                    region: str | None = None, tolerance: float | None = None) -> Verdict | None:
+    """A verdict for a statistic claim, or None when no reference table covers it.
+
+    ``region`` is the default region (configuration) for a claim that names none; ``tolerance`` a relative
+    tolerance (configuration, per kind) that widens the claim's own.
+    """
+    default_region = region
     if refs is None:
         return None
     measure = measure_of(claim, sentence, after)
@@ -265,7 +271,7 @@ def check_statistic(claim: Claim, refs, when: _dt.date, sentence: str, after: st
         return Verdict("unverifiable", "the figure is about a district or city; the tables hold state and "
                        "national figures", as_of=asof)
     # no region named in the sentence or the one before: a national figure ("उद्यम पोर्टल पर 2.19 करोड़ …")
-    region = claim.region_code or "IN"
+    region = claim.region_code or default_region or "IN"
     registration = wants_registration(sentence)
     breakdown = breakdown_of(sentence)
     pool = [
@@ -285,6 +291,8 @@ def check_statistic(claim: Claim, refs, when: _dt.date, sentence: str, after: st
     for d, o in usable:
         latest[_series(refs, o)] = max(latest.get(_series(refs, o), d), d)
     lo, hi, tl, th = claim_interval(claim)
+    if tolerance:
+        tl, th = max(tl, tolerance), max(th, tolerance)
     unit = "percent" if claim.kind == "percent" else ""
     claimed = _claimed_point(lo, hi)
     # a registration regime that stopped reporting (UAM, EM-II) is superseded by the one that followed it
@@ -298,7 +306,7 @@ def check_statistic(claim: Claim, refs, when: _dt.date, sentence: str, after: st
 
     current = [o for d, o in usable if is_current(d, o)]
     old = [o for d, o in usable if not is_current(d, o)]
-    if claim.region_code is None and claimed and all(o.value > LOCAL_RATIO * claimed for o in current):
+    if claim.region_code is None and default_region is None and claimed and all(o.value > LOCAL_RATIO * claimed for o in current):
         return Verdict("unverifiable", f"claimed {_describe_claim(lo, hi, unit)} names no region and is far below "
                        f"every national figure: probably a local figure the tables do not hold", as_of=asof)
     hit = [o for o in current if holds(o.value, lo, hi, tl, th)]

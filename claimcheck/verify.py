@@ -27,14 +27,16 @@ def sentence_of(text: str, start: int, end: int) -> str:
     return fold_string(text[left + 1:right])
 
 
-def check_claim(claim: Claim, refs, when: _dt.date, text: str = "") -> Verdict:
+def check_claim(claim: Claim, refs, when: _dt.date, text: str = "", *, region: str | None = None,
+                tolerances: dict[str, float] | None = None) -> Verdict:
+    """The verdict for one claim as of ``when``; ``region`` is the default region of claims that name none."""
     asof = when.isoformat()
     if claim.outside_body:
         return Verdict("unverifiable", "outside the article body (a teaser for another article): not checked", as_of=asof)
     if claim.kind == "officeholder":
         from . import people
 
-        return people.check_officeholder(claim, refs, when, doc_text=text or None)
+        return people.check_officeholder(claim, refs, when, region=region, doc_text=text or None)
     sentence = sentence_of(text, claim.start, claim.end) if text else fold_string(claim.text)
     if claim.kind == "ranking":
         from . import stats
@@ -44,7 +46,8 @@ def check_claim(claim: Claim, refs, when: _dt.date, text: str = "") -> Verdict:
         from . import stats
 
         after = fold_string(text[claim.end:claim.end + 40]) if text else ""
-        v = stats.check_statistic(claim, refs, when, sentence, after)
+        v = stats.check_statistic(claim, refs, when, sentence, after, region=region,
+                                  tolerance=(tolerances or {}).get(claim.kind))
         if v is not None:
             return v
         return Verdict("unverifiable", "no reference table covers this figure", as_of=asof)
@@ -53,6 +56,7 @@ def check_claim(claim: Claim, refs, when: _dt.date, text: str = "") -> Verdict:
     return Verdict("unverifiable", f"no reference table covers {claim.kind} claims", as_of=asof)
 
 
-def check_claims(claims: list[Claim], refs, when: _dt.date, doc: Document | None = None) -> list[CheckedClaim]:
+def check_claims(claims: list[Claim], refs, when: _dt.date, doc: Document | None = None, *,
+                 region: str | None = None, tolerances: dict[str, float] | None = None) -> list[CheckedClaim]:
     text = doc.text if doc is not None else ""
-    return [CheckedClaim(c, check_claim(c, refs, when, text)) for c in claims]
+    return [CheckedClaim(c, check_claim(c, refs, when, text, region=region, tolerances=tolerances)) for c in claims]

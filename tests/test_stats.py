@@ -115,3 +115,11 @@ def test_rankings_are_computed_on_a_named_basis():
     reg = fold_string("महाराष्ट्र में सबसे अधिक पंजीकृत एमएसएमई हैं")
     mh = qty("सबसे अधिक पंजीकृत एमएसएमई", kind="ranking", value=1, unit="rank", subject="एमएसएमई", region="IN-MH")
     assert check_ranking(mh, REFS, D(2024, 8, 30), reg).outcome == "supported"
+
+
+def test_configured_tolerance_and_default_region():
+    sent = fold_string("एमएसएमई इकाइयां 85 लाख हैं")
+    c = qty("85 लाख", value=8_500_000, region=None)
+    assert check_statistic(c, REFS, D(2024, 1, 1), sent, region="IN-UP").outcome == "contradicted"
+    v = check_statistic(c, REFS, D(2024, 1, 1), sent, region="IN-UP", tolerance=0.06)
+    assert v.outcome == "supported" and v.evidence[0].row == "s-up"

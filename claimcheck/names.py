@@ -191,6 +191,12 @@ def _initials(tok: str, original: str) -> str | None:
     return None
 
 
+def spelled_letters(word: str) -> str | None:
+    """Latin letters of a Devanagari word that spells out letter names ("एमडी" -> "md", "एसपी" -> "sp"), else
+    None."""
+    return _initials(fold_string(word), word) if _DEVA_WORD.fullmatch(word) else None
+
+
 @functools.lru_cache(maxsize=65536)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Folded tokens of a name; initials become one-letter tokens; honorifics and quoted nicknames dropped."""

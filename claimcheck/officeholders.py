@@ -9,19 +9,21 @@ modifiers and portfolio words (joined by एवं/व/तथा/and/commas), to
 ("(गृह)") and a few post-head words ("of State"). The jurisdiction or organisation written before it ("उत्तर प्रदेश
 के", "WHO के", "Delhi") is reported but kept out of the span. The name runs over words that are not stopwords,
 digits, titles or scheme words ("प्रधानमंत्री आवास योजना" is not a person) and ends after a known surname
-when unknown words follow; a one-word name, a name after a generic title ("अधिकारी") and a name written before
-its title must contain a common given name or surname (``data/names.toml`` [lexicon]). Title vocabulary is in
+when unknown words follow; a one-word name, a name after a generic title ("अधिकारी"), an appositive name and a
+name written before its title need evidence of their own — a known name, an honorific, "ने"/"said" after it,
+capitalised Latin words, a line or sentence start (:mod:`claimcheck.officeholders_names`). A second name joined by
+और/and shares a title that several people hold at once ("उपमुख्यमंत्री A और B"). Title vocabulary is in
 ``data/titles.toml`` (loaded by :mod:`claimcheck.officeholders_lexicon`). Works on the folded text (nukta and
 ZWJ removed), so "संयुक्‍त सचिव" matches.
 """
 
 from __future__ import annotations
 
-from . import names
-from .officeholders_lexicon import _DEVA, _HAS_DIGIT, _QUOTES, tokens, vocab
+from .officeholders_lexicon import tokens, vocab
+from .officeholders_names import _NameRules
 
 
-class _Finder:
+class _Finder(_NameRules):
     def __init__(self, ctx) -> None:
         self.ctx = ctx
         self.text = ctx.folded.text
@@ -162,90 +164,6 @@ class _Finder:
                 return m
         return 0
 
-    # --- names ---------------------------------------------------------------------------------------------
-    def latin_key(self, i: int) -> str:
-        tok = self.t[i]
-        return names.fold_latin(tok.text if tok.latin else names.translit(tok.key))
-
-    def known_name(self, i: int) -> bool:
-        """Token i is a common given name or surname (in either script)."""
-        tok = self.t[i]
-        if not tok.latin and tok.key in self.v.lex_deva:
-            return True
-        return names.fold_latin(tok.text if tok.latin else names.translit(tok.key)) in self.v.lex_latin
-
-    def name_token(self, i: int) -> bool:
-        tok = self.t[i]
-        if not tok.word or _HAS_DIGIT.search(tok.text):
-            return False
-        k = tok.key
-        if k in self.v.stop or k in self.v.honorifics or k in self.v.modifiers or k in self.v.connectors \
-                or self.is_head(i):
-            return False
-        if tok.latin:
-            # capitalised; a long all-capitals word is an acronym ("PM CARES"), not a name
-            return tok.text[0].isupper() and not (len(tok.text) >= 4 and tok.text.isalpha() and tok.text.isupper())
-        return bool(_DEVA.match(tok.text)) and not k.endswith(("ों", "ओं"))
-
-    def name_right(self, j: int, h: int | None = None, bare: bool = False) -> int | None:
-        """Index of the last token of a name starting at j, or None. ``h`` is the title's head; ``bare`` says the
-        title is that head alone (no portfolio or modifier)."""
-        n = len(self.t)
-        while j < n and self.t[j].key in self.v.honorifics and self.joined(j):
-            j += 1
-        k = j
-        while k < n and self.joined(k) and self.name_token(k):
-            k += 1
-        count = k - j
-        if count > 4:
-            # two names run together ("… नारायण दत्त तिवारी रोहित शेखर के दावों"): keep the first three words
-            if any(self.t[x].key in self.v.non_name for x in range(j, k)):
-                return None
-            k, count = j + 3, 3
-        if count == 0:
-            return None
-        if any(self.t[x].key in self.v.non_name for x in range(j, k)):
-            return None
-        if count >= 3:
-            # words after a known surname are not part of the name ("राकेश सचान सरकारी आंकड़ा बताते हुए")
-            anchors = [x for x in range(j, k) if self.latin_key(x) in self.v.surnames]
-            if anchors and not any(self.known_name(x) for x in range(anchors[-1] + 1, k)):
-                k = anchors[-1] + 1
-                count = k - j
-        if h is not None:
-            known = any(self.known_name(x) for x in range(j, k))
-            head = self.t[h]
-            if count == 1 and not known and (not self.t[j].latin or head.key in self.v.abbrev):
-                return None  # one unknown word after a title: "अधिकारी मौके पर", "पीएम कुसुम"
-            if bare and head.key in self.v.generic and not known:
-                return None
-        last = k - 1
-        # a quoted nickname after the name: Ramesh Pokhriyal 'Nishank'
-        if k + 2 < n and self.t[k].text in _QUOTES and self.t[k + 2].text in _QUOTES and self.name_token(k + 1):
-            last = k + 2
-        return last
-
-    def name_left(self, j: int, floor: int) -> int | None:
-        """First token of a name ending at j (for 'NAME, TITLE'), or None."""
-        k = j
-        while k >= max(floor, 0) and self.name_token(k) and (k == j or self.joined(k + 1)):
-            k -= 1
-        first = k + 1
-        count = j - first + 1
-        if count < 2 or count > 4:
-            return None
-        if any(self.t[x].key in self.v.non_name for x in range(first, j + 1)):
-            return None
-        if not any(self.known_name(x) for x in range(first, j + 1)):
-            return None  # name-first is the weaker construction: the name must look like one
-        # what precedes the name must be a boundary: start, new line, punctuation or a stopword
-        if k >= floor and k >= 0 and self.joined(first) and self.t[k].word and self.t[k].key not in self.v.stop \
-                and self.t[k].key not in self.v.honorifics:
-            return None
-        while first > 0 and self.t[first - 1].key in self.v.honorifics and self.joined(first):
-            first -= 1
-        return first
-
     def jurisdiction_left(self, start: int) -> tuple[int, int] | None:
         """Token range (a, b) of the place or organisation written just before the title."""
         i = start - 1
@@ -330,15 +248,17 @@ class _Finder:
             if name_end is None and gap == 0 and j + 1 < n and t[j].text == "," and self.joined(j):
                 # an appositive name: "The Vice President, Shri M Venkaiah Naidu has suggested"
                 ne = self.name_right(j + 1, h, bare)
-                if ne is not None and any(self.known_name(x) for x in range(j + 1, ne + 1)):
+                if ne is not None and self._appositive(self._skip_honorifics(j + 1), ne):
                     name_end, gap = ne, 1
             if name_end is not None:
-                ns = j + gap
-                while ns < n and t[ns].key in self.v.honorifics:
-                    ns += 1
-                claim = self._claim(start, name_end, offices, end, ns, name_end, former)
-                out.append(claim)
+                ns = self._skip_honorifics(j + gap)
+                out.append(self._claim(start, name_end, offices, end, ns, name_end, former))
                 taken_until = name_end
+                # "उपमुख्यमंत्री A और B", "Deputy Chief Ministers A and B": B holds the title too
+                for bs, be in self._coordinated(h, start, end, name_end, bare):
+                    out.append(self._claim(bs, be, offices, end, self._skip_honorifics(bs), be, former,
+                                           title_start=start))
+                    taken_until = be
                 continue
             c = self._name_first(start, end, offices, former, taken_until)
             if c is not None:
@@ -346,9 +266,47 @@ class _Finder:
                 taken_until = end
         return out
 
+    def _appositive(self, ns: int, ne: int) -> bool:
+        """A name set off by commas after its title ("The Finance Minister, Shri X, said") has evidence of its
+        own; capitalised Latin words count when the apposition closes right after them."""
+        t, n = self.t, len(self.t)
+        if self.name_evidence(ns, ne + 1):
+            return True
+        closed = ne + 1 >= n or not t[ne + 1].word or t[ne + 1].key in self.v.name_cues
+        return closed and self.name_evidence(ns, ne + 1, latin_multi=True)
+
+    def _coordinated(self, h: int, start: int, end: int, name_end: int, bare: bool) -> list[tuple[int, int]]:
+        """Token ranges of further names that share the title before ``name_end``'s name: for titles several
+        people hold at once (``[shared]``), or when "दोनों"/"both" follows the names. A name with a title of its
+        own ("उपमुख्यमंत्री A और गृह मंत्री B") is found on its own."""
+        t, n = self.t, len(self.t)
+        out, k, conj = [], name_end + 1, False
+        while k + 1 < n and self.joined(k) and self.joined(k + 1) and t[k].key in self.v.connectors \
+                and t[k].key not in ("सह", "cum"):
+            if self.is_head(k + 1) or self.title_word(k + 1):
+                return []
+            ne = self.name_right(k + 1, h, bare)
+            if ne is None:
+                break
+            conj = t[k].text != ","
+            out.append((k + 1, ne))
+            k = ne + 1
+        if not out or not conj:
+            return []
+        if k < n and self.joined(k) and (self.is_head(k) or self.title_word(k)):
+            return []
+        keys = tuple(t[x].key for x in range(start, end + 1))
+        shared = any(keys[-len(p):] == p for p in self.v.shared if len(p) <= len(keys))
+        if shared or (k < n and t[k].key in self.v.both):
+            return out
+        return []
+
     def _name_first(self, start, end, offices, former, floor):
         t, n = self.t, len(self.t)
-        i = start - 1
+        i, jur = start - 1, None
+        ju = self.jurisdiction_left(start)
+        if ju is not None and ju[0] >= 1 and (t[ju[0] - 1].key == "the" or t[ju[0] - 1].text == ","):
+            i, jur = ju[0] - 1, ju  # "Rakesh Sachan, the state's MSME minister", "X, प्रदेश के मुख्य सचिव"
         if i >= 0 and t[i].key == "the":
             i -= 1
         if i >= 1 and t[i].text == ",":
@@ -360,11 +318,11 @@ class _Finder:
                 k = self.portfolio_after(end + 1)
                 if k > end + 1 and (k + 1 >= n or not t[k + 1].word or t[k + 1].key in self.v.stop):
                     end = k
-            first = self.name_left(i - 1, floor + 1)
+            first = self.name_left(i - 1, floor + 1, self.is_acronym(start, end))
             if first is None:
                 return None
             return self._claim(first, end, offices, end, self._skip_honorifics(first), i - 1, former,
-                               title_start=start)
+                               title_start=start, jur=jur)
         # "NAME [REGION के] TITLE होंगे/बने/नियुक्त": the name, then the post it is given
         if end + 1 >= n or t[end + 1].key not in self.v.name_first_verbs or not self.joined(end + 1):
             return None
@@ -377,7 +335,7 @@ class _Finder:
             k = a - 1
         if k < 1 or not self.joined(k + 1):
             return None
-        first = self.name_left(k, floor + 1)
+        first = self.name_left(k, floor + 1, self.is_acronym(start, end))
         if first is None:
             return None
         return self._claim(first, end, offices, end, self._skip_honorifics(first), k, former, title_start=start,

@@ -70,6 +70,11 @@ class _Vocab:
         self.home_region = hi(d.get("home_region", {}).get("hi", [])) | en(d.get("home_region", {}).get("en", []))
         self.honorifics = hi(d["honorifics"]["hi"]) | en(d["honorifics"]["en"])
         self.name_first_verbs = hi(d["name_first_verbs"]["hi"]) | en(d["name_first_verbs"]["en"])
+        self.weak_non_name = hi(d["weak_non_name"]["hi"]) | en(d["weak_non_name"]["en"])
+        self.name_cues = hi(d["name_cues"]["hi"]) | en(d["name_cues"]["en"])
+        self.shared = {tuple(fold_string(p).split()) for p in d["shared"]["hi"]} \
+            | {tuple(p.lower().split()) for p in d["shared"]["en"]}
+        self.both = hi(d["shared"]["both"]) | en(d["shared"]["both"])
         # region names as token tuples (folded Hindi, lower-case English)
         regs = lexicon.load("regions")
         self.regions: dict[tuple[str, ...], str] = {}

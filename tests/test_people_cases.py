@@ -33,6 +33,14 @@ CASES = [
     ("2020-02-01", "जिलाधिकारी अभिषेक प्रकाश ने बैठक ली।", "अभिषेक प्रकाश", "unverifiable"),
     ("2020-06-01", "मुख्य सचिव उत्पल कुमार सिंह ने कहा कि राज्य तैयार है।", "उत्पल कुमार सिंह", "unverifiable"),
     ("2019-07-29", "राज्यपाल राम नाईक ने विदाई समारोह में भाग लिया।", "राम नाईक", "ambiguous"),
+    # a second name sharing a title that several hold, checked like the first
+    ("2024-08-01", "उपमुख्यमंत्री केशव प्रसाद मौर्य और ब्रजेश पाठक ने अस्पताल देखे।", "ब्रजेश पाठक", "supported"),
+    ("2024-08-01", "Deputy Chief Ministers Keshav Prasad Maurya and Dinesh Sharma met officials.", "Dinesh Sharma",
+     "outdated"),
+    # name-first over a possessive jurisdiction; a PIB-style appositive with an honorific
+    ("2024-09-20", "Rakesh Sachan, the state's MSME minister, opened the fair.", "Rakesh Sachan", "supported"),
+    ("2024-09-20", "The Union Minister for Micro, Small and Medium Enterprises, Shri Jitan Ram Manjhi, spoke.",
+     "Jitan Ram Manjhi", "supported"),
 ]
 
 

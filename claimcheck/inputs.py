@@ -298,13 +298,13 @@ def _jsonl_line(line: str, n: int, *, name: str, lang: str | None):
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as e:
-        yield InputError(f"malformed JSON ({e.msg}, column {e.colno})", path=name, line=n)
+        yield InputError(f"malformed JSON: {e.msg} (column {e.colno})", path=name, line=n)
         return
     except RecursionError:
-        yield InputError("malformed JSON (nested too deeply)", path=name, line=n)
+        yield InputError("malformed JSON: nested too deeply", path=name, line=n)
         return
     except ValueError as e:  # e.g. an integer with more digits than Python converts
-        yield InputError(f"malformed JSON ({str(e)[:80]})", path=name, line=n)
+        yield InputError(f"malformed JSON: {str(e)[:80]}", path=name, line=n)
         return
     if not isinstance(obj, dict):
         yield InputError("a batch line must be a JSON object with 'id' and 'text'", path=name, line=n)

@@ -17,6 +17,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import signal
 import sys
 import time
 import traceback
@@ -27,7 +28,17 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 
+class InputTimeout(BaseException):
+    """Raised by SIGALRM inside a claimcheck call that runs past ``--hang`` seconds (a hang is a finding too)."""
+
+
+def _alarm(signum, frame):
+    raise InputTimeout()
+
+
 class Recorder:
+    hang = 30.0
+
     def __init__(self, slow: float):
         self.inputs = 0
         self.chars = 0
@@ -40,7 +51,8 @@ class Recorder:
         inner = [f for f in frames if "/claimcheck/" in f.filename.replace(os.sep, "/")] or frames
         f = inner[-1]
         where = f.filename.split("/claimcheck/")[-1] if "/claimcheck/" in f.filename else Path(f.filename).name
-        return f"{type(e).__name__} at claimcheck/{where}:{f.lineno} in {f.name}"
+        kind = f"Timeout (> {self.hang:g} s)" if isinstance(e, InputTimeout) else type(e).__name__
+        return f"{kind} at claimcheck/{where}:{f.lineno} in {f.name}"
 
     def crash(self, e: BaseException, text: str, as_of, lang, op: str) -> str:
         sig = self.signature(e)
@@ -63,6 +75,7 @@ class Recorder:
         self.chars += len(text)
         t0 = time.perf_counter()
         op = "extract"
+        signal.setitimer(signal.ITIMER_REAL, self.hang)
         try:
             claims = extract(text, as_of=as_of, lang=lang)
             _valid(claims, text)
@@ -74,9 +87,11 @@ class Recorder:
             _valid([c.claim for c in checked], text)
             for c in checked:
                 json.dumps(c.to_dict(), ensure_ascii=False)
-        except Exception as e:  # noqa: BLE001 - every exception here is a finding
+        except (Exception, InputTimeout) as e:  # noqa: BLE001 - every exception here is a finding
+            signal.setitimer(signal.ITIMER_REAL, 0)
             return self.crash(e, text, as_of, lang, op)
         finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
             took = time.perf_counter() - t0
             if took > self.slow_limit:
                 self.slow.append({"seconds": round(took, 2), "chars": len(text), "input": text[:2000]})
@@ -179,9 +194,13 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=300)
     ap.add_argument("--batch-examples", type=int, default=2000, help="hypothesis examples per round")
     ap.add_argument("--slow", type=float, default=2.0, help="record inputs slower than this (seconds)")
+    ap.add_argument("--hang", type=float, default=30.0, help="abort and record an input after this many seconds")
     ap.add_argument("--out", default="/tmp/claimcheck-fuzz.json")
     args = ap.parse_args()
     rec = Recorder(args.slow)
+    rec.hang = args.hang
+    signal.signal(signal.SIGALRM, _alarm)
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     t0 = time.time()
     try:
         if args.engine == "atheris":

@@ -237,7 +237,7 @@ class _Finder(_NameRules):
             if start <= taken_until:
                 continue
             end = self.title_right(h)
-            end = self.portfolio_after(end)
+            end = self.place_after_title(h, self.portfolio_after(end))
             former = any(t[x].key in self.v.former for x in range(start, end + 1))
             j = end + 1
             gap = self.former_gap(j) if j < n else 0
@@ -318,7 +318,10 @@ class _Finder(_NameRules):
                 k = self.portfolio_after(end + 1)
                 if k > end + 1 and (k + 1 >= n or not t[k + 1].word or t[k + 1].key in self.v.stop):
                     end = k
-            first = self.name_left(i - 1, floor + 1, self.is_acronym(start, end))
+            # a sentence start vouches for the name only in a byline or apposition closed after the title
+            # ("-उत्पल कुमार सिंह, मुख्य सचिव"), not before ने ("कानपुर देहात, जिलाधिकारी ने" is a dateline)
+            closed = end + 1 >= n or not t[end + 1].word
+            first = self.name_left(i - 1, floor + 1, self.is_acronym(start, end) or not closed)
             if first is None:
                 return None
             return self._claim(first, end, offices, end, self._skip_honorifics(first), i - 1, former,
@@ -335,7 +338,8 @@ class _Finder(_NameRules):
             k = a - 1
         if k < 1 or not self.joined(k + 1):
             return None
-        first = self.name_left(k, floor + 1, self.is_acronym(start, end))
+        # a sentence start vouches for the name only with the jurisdiction between ("X प्रदेश के नए मुख्य सचिव")
+        first = self.name_left(k, floor + 1, self.is_acronym(start, end) or jur is None)
         if first is None:
             return None
         return self._claim(first, end, offices, end, self._skip_honorifics(first), k, former, title_start=start,

@@ -52,6 +52,7 @@ class _Vocab:
         self.lex_latin = {names.fold_latin(names.translit(w)) for w in words}
         middle = {names.fold_latin(names.translit(w)) for w in lex.get("middle", [])}
         self.surnames = {names.fold_latin(names.translit(w)) for w in lex.get("surnames", [])} - middle
+        self.given = {names.fold_latin(names.translit(w)) for w in lex.get("given", [])}
         self.head_suffix = tuple(hi(d["heads"]["hi_suffix"]))
         self.abbrev = {}
         for k, v in d["abbrev"].items():
@@ -75,6 +76,7 @@ class _Vocab:
         self.shared = {tuple(fold_string(p).split()) for p in d["shared"]["hi"]} \
             | {tuple(p.lower().split()) for p in d["shared"]["en"]}
         self.both = hi(d["shared"]["both"]) | en(d["shared"]["both"])
+        self.local_heads = hi(d["local_heads"]["hi"]) | en(d["local_heads"]["en"])
         # region names as token tuples (folded Hindi, lower-case English)
         regs = lexicon.load("regions")
         self.regions: dict[tuple[str, ...], str] = {}

@@ -53,10 +53,11 @@ class _NameRules:
         """Tokens j..k-1 are a place name (or end with one): "Uttar Pradesh" is not a person."""
         return self.region_ending_at(k - 1) is not None and self.region_ending_at(k - 1) >= j
 
-    def name_evidence(self, j: int, k: int, *, latin_multi: bool = False, clause_start: bool = False) -> bool:
+    def name_evidence(self, j: int, k: int, *, latin_multi: bool = False, clause_start: bool = False,
+                      cue: bool = True) -> bool:
         """Tokens j..k-1 look like a person's name beyond following a title (see the module docstring).
         ``latin_multi``: two or more capitalised Latin words count; ``clause_start``: the words start a line or
-        a sentence and are Devanagari (checked by the caller)."""
+        a sentence and are Devanagari (checked by the caller); ``cue``: ने/said after the words counts."""
         t, n = self.t, len(self.t)
         if any(self.known_name(x) for x in range(j, k)):
             return True
@@ -64,11 +65,23 @@ class _NameRules:
             return False
         if j > 0 and t[j - 1].key in self.v.honorifics and self.joined(j):
             return True
-        if k < n and self.joined(k) and t[k].key in self.v.name_cues:
+        if cue and k < n and self.joined(k) and t[k].key in self.v.name_cues:
             return True
         if latin_multi and k - j >= 2 and all(t[x].latin for x in range(j, k)):
             return True
         return clause_start and k - j >= 2 and not any(t[x].latin for x in range(j, k))
+
+    def place_after_title(self, h: int, end: int) -> int:
+        """``end`` extended over the place written after a district post before a name: "एसडीएम सदर राजेश
+        कुमार" (an unknown word, then a common given name)."""
+        t, n = self.t, len(self.t)
+        j = end + 1
+        if t[h].key not in self.v.local_heads or j + 1 >= n or not (self.joined(j) and self.joined(j + 1)):
+            return end
+        if self.name_token(j) and not self.known_name(j) and self.name_token(j + 1) \
+                and self.latin_key(j + 1) in self.v.given:
+            return j
+        return end
 
     def is_acronym(self, start: int, end: int) -> bool:
         """The title tokens start..end are one abbreviation: spelled letters (एमडी, सीईओ) or Latin capitals."""
@@ -117,7 +130,8 @@ class _NameRules:
             weak = (count == 1 and (not self.t[j].latin or head.key in self.v.abbrev)) \
                 or (bare and head.key in self.v.generic)
             # one unknown word after a title ("अधिकारी मौके पर", "पीएम कुसुम"), or any name after a generic one
-            if weak and not self.name_evidence(j, k):
+            # after a district post one word before ने is its place: "डीएम सुल्तानपुर ने"
+            if weak and not self.name_evidence(j, k, cue=head.key not in self.v.local_heads):
                 return None
         last = k - 1
         # a quoted nickname after the name: Ramesh Pokhriyal 'Nishank'
@@ -126,9 +140,9 @@ class _NameRules:
         return last
 
     def name_left(self, j: int, floor: int, acronym: bool = False) -> int | None:
-        """First token of a name ending at j (for 'NAME, TITLE'), or None. ``acronym``: the title is a bare
-        abbreviation ("एमडी", "CEO"), too weak to vouch for Devanagari words that merely start a clause
-        ("मोंटगोमरी काउंटी, एमडी" is a place and a US state)."""
+        """First token of a name ending at j (for 'NAME, TITLE'), or None. ``acronym``: the construction is too
+        weak to vouch for Devanagari words that merely start a clause (a bare abbreviation: "मोंटगोमरी काउंटी,
+        एमडी" is a place and a US state)."""
         k = j
         while k >= max(floor, 0) and self.name_token(k) and (k == j or self.joined(k + 1)):
             k -= 1

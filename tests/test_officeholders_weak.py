@@ -93,6 +93,12 @@ def test_name_first_with_possessive_jurisdiction_keeps_it():
         "Officer Training Academy opened a new wing.",
         "कोविड प्रबंधन, मुख्य सचिव ने कहा कि टीके आएंगे।",
         "बाल्टीमोर काउंटी, एमडी। बांड जारी हुए।",
+        # a place after a district post, a dateline before a title, a description before a post
+        "डीएम सुल्तानपुर ने बताया कि स्कूल बंद रहेंगे।",
+        "थानाध्यक्ष मल्हीपुर ने मुकदमा दर्ज किया।",
+        "कानपुर देहात, जिलाधिकारी ने बाढ़ का जायजा लिया।",
+        "रामपुर निवासी युवक समिति के अध्यक्ष बने।",
+        "CM Helpline said complaints fell.",
     ],
 )
 def test_common_words_after_weak_titles_are_not_names(text):
@@ -127,3 +133,8 @@ def test_coordinated_names_share_a_title_that_several_hold():
 )
 def test_coordinated_names_do_not_share_other_titles(text, persons):
     assert [c.person for c in officeholders(text)] == persons
+
+
+def test_place_after_a_district_post_belongs_to_the_title():
+    c = one("एसडीएम सदर राजेश कुमार ने जांच की।")
+    assert (c.person, c.office) == ("राजेश कुमार", "एसडीएम सदर")

@@ -255,9 +255,10 @@ class _Finder(_NameRules):
                 out.append(self._claim(start, name_end, offices, end, ns, name_end, former))
                 taken_until = name_end
                 # "उपमुख्यमंत्री A और B", "Deputy Chief Ministers A and B": B holds the title too
-                for bs, be in self._coordinated(h, start, end, name_end, bare):
+                more, plain = self._coordinated(h, start, end, name_end, bare)
+                for bs, be in more:
                     out.append(self._claim(bs, be, offices, end, self._skip_honorifics(bs), be, former,
-                                           title_start=start))
+                                           title_start=start, shared=not plain))
                     taken_until = be
                 continue
             c = self._name_first(start, end, offices, former, taken_until)
@@ -275,16 +276,17 @@ class _Finder(_NameRules):
         closed = ne + 1 >= n or not t[ne + 1].word or t[ne + 1].key in self.v.name_cues
         return closed and self.name_evidence(ns, ne + 1, latin_multi=True)
 
-    def _coordinated(self, h: int, start: int, end: int, name_end: int, bare: bool) -> list[tuple[int, int]]:
-        """Token ranges of further names that share the title before ``name_end``'s name: for titles several
-        people hold at once (``[shared]``), or when "दोनों"/"both" follows the names. A name with a title of its
-        own ("उपमुख्यमंत्री A और गृह मंत्री B") is found on its own."""
+    def _coordinated(self, h: int, start: int, end: int, name_end: int, bare: bool) -> tuple[list, bool]:
+        """Token ranges of further names that share the title before ``name_end``'s name, and whether the text
+        says plainly that they share it (a plural title, "दोनों"/"both"); titles several people hold at once
+        (``[shared]``) share it too, but not plainly. A name with a title of its own ("उपमुख्यमंत्री A और गृह
+        मंत्री B") is found on its own."""
         t, n = self.t, len(self.t)
         out, k, conj = [], name_end + 1, False
         while k + 1 < n and self.joined(k) and self.joined(k + 1) and t[k].key in self.v.connectors \
                 and t[k].key not in ("सह", "cum"):
             if self.is_head(k + 1) or self.title_word(k + 1):
-                return []
+                return [], False
             ne = self.name_right(k + 1, h, bare)
             if ne is None:
                 break
@@ -292,14 +294,15 @@ class _Finder(_NameRules):
             out.append((k + 1, ne))
             k = ne + 1
         if not out or not conj:
-            return []
+            return [], False
         if k < n and self.joined(k) and (self.is_head(k) or self.title_word(k)):
-            return []
+            return [], False
         keys = tuple(t[x].key for x in range(start, end + 1))
-        shared = any(keys[-len(p):] == p for p in self.v.shared if len(p) <= len(keys))
-        if shared or (k < n and t[k].key in self.v.both):
-            return out
-        return []
+        if keys[-1] in self.v.plural or (k < n and t[k].key in self.v.both):
+            return out, True
+        if any(keys[-len(p):] == p for p in self.v.shared if len(p) <= len(keys)):
+            return out, False
+        return [], False
 
     def _name_first(self, start, end, offices, former, floor):
         t, n = self.t, len(self.t)
@@ -350,7 +353,7 @@ class _Finder(_NameRules):
             i += 1
         return i
 
-    def _claim(self, s, e, offices, title_end, ns, ne, former, title_start=None, jur=None):
+    def _claim(self, s, e, offices, title_end, ns, ne, former, title_start=None, jur=None, shared=False):
         ctx, t = self.ctx, self.t
         text = ctx.doc.text
 
@@ -370,6 +373,8 @@ class _Finder(_NameRules):
             fields["jurisdiction"] = orig(*jur)
         if former:
             fields["subtype"] = "former"
+        elif shared:
+            fields["subtype"] = "shared"  # a title written once before two names (see _coordinated)
         return ctx.claim("officeholder", t[s].s, t[e].e, **fields)
 
 

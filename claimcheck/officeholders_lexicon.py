@@ -76,6 +76,7 @@ class _Vocab:
         self.shared = {tuple(fold_string(p).split()) for p in d["shared"]["hi"]} \
             | {tuple(p.lower().split()) for p in d["shared"]["en"]}
         self.both = hi(d["shared"]["both"]) | en(d["shared"]["both"])
+        self.plural = hi(d["shared"]["plural"]) | en(d["shared"]["plural"])
         self.local_heads = hi(d["local_heads"]["hi"]) | en(d["local_heads"]["en"])
         # region names as token tuples (folded Hindi, lower-case English)
         regs = lexicon.load("regions")

@@ -228,6 +228,11 @@ def check_officeholder(claim, refs, when: _dt.date, *, region: str | None = None
     outcome = results[0][0]
     msg = " | ".join(r[1] for r in results) if len(results) > 1 else results[0][1]
     ev = tuple(e for r in results for e in r[2])
+    if claim.subtype == "shared" and outcome in ("contradicted", "outdated"):
+        # a title written once before two names may not reach the second ("उपमुख्यमंत्री X और अखिलेश यादव के
+        # बीच"): never a false alarm on it
+        return Verdict("unverifiable", f"unverifiable: the title before an earlier name may not apply to {written}"
+                       f" ({msg})", ev, as_of=d)
     return Verdict(outcome, msg, ev, as_of=d)
 
 

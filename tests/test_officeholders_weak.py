@@ -110,9 +110,10 @@ def test_coordinated_names_share_a_title_that_several_hold():
     assert [(c.person, c.office) for c in cs] == [("अरुण साव", "उपमुख्यमंत्री"), ("विजय शर्मा", "उपमुख्यमंत्री")]
     t = "उपमुख्यमंत्री अरुण साव और विजय शर्मा ने पौधे लगाए।"
     assert cs[1].text == "विजय शर्मा" and t[cs[1].start:cs[1].end] == "विजय शर्मा"
+    assert cs[0].subtype is None and cs[1].subtype == "shared"  # the title may not reach the second name
     cs = officeholders("Deputy Chief Ministers Arun Sao and Vijay Sharma attended the meeting.")
     assert [c.person for c in cs] == ["Arun Sao", "Vijay Sharma"]
-    assert cs[1].office == "Deputy Chief Ministers"
+    assert cs[1].office == "Deputy Chief Ministers" and cs[1].subtype is None  # plural: plainly shared
     # any title, when "दोनों"/"both" follows the names or "द्वय" follows the title
     cs = officeholders("केंद्रीय मंत्री अरुण साव और विजय शर्मा दोनों मंच पर थे।")
     assert [c.person for c in cs] == ["अरुण साव", "विजय शर्मा"]

@@ -37,6 +37,9 @@ CASES = [
     ("2024-08-01", "उपमुख्यमंत्री केशव प्रसाद मौर्य और ब्रजेश पाठक ने अस्पताल देखे।", "ब्रजेश पाठक", "supported"),
     ("2024-08-01", "Deputy Chief Ministers Keshav Prasad Maurya and Dinesh Sharma met officials.", "Dinesh Sharma",
      "outdated"),
+    # ... but a singular title may not reach the second name: never a false alarm on it
+    ("2024-08-01", "उपमुख्यमंत्री केशव प्रसाद मौर्य और अखिलेश यादव के बीच बहस हुई।", "अखिलेश यादव", "unverifiable"),
+    ("2024-08-01", "उपमुख्यमंत्री केशव प्रसाद मौर्य और दिनेश शर्मा ने पौधे लगाए।", "दिनेश शर्मा", "unverifiable"),
     # name-first over a possessive jurisdiction; a PIB-style appositive with an honorific
     ("2024-09-20", "Rakesh Sachan, the state's MSME minister, opened the fair.", "Rakesh Sachan", "supported"),
     ("2024-09-20", "The Union Minister for Micro, Small and Medium Enterprises, Shri Jitan Ram Manjhi, spoke.",

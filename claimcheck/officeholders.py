@@ -106,18 +106,12 @@ class _Finder(_NameRules):
 
     def title_right(self, h: int) -> int:
         """Last token of the title: the head plus a bracketed portfolio and post-head words ("of State")."""
-        end, n = h, len(self.t)
-        j = h + 1
-        if j < n and self.t[j].text == "(" and self.joined(j):
-            for k in range(j + 1, min(j + 6, n)):
-                if self.t[k].text == ")":
-                    if k > j + 1 and all(self.t[x].word for x in range(j + 1, k)):
-                        end = k
-                    break
+        n = len(self.t)
+        end = self._bracket(h)
         for ph in self.v.post_head:
             m = len(ph)
             if end + m < n and tuple(self.t[end + 1 + x].key for x in range(m)) == ph:
-                end += m
+                end = self._bracket(end + m)  # "Minister of State (Independent Charge)"
                 break
         if self.t[h].latin:
             k = end + 1
@@ -132,6 +126,28 @@ class _Finder(_NameRules):
                 if last is not None:
                     end = last
         return end
+
+    def _bracket(self, end: int) -> int:
+        """``end`` extended over a bracketed portfolio right after it ("(गृह)", "(Independent Charge)")."""
+        j, n = end + 1, len(self.t)
+        if j < n and self.t[j].text == "(" and self.joined(j):
+            for k in range(j + 1, min(j + 6, n)):
+                if self.t[k].text == ")":
+                    if k > j + 1 and all(self.t[x].word for x in range(j + 1, k)):
+                        return k
+                    break
+        return end
+
+    def region_after(self, end: int) -> tuple[int, int] | None:
+        """Token range of the place in "Chief Minister of Uttar Pradesh, Shri …" (an English title's "of
+        REGION"), or None."""
+        t, n = self.t, len(self.t)
+        if end + 2 >= n or t[end + 1].key != "of" or not t[end + 1].latin:
+            return None
+        for m in range(min(self.v.region_maxlen, n - end - 2), 0, -1):
+            if tuple(t[end + 2 + x].key for x in range(m)) in self.v.regions:
+                return end + 2, end + 1 + m
+        return None
 
     def portfolio_after(self, end: int) -> int:
         """Extend a title over portfolio words written after the head ("अपर मुख्य सचिव एमएसएमई एवं निर्यात
@@ -212,12 +228,11 @@ class _Finder(_NameRules):
         return None
 
     def _region_chain(self, b: int) -> int | None:
-        """Start of 'region (और|and|,) region …' ending at b, or a home-region word ('प्रदेश के')."""
-        if b >= 0 and self.t[b].key in self.v.home_region:
-            return b
+        """Start of 'region (और|and|,) region …' ending at b, or a home-region word ('प्रदेश के'); "उत्तर प्रदेश"
+        is a region, not the home-region word प्रदेश."""
         a = self.region_ending_at(b)
         if a is None:
-            return None
+            return b if b >= 0 and self.t[b].key in self.v.home_region else None
         while a >= 2 and self.t[a - 1].key in self.v.connectors and self.joined(a):
             a2 = self.region_ending_at(a - 2)
             if a2 is None:
@@ -239,7 +254,9 @@ class _Finder(_NameRules):
             end = self.title_right(h)
             end = self.place_after_title(h, self.portfolio_after(end))
             former = any(t[x].key in self.v.former for x in range(start, end + 1))
-            j = end + 1
+            j, place = end + 1, self.region_after(end)
+            if place is not None:
+                j = place[1] + 1  # the name after "Chief Minister of Uttar Pradesh"
             gap = self.former_gap(j) if j < n else 0
             if gap:
                 former = True
@@ -252,13 +269,13 @@ class _Finder(_NameRules):
                     name_end, gap = ne, 1
             if name_end is not None:
                 ns = self._skip_honorifics(j + gap)
-                out.append(self._claim(start, name_end, offices, end, ns, name_end, former))
+                out.append(self._claim(start, name_end, offices, end, ns, name_end, former, jur=place))
                 taken_until = name_end
                 # "उपमुख्यमंत्री A और B", "Deputy Chief Ministers A and B": B holds the title too
                 more, plain = self._coordinated(h, start, end, name_end, bare)
                 for bs, be in more:
                     out.append(self._claim(bs, be, offices, end, self._skip_honorifics(bs), be, former,
-                                           title_start=start, shared=not plain))
+                                           title_start=start, jur=place, shared=not plain))
                     taken_until = be
                 continue
             c = self._name_first(start, end, offices, former, taken_until)

@@ -73,13 +73,14 @@ class _NameRules:
 
     def place_after_title(self, h: int, end: int) -> int:
         """``end`` extended over the place written after a district post before a name: "एसडीएम सदर राजेश
-        कुमार" (an unknown word, then a common given name)."""
+        कुमार", "जिलाधिकारी सुल्तानपुर श्री सुरेंद्र कुमार" (an unknown word, then a common given name or an
+        honorific)."""
         t, n = self.t, len(self.t)
         j = end + 1
         if t[h].key not in self.v.local_heads or j + 1 >= n or not (self.joined(j) and self.joined(j + 1)):
             return end
-        if self.name_token(j) and not self.known_name(j) and self.name_token(j + 1) \
-                and self.latin_key(j + 1) in self.v.given:
+        if self.name_token(j) and not self.known_name(j) and (t[j + 1].key in self.v.honorifics or (
+                self.name_token(j + 1) and self.latin_key(j + 1) in self.v.given)):
             return j
         return end
 

@@ -139,3 +139,29 @@ def test_coordinated_names_do_not_share_other_titles(text, persons):
 def test_place_after_a_district_post_belongs_to_the_title():
     c = one("एसडीएम सदर राजेश कुमार ने जांच की।")
     assert (c.person, c.office) == ("राजेश कुमार", "एसडीएम सदर")
+
+
+def test_place_and_honorific_after_a_district_post():
+    c = one("जिलाधिकारी बलरामपुर श्री तोखन ठकराल ने बताया।")
+    assert (c.person, c.office) == ("तोखन ठकराल", "जिलाधिकारी बलरामपुर")
+
+
+def test_english_title_of_a_region_then_the_name():
+    c = one("Chief Minister of Uttar Pradesh, Shri Yogi Adityanath inaugurated the expo.")
+    assert (c.person, c.office, c.jurisdiction) == ("Yogi Adityanath", "Chief Minister", "Uttar Pradesh")
+    c = one("The Governor of Bihar, Shri Tokhan Sahu, presided over the convocation.")
+    assert (c.person, c.office, c.jurisdiction) == ("Tokhan Sahu", "Governor", "Bihar")
+    # "of" a region with no name after it is no claim
+    assert officeholders("The Governor of Bihar, in his address, praised the farmers.") == []
+
+
+def test_minister_of_state_with_a_bracket_then_portfolio():
+    c = one("Minister of State (Independent Charge) for Steel, Dr. Tokhan Sahu, said output rose.")
+    assert c.office == "Minister of State (Independent Charge) for Steel" and c.person == "Tokhan Sahu"
+
+
+def test_a_full_state_name_is_the_jurisdiction_not_the_home_state_word():
+    c = one("उत्तर प्रदेश के एमएसएमई मंत्री तोखन ठकराल ने कहा")
+    assert c.jurisdiction == "उत्तर प्रदेश"
+    c = one("प्रदेश के एमएसएमई मंत्री तोखन ठकराल ने कहा")
+    assert c.jurisdiction == "प्रदेश"

@@ -60,6 +60,7 @@ def _t() -> dict:
         "fold_plan": (tuple((p, r) for p, r in d["fold"]["rules"] if regex.escape(p) == p),
                       tuple((regex.compile(p), r) for p, r in d["fold"]["rules"] if regex.escape(p) != p)),
         "drop_final_a": bool(d["fold"].get("drop_final_a", True)),
+        "drop_medial_schwa": bool(d["fold"].get("drop_medial_schwa", False)),
         "keep_final_after_cluster": frozenset(d["signs"].get("keep_final_after_cluster", ["r", "y", "v", "l"])),
     }
 
@@ -156,7 +157,28 @@ def _fold_word(w: str) -> str:
     w = _DOUBLE.sub(r"\1", w)
     if _t()["drop_final_a"] and len(w) > 3 and w.endswith("a") and w[-2] not in "aeiou":
         w = w[:-1]
+    if _t()["drop_medial_schwa"]:
+        w = _drop_schwa(w)
     return w
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _drop_schwa(w: str) -> str:
+    """Drop an "a" in V C _ C V, right to left, never two in a row (sitaraman -> sitarman, draupadi ->
+    draupdi); applied to both scripts after the fold, so it only makes spellings meet."""
+    chars = list(w)
+    i = len(chars) - 3
+    while i >= 2:
+        if chars[i] == "a" and chars[i - 1] not in _VOWELS and chars[i - 2] in _VOWELS \
+                and chars[i + 1] not in _VOWELS and chars[i + 2] in _VOWELS and chars[i - 1].isalpha() \
+                and chars[i + 1].isalpha():
+            del chars[i]
+            i -= 3  # the consonant before cannot lose another schwa right away
+            continue
+        i -= 1
+    return "".join(chars)
 
 
 def fold_latin(s: str) -> str:

@@ -113,15 +113,19 @@ def main() -> int:
     print(f"targets: extract >= 10x: {'meets' if ok_ex else 'MISSES'}; check >= 5x: {'meets' if ok_ch else 'MISSES'}")
 
     # --jobs: the library's batch path, whole batch, results consumed in order
-    print(f"\n{'--jobs (check, whole batch)':34} {'seconds':>8} {'chars/s':>11} {'speed-up':>9}")
+    print(f"\n{'--jobs (check, whole batch)':34} {'seconds':>8} {'chars/s':>11} {'speed-up':>9} {'CPU s':>6} "
+          f"{'load before':>11}")
     lib = {}
     for jobs in (1, 2):
-        t = time.perf_counter()
+        load = os.getloadavg()[0]
+        t, t0 = time.perf_counter(), os.times()
         n = sum(1 for _ in batch.run_parallel([str(path)], jobs=jobs, command="check"))
         lib[jobs] = time.perf_counter() - t
+        t1 = os.times()
+        cpu = sum(getattr(t1, k) - getattr(t0, k) for k in ("user", "system", "children_user", "children_system"))
         assert n == ndocs
         print(f"{'library batch.run_parallel jobs=' + str(jobs):34} {lib[jobs]:8.2f} {nchars / lib[jobs]:11,.0f} "
-              f"{lib[1] / lib[jobs]:8.2f}x")
+              f"{lib[1] / lib[jobs]:8.2f}x {cpu:6.2f} {load:11.2f}")
     if not args.skip_cli:
         exe = shutil.which("claimcheck") or str(Path(sys.executable).with_name("claimcheck"))
         wired = "jobs" in inspect.signature(api.run).parameters
@@ -140,6 +144,8 @@ def main() -> int:
         if not wired:
             print("  (api.run has no `jobs` parameter yet: the CLI's --jobs does not reach batch.run_parallel)")
     print(f"target: jobs 2 >= 1.7x jobs 1: {'meets' if lib[1] / lib[2] >= 1.7 else 'MISSES'} (library path)")
+    print("(CPU s = CPU time of this process and its workers; a 1-minute load average above 0 before a run means "
+          "other processes compete for the 2 cores)")
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -171,6 +171,9 @@ def test_ay_before_a_consonant_folds_like_ai():
         ("द्रौपदी मुर्मू", "Draupadi Murmu"),
         ("शिवराज सिंह चौहान", "Shivaraj Singh Chouhan"),
         ("धर्मेंद्र प्रधान", "Dharamendra Pradhan"),
+        ("रविंद्र जायसवाल", "Ravindra Jaiswal"),  # आय written "ai"
+        ("वेंकैया नायडू", "Venkaiah Naidu"),
+        ("नारायण राणे", "Narain Rane"),
     ],
 )
 def test_a_kept_schwa_in_the_romanisation_still_meets_the_devanagari(hindi, latin):

@@ -112,7 +112,7 @@ def tokens(text: str) -> list[_Tok]:
         s, e = m.span()
         # an initial or short abbreviation keeps its dot ("S.P.", "Dr.", "डॉ.")
         w = m.group()
-        if e < len(text) and text[e] == "." and (_LATIN.match(w) and (len(w) <= 3 or "." in w) or w in ("डॉ", "डा")):
+        if e < len(text) and text[e] == "." and (_LATIN.match(w) and (len(w) <= 3 or "." in w) or w in ("डॉ", "डा", "प्रो")):
             e += 1
         if out and s < out[-1].e:
             continue

@@ -120,6 +120,10 @@ class _NameRules:
             return None
         if any(self.t[x].key in self.v.non_name for x in range(j, k)):
             return None
+        # a common noun after the first word ends the name: "प्रधानमंत्री बोरिस जॉनसन अस्पताल में"
+        cut = next((x for x in range(j + 1, k) if self.t[x].key in self.v.weak_non_name), None)
+        if cut is not None:
+            k, count = cut, cut - j
         if count >= 3:
             # words after a known surname are not part of the name ("राकेश सचान सरकारी आंकड़ा बताते हुए")
             anchors = [x for x in range(j, k) if self.latin_key(x) in self.v.surnames]

@@ -165,3 +165,10 @@ def test_a_full_state_name_is_the_jurisdiction_not_the_home_state_word():
     assert c.jurisdiction == "उत्तर प्रदेश"
     c = one("प्रदेश के एमएसएमई मंत्री तोखन ठकराल ने कहा")
     assert c.jurisdiction == "प्रदेश"
+
+
+def test_professor_honorific_and_a_common_noun_ending_the_name():
+    c = one("कुलपति प्रो. तोखन ठकराल ने दीक्षांत समारोह में कहा")
+    assert (c.person, c.office) == ("तोखन ठकराल", "कुलपति") and c.text.startswith("कुलपति प्रो.")
+    assert one("प्रधानाचार्य डॉ. मेघराज ने कहा").person == "मेघराज"
+    assert one("ब्रिटेन के प्रधानमंत्री तोखन ठकराल अस्पताल में भर्ती हैं।").person == "तोखन ठकराल"

@@ -66,6 +66,8 @@ def check_archive(
     lang: str | None = None,
     refs: Sequence[str] = (),
     encoding: str | None = None,
+    region: str | None = None,
+    tolerances: dict[str, float] | None = None,
 ) -> dict[str, Any]:
     """Process every document of the files matching ``input_glob`` on Dask; write ``output_dir/part-*.jsonl``.
 
@@ -104,8 +106,8 @@ def check_archive(
 
     out_fs, _, (out_root,) = fsspec.get_fs_token_paths(output_dir)
     out_fs.makedirs(out_root, exist_ok=True)
-    job = dict(fs=fs, out_fs=out_fs, out_root=out_root, command=command, as_of=when, lang=lang,
-               refs=tuple(refs), encoding=encoding)
+    opts = dict(command=command, as_of=when, refs=tuple(refs), region=region, tolerances=dict(tolerances or {}))
+    job = dict(fs=fs, out_fs=out_fs, out_root=out_root, opts=opts, lang=lang, encoding=encoding)
     done = db.from_sequence(parts, npartitions=max(1, len(parts))).map(_run_part, **job).compute(**compute)
     return {
         "documents": sum(d["documents"] for d in done),
@@ -251,7 +253,7 @@ class _Peekable:
         return iter(self.f)
 
 
-def _run_part(part: Part, *, fs, out_fs, out_root, command, as_of, lang, refs, encoding) -> dict[str, Any]:
+def _run_part(part: Part, *, fs, out_fs, out_root, opts: dict, lang, encoding) -> dict[str, Any]:
     """Worker side: process one partition with claimcheck's batch path and write its JSONL atomically."""
     from .batch import _serial
 
@@ -260,9 +262,9 @@ def _run_part(part: Part, *, fs, out_fs, out_root, command, as_of, lang, refs, e
     tmp = f"{out_root.rstrip('/')}/.{name}.tmp"
     docs = errors = 0
     with out_fs.open(tmp, "w", encoding="utf-8") as out:
-        for r in _serial(_documents(part, fs, encoding, lang), command=command, as_of=as_of, refs=refs):
+        for r in _serial(_documents(part, fs, encoding, lang), opts):
             docs += 1
             errors += r.error is not None
-            out.write(json.dumps(result_record(r, command), ensure_ascii=False) + "\n")
+            out.write(json.dumps(result_record(r, opts["command"]), ensure_ascii=False) + "\n")
     out_fs.mv(tmp, final)
     return {"documents": docs, "errors": errors, "output": final}

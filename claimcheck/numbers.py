@@ -99,6 +99,9 @@ def word_value(folded_word: str) -> int | None:
 DIGITS = r"(?:(?<!\d)\d+(?:,\d{2,3}(?!\d))*(?:\.\d+)?|(?<![\d.\p{L}])\.\d+)"
 
 
+MAX_TOKENS = 24  # the longest number written in words has ~12 ("एक सौ पच्चीस करोड़ पैंतीस लाख … तेरह")
+
+
 def trie(words) -> str:
     """A regex matching any of ``words`` (already folded), as a character trie.
 
@@ -155,7 +158,8 @@ def patterns() -> dict[str, str]:
     cont = (rf"[ \t]*(?:{DIGITS}|(?<![\p{{L}}\p{{M}}]){tok})|-(?:{scale}){RB}"
             rf"|[ \t]+(?:{conj}|{dec}|{per}){RB}[ \t]+(?={DIGITS}|{tok})")
     # (no left boundary here: callers put their own, e.g. after "Rs" in "Rs5,000")
-    expr = rf"(?:(?:{neg}){RB}[ \t]+)?(?:{DIGITS}|{tok})(?:{cont})*+"
+    # at most MAX_TOKENS tokens: a run of "1 1 1 …" must not make every rescan read to its end
+    expr = rf"(?:(?:{neg}){RB}[ \t]+)?(?:{DIGITS}|{tok})(?:{cont}){{0,{MAX_TOKENS}}}+"
     dev_expr = rf"{LB}(?:{endev})[ \t]+(?:{scale}){RB}(?:[ \t]*(?<![\p{{L}}\p{{M}}])(?:{scale}){RB})*+"
     return {
         "atom": any_atom,

@@ -81,12 +81,12 @@ def _lex() -> _Lex:
         between_after=regex.compile(rf"{_WS}*(?:{_alt(rng['between_after'])}){RB}", _I),
         between_before=regex.compile(rf"{LB}(?:{_alt(rng['between_before'])})[ \t]*\Z", _I),
         money_noun=regex.compile(
-            rf"{_WS}+(?P<link>(?:{_alt(q['money_nouns']['linkers'])}){_WS}+)?(?:\d[\d.,]*{_WS}*(?:(?:{p['scale']}){_WS}+)+)?"
+            rf"{_WS}+(?P<link>(?:{_alt(q['money_nouns']['linkers'])}){_WS}+)?(?:\d[\d.,]{{0,20}}{_WS}*(?:(?:{p['scale']}){_WS}+){{1,4}})?"
             rf"(?:[\p{{L}}\p{{M}}]+{_WS}+)?(?:{_alt(q['money_nouns']['forms'])}){RB}", _I),
         labels=regex.compile(rf"{LB}(?:{_alt(q['labels']['forms'])})[ \t]*[-:]?[ \t]*\Z", _I),
         not_after=regex.compile(rf"{_WS}*(?:{_alt(q['not_after']['forms'])}){RB}", _I),
         months_before=regex.compile(rf"{LB}(?:{_alt(q['not_after']['months_before'])})[ \t,.]*\Z", _I),
-        word_re=regex.compile(r"[ \t]+([\p{L}\p{M}][\p{L}\p{M}\p{N}'’-]*)"),
+        word_re=regex.compile(r"[ \t]{1,8}([\p{L}\p{M}][\p{L}\p{M}\p{N}'’-]{0,40})"),
         stop=frozenset(_forms(q["stopwords"]["forms"])),
         postpositions=frozenset(_forms(q["postpositions"]["forms"])),
         indefinite=frozenset(_forms(q["indefinite"]["forms"])),
@@ -257,8 +257,7 @@ def _context_ok(t: str, c: _Cand, lx: _Lex) -> bool:
                 return False  # "2.0" versions
             if lx.labels.search(t, max(0, fs - 16), fs) or lx.months_before.search(t, max(0, fs - 12), fs):
                 return False
-            line_start = t.rfind("\n", 0, fs) + 1
-            if not t[line_start:fs].strip() and _re(r"[.)]").match(t[fe:fe + 1]) and c.value < 100:
+            if _at_line_start(t, fs) and _re(r"[.)]").match(t[fe:fe + 1]) and c.value < 100:
                 return False  # "8." list marker
             if fe < len(t) and _re(r"[\p{L}\p{M}]").match(t[fe]):
                 return False  # glued to a word that is no unit: "180एमएल", "14वें"
@@ -387,12 +386,21 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
     return "quantity"
 
 
+def _at_line_start(t: str, pos: int) -> bool:
+    """Only blanks between the line start and ``pos`` (looking back a bounded distance)."""
+    lo = max(0, pos - 80)
+    nl = t.rfind("\n", lo, pos)
+    if nl < 0 and lo > 0:
+        return False
+    return not t[nl + 1:pos].strip()
+
+
 def _minus(t: str, c: _Cand) -> bool:
     if c.low is not None or c.vague or c.cur_start is not None or c.fs < 1 or t[c.fs - 1] != "-":
         return False
     if c.fs >= 2 and t[c.fs - 2] not in " \t(":
         return False
-    return bool(t[t.rfind("\n", 0, c.fs) + 1:c.fs - 1].strip())
+    return not _at_line_start(t, c.fs - 1)
 
 
 def _bounded(t: str, c: _Cand, lx: _Lex) -> bool:
@@ -419,7 +427,7 @@ def find(ctx) -> list:
     t = ctx.folded.text
     lx = _lex()
     cands = _candidates(t, lx)
-    urls = [(m.start(), m.end()) for m in _re(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+").finditer(t)]
+    urls = [(m.start(), m.end()) for m in _re(r"(?i)\b(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+").finditer(t)]
     if urls:  # numbers inside links and e-mail addresses are not claims
         ustarts = [a for a, _ in urls]
         cands = [c for c in cands if (k := bisect.bisect_right(ustarts, c.fs) - 1) < 0 or c.fs >= urls[k][1]]

@@ -81,7 +81,11 @@ def find_region(ctx, fpos: int) -> tuple[str, str] | None:
     s1 = starts[k + 1] if k + 1 < len(starts) else len(text)
     sp = starts[k - 1] if k > 0 else s0
     for lo, hi in ((s0, s1), (sp, s0)):
-        cands = mentions[bisect.bisect_left(mstarts, lo):bisect.bisect_left(mstarts, hi)]
+        i, j = bisect.bisect_left(mstarts, lo), bisect.bisect_left(mstarts, hi)
+        if j - i > 32:  # a sentence naming very many regions: look at the nearest ones only
+            k = bisect.bisect_left(mstarts, fpos, i, j)
+            i, j = max(i, k - 16), min(j, k + 16)
+        cands = mentions[i:j]
         if not cands:
             continue
         def rank(m: Mention) -> tuple[int, int]:

@@ -41,7 +41,21 @@ class _Finder(_NameRules):
             return not tok.latin or tok.text.rstrip(".").isupper()
         if k in self.v.heads:
             return True
+        if k in self.v.org_heads:
+            return self._org_head(i)
         return not tok.latin and k.endswith(self.v.head_suffix) and len(k) > 2 and not k.startswith("मंत्रि")
+
+    def _org_head(self, i: int) -> bool:
+        """प्रमुख/chief heads a title after an organisation's name and before a name ("WHO प्रमुख टेड्रोस"), not
+        before another title word ("प्रमुख सचिव") nor after a function word ("देश के प्रमुख उद्योगपति")."""
+        t, n = self.t, len(self.t)
+        if i == 0 or i + 1 >= n or not self.joined(i) or not self.joined(i + 1) or not t[i - 1].word:
+            return False
+        p, q = t[i - 1].key, t[i + 1]
+        if p in self.v.stop or p in self.v.modifiers or p in self.v.connectors or p in self.v.heads:
+            return False
+        return q.word and q.key not in self.v.heads and q.key not in self.v.abbrev and not self.title_word(i + 1) \
+            and not q.key.endswith(self.v.head_suffix)
 
     def title_word(self, i: int) -> bool:
         k = self.t[i].key
@@ -208,6 +222,8 @@ class _Finder(_NameRules):
                 if not self.joined(x):
                     break
             return (a, b) if a <= b and depth == 0 else None
+        if t[start].key in self.v.org_heads and t[i].word and not t[i].latin and t[i].key not in self.v.stop:
+            return i, i  # "डब्ल्यूएचओ प्रमुख", "सपा प्रमुख": the organisation the head heads
         if t[i].text in ("'s", "’s") or t[i].key == "s" and i > 1 and t[i - 1].text in ("'", "’"):
             i -= 2 if t[i].key == "s" else 1
         a = self._region_chain(i)

@@ -46,6 +46,7 @@ class _Vocab:
             mods |= set(w[:-1])
         self.heads = heads_hi | heads_en
         self.generic = hi(d["heads"].get("generic", [])) | en(d["heads"].get("generic", []))
+        self.org_heads = hi(d["heads"].get("org_heads", [])) | en(d["heads"].get("org_heads", []))
         lex = lexicon.load("names").get("lexicon", {})
         words = lex.get("given", []) + lex.get("surnames", [])
         self.lex_deva = {fold_string(w) for w in words}

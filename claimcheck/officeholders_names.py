@@ -29,11 +29,13 @@ class _NameRules:
         return names.fold_latin(tok.text if tok.latin else names.translit(tok.key))
 
     def known_name(self, i: int) -> bool:
-        """Token i is a common given name or surname (in either script)."""
+        """Token i is a common given name or surname: a Devanagari word as listed (after the text fold), a Latin
+        word by the name fold. Devanagari words are not compared by their romanisation, which would let common
+        words pass for names (पूरी "full" ~ Puri)."""
         tok = self.t[i]
-        if not tok.latin and tok.key in self.v.lex_deva:
-            return True
-        return names.fold_latin(tok.text if tok.latin else names.translit(tok.key)) in self.v.lex_latin
+        if not tok.latin:
+            return tok.key in self.v.lex_deva
+        return names.fold_latin(tok.text) in self.v.lex_latin
 
     def name_token(self, i: int) -> bool:
         tok = self.t[i]

@@ -172,3 +172,35 @@ def test_professor_honorific_and_a_common_noun_ending_the_name():
     assert (c.person, c.office) == ("तोखन ठकराल", "कुलपति") and c.text.startswith("कुलपति प्रो.")
     assert one("प्रधानाचार्य डॉ. मेघराज ने कहा").person == "मेघराज"
     assert one("ब्रिटेन के प्रधानमंत्री तोखन ठकराल अस्पताल में भर्ती हैं।").person == "तोखन ठकराल"
+
+
+@pytest.mark.parametrize(
+    "text, person, jurisdiction",
+    [
+        ("डब्ल्यूएचओ प्रमुख तोखन ठकराल ने चेतावनी दी।", "तोखन ठकराल", "डब्ल्यूएचओ"),
+        ("ब्लॉक प्रमुख मेघराज ने बताया कि सड़क बनेगी।", "मेघराज", "ब्लॉक"),
+        ("RBI chief Tokhan Sahu said rates would stay.", "Tokhan Sahu", "RBI"),
+    ],
+)
+def test_chief_after_an_organisation_heads_a_title(text, person, jurisdiction):
+    c = one(text)
+    assert (c.person, c.jurisdiction) == (person, jurisdiction)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "देश के प्रमुख उद्योगपति तोखन ठकराल ने दान दिया।",
+        "सबसे प्रमुख मांग पूरी हुई।",
+        "इसका प्रमुख कारण बारिश है।",
+        "Its chief concern was cost.",
+        "प्रमुख सचिव ने बताया कि फाइल भेजी गई।",
+    ],
+)
+def test_chief_as_an_adjective_or_a_modifier_is_no_title(text):
+    assert officeholders(text) == []
+
+
+def test_a_common_word_is_not_a_gazetteer_name_by_its_romanisation():
+    # पूरी ("full") romanises like the surname Puri; it must not vouch for a name after a generic head
+    assert officeholders("अधिकारी पूरी तैयारी में हैं।") == []

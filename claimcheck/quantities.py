@@ -89,6 +89,7 @@ def _lex() -> _Lex:
         word_re=regex.compile(r"[ \t]{1,8}([\p{L}\p{M}][\p{L}\p{M}\p{N}'’-]{0,40})"),
         stop=frozenset(_forms(q["stopwords"]["forms"])),
         postpositions=frozenset(_forms(q["postpositions"]["forms"])),
+        stop_suffixes=tuple(_forms(q["subject"]["stop_suffixes"])),
         indefinite=frozenset(_forms(q["indefinite"]["forms"])),
         scale_re=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{p['scale']}){RB}", _I),
         subunit_re=regex.compile(
@@ -273,7 +274,7 @@ def _subject(t: str, end: int, lx: _Lex) -> tuple[str | None, int]:
         if m is None:
             break
         w = m.group(1)
-        if w.lower() in lx.stop:
+        if w.lower() in lx.stop or (words and w.lower().endswith(lx.stop_suffixes)):
             break
         words.append((w, m.end()))
         pos = m.end()
@@ -364,6 +365,9 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
     nxt = lx.word_re.match(t, end)
     nxt_w = nxt.group(1).lower() if nxt else None
     mn = lx.money_noun.match(t, end) if c.has_scale else None
+    if mn is None and c.has_scale:  # "10 लाख करोड़ से अधिक के एमओयू": look past the bound words
+        qa = lx.qual_after.match(t, end)
+        mn = lx.money_noun.match(t, qa.end()) if qa is not None and qa.group("q").strip() != "से" else None
     if mn is not None and mn.group("link") and c.value >= 1000:  # "50 लाख की लागत", "5 हजार की मदद"
         fields["unit"], fields["implicit_unit"] = "INR", True
         return "money"
@@ -377,6 +381,9 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
         fields["unit"], fields["subtype"] = "year", "age"  # "हैरिस (56)"
         return "duration"
     subject, _ = _subject(t, end, lx)
+    if subject is None and (qa := lx.qual_after.match(t, end)) is not None:
+        subject, _ = _subject(t, qa.end(), lx)  # "32 करोड़ से अधिक गरीबों"
+        end = qa.end() if subject else end
     if subject is None and not c.digits and not c.vague and c.low is None and not _bounded(t, c, lx):
         if not c.has_scale and not _alone(t, c, lx):
             return None  # a bare number word ("दो", "तीन") with nothing counted

@@ -66,6 +66,8 @@ SHOULD_FIND = [
     ("दर 4 से बढ़ाकर 6 फीसदी की गई।", "4", "percent", 4, None, None, "percent"),
     ("कीमत 3 डॉलर 25 सेंट है।", "3 डॉलर 25 सेंट", "money", 3.25, None, None, "USD"),
     ("यह संख्या 40 से ज्यादा और 60 से कम है।", "40 से ज्यादा और 60", "quantity", None, 40, 60, "units"),
+    ("इसके लिए 3,200 करोड़ का प्रावधान है।", "3,200 करोड़", "money", 32e9, None, None, "INR"),
+    ("5 लाख करोड़ से अधिक के एमओयू हुए।", "5 लाख करोड़", "money", None, 5e12, None, "INR"),
 ]
 
 
@@ -135,6 +137,11 @@ def test_counted_subject_and_region_from_the_previous_sentence():
     c = one(text, "80 से 85 लाख")
     assert c.subject == "छोटी इकाइयां"
     assert (c.region, c.region_code) == ("उत्तर प्रदेश", "IN-UP")
+
+
+def test_subject_after_a_bound_and_before_a_participle():
+    assert one("40 लाख से अधिक युवाओं को काम मिला।", "40 लाख").subject == "युवाओं"
+    assert one("यहां 12 हजार इकाइयां संचालित हैं।", "12 हजार").subject == "इकाइयां"
 
 
 def test_generic_state_word_means_the_most_mentioned_state():

@@ -21,7 +21,7 @@ import datetime as _dt
 
 from . import names
 from .model import Evidence, Verdict
-from .names import _title_score, article_region, title_sig  # noqa: F401 (article_region is public here too)
+from .people_titles import _title_score, article_region, title_sig  # noqa: F401 (article_region is public here too)
 from .people_tenure import _bounds, _iso, _Prepared, _tenure_state, prepare  # noqa: F401 (prepare is public here)
 
 DEFAULT_REGION = "IN-UP"  # the state the shipped tables cover, for articles that name none

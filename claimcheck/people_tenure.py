@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from . import names
-from .names import Sig, title_sig
+from .people_titles import Sig, title_sig
 
 # --- dates --------------------------------------------------------------------------------------------------------
 def _bounds(v) -> tuple[_dt.date, _dt.date] | None | str:

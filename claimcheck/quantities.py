@@ -90,6 +90,7 @@ def _lex() -> _Lex:
         stop=frozenset(_forms(q["stopwords"]["forms"])),
         postpositions=frozenset(_forms(q["postpositions"]["forms"])),
         stop_suffixes=tuple(_forms(q["subject"]["stop_suffixes"])),
+        article_before=regex.compile(rf"{LB}(?:{_alt(q['indefinite']['article'])})[ \t]+\Z", _I),
         indefinite=frozenset(_forms(q["indefinite"]["forms"])),
         scale_re=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{p['scale']}){RB}", _I),
         subunit_re=regex.compile(
@@ -354,7 +355,8 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
     """Kind and unit fields of a candidate with no unit word (None: not a claim)."""
     end = c.end
     plain = c.text.strip().lower()
-    if c.has_scale and lx.scale_re.sub("", plain).strip() == "" and not (_bounded(t, c, lx) or _alone(t, c, lx)):
+    if (c.has_scale and lx.scale_re.sub("", plain).strip() == "" and not (_bounded(t, c, lx) or _alone(t, c, lx))
+            and not lx.article_before.search(t, max(0, c.fs - 4), c.fs)):
         return None  # a bare scale word with no unit: "अरब देशों", "लाख कोशिशों"
     if not c.has_scale and not c.vague and plain in lx.indefinite and c.low is None:
         return None

@@ -96,6 +96,7 @@ EN_SHOULD_FIND = [
     ("Each unit got Rs5,000 as aid.", "Rs5,000", "money", 5000, "INR"),
     ("a 5-year plan was drafted.", "5-year", "duration", 5, "year"),
     ("Growth slipped to -1.8 per cent.", "-1.8 per cent", "percent", -1.8, "percent"),
+    ("Floods hit a dozen districts.", "dozen", "quantity", 12, "units"),
 ]
 
 

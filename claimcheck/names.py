@@ -213,6 +213,11 @@ def _initials(tok: str, original: str) -> str | None:
     return None
 
 
+def letter_names() -> frozenset:
+    """Devanagari spellings of Roman letter names (folded): "के", "एस", "पी"…, for initials such as "के. विजय"."""
+    return frozenset(_t()["letters"])
+
+
 def spelled_letters(word: str) -> str | None:
     """Latin letters of a Devanagari word that spells out letter names ("एमडी" -> "md", "एसपी" -> "sp"), else
     None."""

@@ -133,7 +133,8 @@ class _Finder(_NameRules):
                 k2 = k + 1 if self.t[k].key in ("of", "for") else k
                 last = None
                 while k2 < n and self.joined(k2) and (self.t[k2].key in self.v.portfolio
-                                                      or self.t[k2].key in ("and", "&") and last is not None):
+                                                      or self.t[k2].key in ("and", "&", ",") and last is not None
+                                                      and k2 + 1 < n and self.t[k2 + 1].key in self.v.portfolio):
                     if self.t[k2].key in self.v.portfolio:
                         last = k2
                     k2 += 1
@@ -153,14 +154,24 @@ class _Finder(_NameRules):
         return end
 
     def region_after(self, end: int) -> tuple[int, int] | None:
-        """Token range of the place in "Chief Minister of Uttar Pradesh, Shri …" (an English title's "of
-        REGION"), or None."""
+        """Token range of the place or organisation written between a title and its name: "Chief Minister of
+        Uttar Pradesh, Shri …" (an English title's "of REGION"), "सीईओ इन्वेस्ट यूपी अभिषेक प्रकाश", "राज्यपाल
+        उत्तर प्रदेश आनंदीबेन पटेल" (up to three words ending in a region, then a name of two words or more)."""
         t, n = self.t, len(self.t)
-        if end + 2 >= n or t[end + 1].key != "of" or not t[end + 1].latin:
+        if end + 2 < n and t[end + 1].key == "of" and t[end + 1].latin:
+            for m in range(min(self.v.region_maxlen, n - end - 2), 0, -1):
+                if tuple(t[end + 2 + x].key for x in range(m)) in self.v.regions:
+                    return end + 2, end + 1 + m
             return None
-        for m in range(min(self.v.region_maxlen, n - end - 2), 0, -1):
-            if tuple(t[end + 2 + x].key for x in range(m)) in self.v.regions:
-                return end + 2, end + 1 + m
+        for b in range(end + 1, min(end + 4, n)):
+            if not self.joined(b):
+                return None
+            a = self.region_ending_at(b)
+            if a is not None and a > end:
+                ne = self.name_right(b + 1) if b + 1 < n and self.joined(b + 1) else None
+                return (end + 1, b) if ne is not None and ne > b + 1 else None
+            if not self.name_token(b) and t[b].key not in self.v.home_region:
+                return None
         return None
 
     def portfolio_after(self, end: int) -> int:

@@ -79,6 +79,8 @@ class _Vocab:
         self.both = hi(d["shared"]["both"]) | en(d["shared"]["both"])
         self.plural = hi(d["shared"]["plural"]) | en(d["shared"]["plural"])
         self.local_heads = hi(d["local_heads"]["hi"]) | en(d["local_heads"]["en"])
+        self.name_suffix = hi(d["name_suffix"]["hi"]) | en(d["name_suffix"]["en"])
+        self.letters = names.letter_names()
         # region names as token tuples (folded Hindi, lower-case English)
         regs = lexicon.load("regions")
         self.regions: dict[tuple[str, ...], str] = {}
@@ -106,14 +108,19 @@ class _Tok:
         self.nl_before = nl_before
 
 
+_DOTTED_HI = frozenset({"डॉ", "डा", "प्रो"})
+
+
 def tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
     prev = 0
+    letters = names.letter_names()
     for m in _TOKEN.finditer(text):
         s, e = m.span()
-        # an initial or short abbreviation keeps its dot ("S.P.", "Dr.", "डॉ.")
+        # an initial or short abbreviation keeps its dot ("S.P.", "Dr.", "डॉ.", "के. विजय")
         w = m.group()
-        if e < len(text) and text[e] == "." and (_LATIN.match(w) and (len(w) <= 3 or "." in w) or w in ("डॉ", "डा", "प्रो")):
+        if e < len(text) and text[e] == "." and (_LATIN.match(w) and (len(w) <= 3 or "." in w)
+                                                  or w in _DOTTED_HI or w in letters and text[e + 1:e + 2] == " "):
             e += 1
         if out and s < out[-1].e:
             continue

@@ -42,6 +42,8 @@ class _NameRules:
         if not tok.word or _HAS_DIGIT.search(tok.text):
             return False
         k = tok.key
+        if not tok.latin and tok.text.endswith(".") and k in self.v.letters:
+            return True  # an initial: "के. विजयेंद्र पांडियन"
         if k in self.v.stop or k in self.v.honorifics or k in self.v.modifiers or k in self.v.connectors \
                 or self.is_head(i):
             return False
@@ -69,6 +71,8 @@ class _NameRules:
             return True
         if cue and k < n and self.joined(k) and t[k].key in self.v.name_cues:
             return True
+        if k < n and self.joined(k) and t[k].key in self.v.name_suffix:
+            return True  # "विशाख जी"
         if latin_multi and k - j >= 2 and all(t[x].latin for x in range(j, k)):
             return True
         return clause_start and k - j >= 2 and not any(t[x].latin for x in range(j, k))

@@ -204,3 +204,30 @@ def test_chief_as_an_adjective_or_a_modifier_is_no_title(text):
 def test_a_common_word_is_not_a_gazetteer_name_by_its_romanisation():
     # पूरी ("full") romanises like the surname Puri; it must not vouch for a name after a generic head
     assert officeholders("अधिकारी पूरी तैयारी में हैं।") == []
+
+
+def test_devanagari_initial_with_a_dot_and_a_polite_suffix():
+    c = one("आयुक्त एवं निदेशक उद्योग के. मेघराज बुंदेला ने बताया।")
+    assert c.person == "के. मेघराज बुंदेला" and c.offices == ("आयुक्त", "निदेशक उद्योग")
+    # without the dot के is the genitive: no initial
+    assert [c.person for c in officeholders("उद्योग के मेघराज बुंदेला ने बताया।")] == []
+    c = one("जिलाधिकारी मेघराज जी ने निरीक्षण किया।")
+    assert c.person == "मेघराज"
+
+
+def test_organisation_or_state_between_title_and_name():
+    c = one("सीईओ इन्वेस्ट यूपी मेघराज बुंदेला ने निवेशकों से बात की।")
+    assert (c.person, c.office, c.jurisdiction) == ("मेघराज बुंदेला", "सीईओ", "इन्वेस्ट यूपी")
+    c = one("राज्यपाल उत्तर प्रदेश तोखन ठकराल ने कहा")
+    assert (c.person, c.jurisdiction) == ("तोखन ठकराल", "उत्तर प्रदेश")
+
+
+def test_english_portfolio_list_with_commas():
+    t = "Minister for MSME, Khadi and Village Industries, Sericulture, Handloom and Textiles Tokhan Sahu spoke."
+    c = one(t)
+    assert c.person == "Tokhan Sahu" and c.office.endswith("Handloom and Textiles")
+
+
+def test_leader_of_opposition_and_assembly_speaker():
+    assert one("नेता प्रतिपक्ष तोखन ठकराल ने कहा").office == "नेता प्रतिपक्ष"
+    assert one("विधानसभा अध्यक्ष तोखन ठकराल ने कहा").office == "विधानसभा अध्यक्ष"

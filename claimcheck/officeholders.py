@@ -305,9 +305,9 @@ class _Finder(_NameRules):
                                            title_start=start, jur=place, shared=not plain))
                     taken_until = be
                 continue
-            c = self._name_first(start, end, offices, former, taken_until)
-            if c is not None:
-                out.append(c)
+            cs = self._name_first(start, end, offices, former, taken_until)
+            if cs:
+                out.extend(cs)
                 taken_until = end
         return out
 
@@ -348,7 +348,26 @@ class _Finder(_NameRules):
             return out, False
         return [], False
 
-    def _name_first(self, start, end, offices, former, floor):
+    def _name_first(self, start, end, offices, former, floor) -> list:
+        """Claims for a name written before its title: "NAME, [the] [JURISDICTION] TITLE" and "NAME [REGION के]
+        TITLE होंगे"; with a plural title, a name joined before the first shares it ("A and B, the deputy chief
+        ministers")."""
+        t = self.t
+        c = self._name_first_one(start, end, offices, former, floor)
+        if c is None:
+            return []
+        out = [c[0]]
+        first = c[1]
+        if t[end].key in self.v.plural and first >= 2 and t[first - 1].key in ("and", "&", "और", "व", "तथा") \
+                and self.joined(first) and self.joined(first - 1):
+            a = self.name_left(first - 2, floor + 1, True)
+            if a is not None:
+                out.insert(0, self._claim(a, first - 2, offices, end, self._skip_honorifics(a), first - 2, former,
+                                          title_start=start, jur=c[2]))
+        return out
+
+    def _name_first_one(self, start, end, offices, former, floor):
+        """(claim, first token of the name, jurisdiction range) for a name before its title, or None."""
         t, n = self.t, len(self.t)
         i, jur = start - 1, None
         ju = self.jurisdiction_left(start)
@@ -371,8 +390,8 @@ class _Finder(_NameRules):
             first = self.name_left(i - 1, floor + 1, self.is_acronym(start, end) or not closed)
             if first is None:
                 return None
-            return self._claim(first, end, offices, end, self._skip_honorifics(first), i - 1, former,
-                               title_start=start, jur=jur)
+            return (self._claim(first, end, offices, end, self._skip_honorifics(first), i - 1, former,
+                                title_start=start, jur=jur), first, jur)
         # "NAME [REGION के] TITLE होंगे/बने/नियुक्त": the name, then the post it is given
         if end + 1 >= n or t[end + 1].key not in self.v.name_first_verbs or not self.joined(end + 1):
             return None
@@ -389,8 +408,8 @@ class _Finder(_NameRules):
         first = self.name_left(k, floor + 1, self.is_acronym(start, end) or jur is None)
         if first is None:
             return None
-        return self._claim(first, end, offices, end, self._skip_honorifics(first), k, former, title_start=start,
-                           jur=jur or ())
+        return (self._claim(first, end, offices, end, self._skip_honorifics(first), k, former, title_start=start,
+                            jur=jur or ()), first, jur or ())
 
     def _skip_honorifics(self, i: int) -> int:
         while i < len(self.t) - 1 and self.t[i].key in self.v.honorifics:

@@ -231,3 +231,12 @@ def test_english_portfolio_list_with_commas():
 def test_leader_of_opposition_and_assembly_speaker():
     assert one("नेता प्रतिपक्ष तोखन ठकराल ने कहा").office == "नेता प्रतिपक्ष"
     assert one("विधानसभा अध्यक्ष तोखन ठकराल ने कहा").office == "विधानसभा अध्यक्ष"
+
+
+def test_two_names_before_a_plural_title():
+    cs = officeholders("Arun Sao and Vijay Sharma, the deputy chief ministers, attended the meeting.")
+    assert [(c.person, c.office) for c in cs] == [("Arun Sao", "deputy chief ministers"),
+                                                 ("Vijay Sharma", "deputy chief ministers")]
+    # a singular title reaches only the nearer name
+    cs = officeholders("Arun Sao and Vijay Sharma, the deputy chief minister, attended the meeting.")
+    assert [c.person for c in cs] == ["Vijay Sharma"]

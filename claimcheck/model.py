@@ -74,6 +74,9 @@ class Claim:
     unit: str | None = None
     approx: bool = False
     qualifier: str | None = None
+    implicit_unit: bool = False  # the unit, currency or scale was supplied from context ("310 करोड़ की परियोजना")
+    orig_value: Any = None  # a duration as stated ("तीन", 3) before conversion to years
+    orig_unit: str | None = None  # … and its stated unit ("month")
     subtype: str | None = None
     subject: str | None = None  # what is counted, as written ("एमएसएमई यूनिट")
     region: str | None = None  # the region as written ("उप्र", "प्रदेश")

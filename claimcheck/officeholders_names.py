@@ -48,6 +48,8 @@ class _NameRules:
                 or self.is_head(i):
             return False
         if tok.latin:
+            if k in self.v.name_cues:
+                return False  # "CM Yogi Inaugurates Expo": a headline verb ends the name
             # capitalised; a long all-capitals word is an acronym ("PM CARES"), not a name
             return tok.text[0].isupper() and not (len(tok.text) >= 4 and tok.text.isalpha() and tok.text.isupper())
         return bool(_DEVA.match(tok.text)) and not k.endswith(("ों", "ओं"))

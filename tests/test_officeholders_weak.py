@@ -240,3 +240,14 @@ def test_two_names_before_a_plural_title():
     # a singular title reaches only the nearer name
     cs = officeholders("Arun Sao and Vijay Sharma, the deputy chief minister, attended the meeting.")
     assert [c.person for c in cs] == ["Vijay Sharma"]
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("CM Tokhan Inaugurates Expo In Lucknow", "Tokhan"),
+        ("MSME Minister Tokhan Sahu Reviews Preparations For Trade Show", "Tokhan Sahu"),
+    ],
+)
+def test_title_case_headline_verb_ends_the_name(text, person):
+    assert one(text).person == person

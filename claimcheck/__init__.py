@@ -2,7 +2,8 @@
 news against curated reference tables.
 
 >>> import claimcheck
->>> claims = claimcheck.extract("उप्र में 90 से लेकर 96 लाख एमएसएमई यूनिट हैं", as_of="2024-08-30")
+>>> [(c.kind, c.region_code) for c in claimcheck.extract("उप्र में 90 से लेकर 96 लाख एमएसएमई यूनिट हैं", as_of="2024-08-30")]
+[('quantity', 'IN-UP')]
 """
 
 from .api import check, extract, process, run

@@ -1,8 +1,8 @@
 """The public library API; the CLI is a thin layer over these functions.
 
 >>> from claimcheck import extract
->>> [c.value for c in extract("90 से लेकर 96 लाख एमएसएमई यूनिट", as_of="2024-08-30") if c.kind == "quantity"]
-[None]
+>>> [(c.low, c.high) for c in extract("90 से लेकर 96 लाख एमएसएमई यूनिट", as_of="2024-08-30") if c.kind == "quantity"]
+[(9000000, 9600000)]
 """
 
 from __future__ import annotations

@@ -97,6 +97,9 @@ def _lex() -> _Lex:
             rf"{_WS}*(?:(?:{_alt(numbers.lex().ops['conjunction'])}|,){_WS}*)?(?P<n>{p['expr']}){_WS}*(?:{_alt(q['subunits']['forms'])}){RB}", _I),
         multiples_re=regex.compile(rf"{LB}(?:{_alt(mult)}){RB}", _I),
         multiples=mult,
+        change_from=regex.compile(
+            rf"{LB}(?:{_alt(rng['change_before'])})(?:[ \t]+[\p{{L}}\p{{M}}'’-]{{1,20}}){{0,3}}[ \t]+(?:{_alt(rng['change_from'])})[ \t]+\Z", _I),
+        unit_names=dict(q.get("unit_names", {})),
         share_after=regex.compile(rf"{_WS}+(?:{_alt(q['fraction_share']['after'])}){RB}", _I),
         elision=regex.compile(
             rf"{_WS}*(?:{_alt(rng['elision'])}){_WS}+(?:[\p{{L}}\p{{M}}]+{_WS}+)?", _I),
@@ -198,7 +201,9 @@ def _merge_ranges(t: str, cands: list[_Cand], lx: _Lex) -> list[_Cand]:
             sm = lx.sep_re.fullmatch(t, gap_start, b.cur_start if b.cur_start is not None else b.fs)
             if sm is not None and _range_ok(t, a, b, sm.group("s"), lx):
                 lo = a.value
-                if a.kind is None and not a.has_scale and b.scale > 1 and lo * b.scale <= b.value:
+                if _prefix_only(a) and b.kind is None:  # "Rs 4,000-4,500 crore": the currency before the first end
+                    b.kind, b.unit = a.kind, a.unit
+                if (a.kind is None or _prefix_only(a)) and not a.has_scale and b.scale > 1 and lo * b.scale <= b.value:
                     lo *= b.scale
                 if lo < b.value:
                     b.low, b.high = lo, b.value
@@ -212,9 +217,23 @@ def _merge_ranges(t: str, cands: list[_Cand], lx: _Lex) -> list[_Cand]:
     return out
 
 
+def _prefix_only(c: _Cand) -> bool:
+    """Money only through a currency written before it ("Rs 4,000"), with no unit word after."""
+    return c.kind == "money" and c.cur_start is not None and c.end == c.fe
+
+
+def _change_from(t: str, a: _Cand, lx: _Lex) -> bool:
+    """``a`` follows "raised/increased/cut … from": "from X to Y" is then a change, two amounts, not a range."""
+    s = a.cur_start if a.cur_start is not None else a.fs
+    return lx.change_from.search(t, max(0, s - 60), s) is not None
+
+
 def _range_ok(t: str, a: _Cand, b: _Cand, sep: str | None, lx: _Lex) -> bool:
-    if a.kind is not None and (a.kind, a.unit) != (b.kind, b.unit):
+    if (sep or "").lower() == "to" and _change_from(t, a, lx):
         return False
+    if a.kind is not None and (a.kind, a.unit) != (b.kind, b.unit):
+        if not (_prefix_only(a) and b.kind is None and b.cur_start is None and (sep or "").lower() in ("-", "to")):
+            return False
     if a.kind is not None and (sep or "").lower() not in ("-", "से लेकर", "to", "से"):
         return False
     if b.digits and _re(r"(?:1[89]|20)\d\d").fullmatch(b.text) and not _re(r"(?:1[89]|20)\d\d").fullmatch(a.text):
@@ -306,7 +325,9 @@ def _elide(t: str, cands: list[_Cand], lx: _Lex) -> None:
             continue
         if _re(r"(?:1[89]|20)\d\d").fullmatch(a.text):
             continue
-        if lx.elision.fullmatch(t, a.end, b.cur_start if b.cur_start is not None else b.fs) is None:
+        bs = b.cur_start if b.cur_start is not None else b.fs
+        if lx.elision.fullmatch(t, a.end, bs) is None and not (
+                _re(r"(?i)[ \t]+to[ \t]+").fullmatch(t, a.end, bs) and _change_from(t, a, lx)):
             continue
         if a.has_scale:  # "88 हजार करोड़ से बढ़कर 1.75 लाख करोड़ रुपये": only the unit is elided
             if not (b.value / 100 <= a.value <= b.value * 100):
@@ -466,6 +487,9 @@ def find(ctx) -> list:
         elif kind == "money":
             fields.setdefault("unit", c.unit)
         elif kind in ("duration", "age") and c.unit:
+            # the amount and unit as stated ("तीन महीने": 3, month)
+            fields["orig_unit"] = lx.unit_names.get(c.unit, c.unit)
+            fields["orig_value"] = _num(val) if lo is None else {"low": _num(lo), "high": _num(hi)}
             f = units.factor(c.unit, "year")  # years, rounded to 6 decimals as the corpus conventions say
             val, lo, hi = (None if x is None else round(x * f, 6) for x in (val, lo, hi))
             if kind == "age":
@@ -499,7 +523,6 @@ def find(ctx) -> list:
             reg = regions.find_region(ctx, start)
             if reg:
                 fields["region"], fields["region_code"] = reg
-        fields.pop("implicit_unit", None)
         claims.append(ctx.claim(kind, start, end, value=_num(val), low=_num(lo), high=_num(hi), **fields))
     return claims
 

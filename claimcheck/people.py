@@ -210,18 +210,21 @@ def check_officeholder(claim, refs, when: _dt.date, *, region: str | None = None
     for off in offices:
         sig = title_sig(((claim.jurisdiction or "") + " " + off).strip())
         cands = candidate_positions(prep, off, claim.jurisdiction, region)
-        # a person unknown to the tables contradicts a post only where the claim itself names the jurisdiction
-        # (or the post is national): a region guessed from the article may be wrong
-        known = bool(explicit or sig.scope) or all(
-            (getattr(prep.refs.positions[c], "jurisdiction", "") or "") == "IN"
-            or (getattr(prep.refs.positions[c], "jurisdiction", "") or "").startswith("org:") for c in cands)
+        # a person unknown to the tables contradicts a post only where the claim itself names the jurisdiction,
+        # or where the post exists only nationally (President, Prime Minister: no state has a post of that rank)
+        # and the name is more than a surname: a region guessed from the article may be wrong, "वित्त मंत्री X"
+        # in a state paper is the state's minister, and "राष्ट्रपति ट्रंप" is not a claim about India
+        known = bool(explicit or sig.scope) or (
+            len(names.name_tokens(written)) >= 2 and not prep.rank_in_states(sig.rank) and all(
+                (getattr(prep.refs.positions[c], "jurisdiction", "") or "") == "IN"
+                or (getattr(prep.refs.positions[c], "jurisdiction", "") or "").startswith("org:") for c in cands))
         if not cands and sig.rank and not sig.port:
             results.append(_check_generic(prep, sig, claim.jurisdiction, region, written, when, off))
             continue
         if not cands:
             results.append(("unverifiable", f"unverifiable: no reference table covers the post '{off}'", []))
             continue
-        results.append(_check_office(prep, cands, written, when, former, known))
+        results.append(_check_office(prep, cands, written, when, former, known, sig))
     if not results:
         return Verdict("unverifiable", "unverifiable: no office in the claim", as_of=d)
     results.sort(key=lambda r: _BAD.index(r[0]))
@@ -269,7 +272,7 @@ def _check_generic(prep, sig, jurisdiction, region, written, when, office):
             f"{when.isoformat()}", [])
 
 
-def _check_office(prep, cands, written, when, former, known):
+def _check_office(prep, cands, written, when, former, known, sig=None):
     toks = names.name_tokens(written)
     merged: dict[str, names.Match] = {}
     for pid in cands:
@@ -278,9 +281,11 @@ def _check_office(prep, cands, written, when, former, known):
                 merged[m.key] = m
     matches = sorted(merged.values(), key=lambda m: (-m.score, m.key))
     status, best = names.decide(matches)
-    if status == "none" and len(toks) >= 3:
-        # a word the finder took into the name ("राकेश सचान बोले"): try without the last word
-        return _check_office(prep, cands, written.rsplit(maxsplit=1)[0], when, former, known)
+    shorter = written.rsplit(maxsplit=1)[0]
+    if status == "none" and len(toks) >= 3 and shorter != written:
+        # a word the finder took into the name ("राकेश सचान बोले"): try without the last word (a single word
+        # of three initials, "के.एस.पी.", cannot be shortened)
+        return _check_office(prep, cands, shorter, when, former, known, sig)
 
     def held(person, states):
         return any(prep.state(t, when).state in states for pid in cands for t in prep.tenures_of(person, pid))
@@ -312,4 +317,26 @@ def _check_office(prep, cands, written, when, former, known):
     glob = sorted((m for j in jurs for m in prep.people_of(j).match(written)), key=lambda m: (-m.score, m.key))
     gstatus, gbest = names.decide(glob)
     person = [gbest[0].key] if gstatus == "match" and not gbest[0].surname_only and len(toks) > 1 else []
+    if person and sig is not None and not former:
+        # news names portfolios loosely ("एमएसएमई एवं निर्यात प्रोत्साहन मंत्री" for the MSME minister, whose
+        # post the tables title "सूक्ष्म, लघु एवं मध्यम उद्यम मंत्री"): a post of the same rank that the person
+        # held on the date and that shares a portfolio word with the claim supports it
+        t = _overlapping_post(prep, person[0], sig, when)
+        if t is not None:
+            post, who = _pos_label(prep, t.position_id), _label(prep, person[0])
+            return ("supported", f"supported: {who} held {post} on {when.isoformat()} (from "
+                    f"{_iso(t.start) or 'an unsourced date'}), which shares the claim's portfolio — source "
+                    f"{_url(t) or 'no URL'}", [_evidence(prep, t, when, f"{who} held {post} on {when.isoformat()}")])
     return _check_position(prep, cands[0], person, written, when, former, known)
+
+
+def _overlapping_post(prep, person, sig, when):
+    """A tenure of ``person`` in office on ``when`` whose post has ``sig``'s rank and shares a portfolio token."""
+    if not sig.port:
+        return None
+    for t in prep.by_person.get(person, ()):
+        if prep.state(t, when).state != "in":
+            continue
+        if any(ps.rank == sig.rank and ps.port & sig.port for ps in prep.pos_sigs.get(t.position_id, ())):
+            return t
+    return None

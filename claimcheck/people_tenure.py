@@ -123,6 +123,10 @@ class _Prepared:
                     self.by_key.setdefault((s.rank, jur), set()).add(pid)
 
 
+    def rank_in_states(self, rank: frozenset) -> bool:
+        """Some state-level post (a jurisdiction other than the Union or an organisation) has these rank tokens."""
+        return any(r == rank and j and j != "IN" and not j.startswith("org:") for r, j in self.by_key)
+
     def state(self, t, when: _dt.date) -> _Span:
         """The tenure's state on ``when``, with an unsourced start bounded by the tenures of a single-holder post
         that ended before this one ended (terms do not overlap: Alok Kumar's unsourced start on a post comes after

@@ -44,6 +44,16 @@ CASES = [
     ("2024-09-20", "Rakesh Sachan, the state's MSME minister, opened the fair.", "Rakesh Sachan", "supported"),
     ("2024-09-20", "The Union Minister for Micro, Small and Medium Enterprises, Shri Jitan Ram Manjhi, spoke.",
      "Jitan Ram Manjhi", "supported"),
+    # a portfolio named loosely: the person's post on the date shares a portfolio word (MSME)
+    ("2024-09-20", "एमएसएमई एवं निर्यात प्रोत्साहन मंत्री राकेश सचान ने मेले का उद्घाटन किया।", "राकेश सचान",
+     "supported"),
+    # ... but a portfolio the person never held is still contradicted
+    ("2024-09-20", "औद्योगिक विकास मंत्री राकेश सचान ने मेले का उद्घाटन किया।", "राकेश सचान", "contradicted"),
+    # a person unknown to the tables: a post that exists in states too, or a surname alone, is no contradiction
+    ("2024-09-20", "वित्त मंत्री हरिओम ठकराल ने बजट पेश किया।", "हरिओम ठकराल", "unverifiable"),
+    ("2024-09-20", "राष्ट्रपति ठकराल ने कहा कि व्यापार बढ़ेगा।", "ठकराल", "unverifiable"),
+    # ... while a Union title written as such still is
+    ("2024-09-20", "केंद्रीय वित्त मंत्री हरिओम ठकराल ने बजट पेश किया।", "हरिओम ठकराल", "contradicted"),
 ]
 
 
@@ -57,3 +67,10 @@ def test_verdicts(day, text, person, expected):
         assert v.evidence and any(e.source_url for e in v.evidence)
     if expected == "outdated":
         assert "held by" in v.message
+
+
+def test_three_initials_in_one_word_do_not_loop():
+    # "S.C.L." is one word of three initials: the retry without the last word must not recurse forever
+    got = [c for c in check("MSME Secretary S.C.L. Das said registrations rose.", as_of="2024-09-20")
+           if c.claim.kind == "officeholder"]
+    assert len(got) == 1 and got[0].verdict.outcome in ("unverifiable", "supported", "contradicted", "outdated")

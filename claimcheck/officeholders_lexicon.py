@@ -79,6 +79,7 @@ class _Vocab:
         self.both = hi(d["shared"]["both"]) | en(d["shared"]["both"])
         self.plural = hi(d["shared"]["plural"]) | en(d["shared"]["plural"])
         self.local_heads = hi(d["local_heads"]["hi"]) | en(d["local_heads"]["en"])
+        self.local_places = {fold_string(x).lower() for x in d["local_heads"]["places"]}
         self.name_suffix = hi(d["name_suffix"]["hi"]) | en(d["name_suffix"]["en"])
         self.letters = names.letter_names()
         # region names as token tuples (folded Hindi, lower-case English)

@@ -85,7 +85,11 @@ class _NameRules:
         honorific)."""
         t, n = self.t, len(self.t)
         j = end + 1
-        if t[h].key not in self.v.local_heads or j + 1 >= n or not (self.joined(j) and self.joined(j + 1)):
+        if t[h].key not in self.v.local_heads or j >= n or not self.joined(j):
+            return end
+        if t[j].key in self.v.local_places:
+            return j  # "एसडीएम सदर", "SP City"
+        if j + 1 >= n or not self.joined(j + 1):
             return end
         if self.name_token(j) and not self.known_name(j) and (t[j + 1].key in self.v.honorifics or (
                 self.name_token(j + 1) and self.latin_key(j + 1) in self.v.given)):

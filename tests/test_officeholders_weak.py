@@ -251,3 +251,9 @@ def test_two_names_before_a_plural_title():
 )
 def test_title_case_headline_verb_ends_the_name(text, person):
     assert one(text).person == person
+
+
+def test_area_word_after_a_district_post_belongs_to_the_title():
+    c = one("एसडीएम सदर तोखन ठकराल ने बताया कि राहत बंटेगी।")
+    assert (c.person, c.office) == ("तोखन ठकराल", "एसडीएम सदर")
+    assert officeholders("जिलाधिकारी ग्रामीण क्षेत्रों में गए।") == []

@@ -147,8 +147,12 @@ class _NameRules:
             weak = (count == 1 and (not self.t[j].latin or head.key in self.v.abbrev)) \
                 or (bare and head.key in self.v.generic)
             # one unknown word after a title ("अधिकारी मौके पर", "पीएम कुसुम"), or any name after a generic one
-            # after a district post one word before ने is its place: "डीएम सुल्तानपुर ने"
-            if weak and not self.name_evidence(j, k, cue=head.key not in self.v.local_heads):
+            # after a district post one word before ने is its place ("डीएम सुल्तानपुर ने"); after a bare head a
+            # noun may take ने ("राज्यपाल अभिभाषण ने", "मुख्यमंत्री अभ्युदय ने"): there the name needs more than
+            # the cue, unless the head is an abbreviation or a jurisdiction is written before it
+            cue = head.key not in self.v.local_heads and (
+                not bare or head.key in self.v.abbrev or self.jurisdiction_left(h) is not None)
+            if weak and not self.name_evidence(j, k, cue=cue):
                 return None
         last = k - 1
         # a quoted nickname after the name: Ramesh Pokhriyal 'Nishank'

@@ -39,6 +39,7 @@ def test_the_names_used_here_are_not_in_the_gazetteer():
     [
         # one-word name marked as the doer (ने / said)
         ("केंद्रीय मंत्री तोखन ने बैठक की अध्यक्षता की।", "तोखन", "केंद्रीय मंत्री"),
+        ("पूर्वी तिमोर के राष्ट्रपति तोखन ने बधाई दी।", "तोखन", "राष्ट्रपति"),
         ("CM Sukhu said the state would help orchards.", "Sukhu", "CM"),
         # a generic title with an honorific before the name
         ("प्रबंधक डॉ. मेघराज बुंदेला ने बताया कि काम पूरा है।", "मेघराज बुंदेला", "प्रबंधक"),
@@ -99,6 +100,10 @@ def test_name_first_with_possessive_jurisdiction_keeps_it():
         "कानपुर देहात, जिलाधिकारी ने बाढ़ का जायजा लिया।",
         "रामपुर निवासी युवक समिति के अध्यक्ष बने।",
         "CM Helpline said complaints fell.",
+        # a noun taking ने after a bare title
+        "राज्यपाल अभिभाषण ने सदन का ध्यान खींचा।",
+        "मुख्यमंत्री अभ्युदय ने छात्रों को पढ़ाया।",
+        "अधिकारी संवर्ग ने मांग उठाई।",
     ],
 )
 def test_common_words_after_weak_titles_are_not_names(text):

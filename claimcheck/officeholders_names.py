@@ -5,11 +5,13 @@ A name runs over words that are not stopwords, digits, honorifics, title words o
 after a generic title ("अधिकारी", "officer"), a name appositive to its title ("The Minister, Shri X") or written
 before it ("X, मुख्य सचिव") — the name needs evidence of its own (:meth:`_NameRules.name_evidence`):
 
-- a common given name or surname (``data/names.toml`` [lexicon]);
-- an honorific before it (श्री, डॉ., Shri, Dr.);
-- a cue after it that makes it the doer of the sentence (ने; said, told… — ``[name_cues]``);
+- a common given name or surname (``data/names.toml`` [lexicon]; Devanagari words as listed);
+- an honorific before it (श्री, डॉ., प्रो., Shri, Dr.) or a polite suffix after it (जी);
+- a cue after it that makes it the doer of the sentence (ने; said, told… — ``[name_cues]``), except after a
+  district post, where one word before ने is the post's place ("डीएम सुल्तानपुर ने"), and after a bare head,
+  where a noun may take ने ("राज्यपाल अभिभाषण ने");
 - for names before or beside the title: two or more capitalised Latin words, or Devanagari words that start a
-  line or a sentence;
+  line or a sentence (a byline "-X Y, मुख्य सचिव", or "X Y प्रदेश के नए मुख्य सचिव होंगे");
 
 and none of its words may be a common noun that follows titles (``[weak_non_name]``: टीम, दल, साहब, office…) or a
 place name. So unusual real names ("केंद्रीय मंत्री तोखन ने") are found without a gazetteer entry.

@@ -84,6 +84,10 @@ class _Finder(_NameRules):
             if self.title_word(i) or (self.is_head(i) and self.t[i].key in self.v.abbrev and i == start - 1):
                 start, i = i, i - 1
                 continue
+            o = self._bracket_open(i)
+            if o is not None and o > 0 and self.title_word(o - 1):
+                start, i = o, o - 1  # "सूक्ष्म, लघु एवं मध्यम उद्यम (एमएसएमई) मंत्री"
+                continue
             if self.t[i].key in self.v.connectors and i > 0 and self.joined(i):
                 if self.title_word(i - 1) and self.t[i - 1].key not in self.v.modifiers | self.v.stop:
                     start, i = i - 1, i - 2
@@ -139,7 +143,7 @@ class _Finder(_NameRules):
                         last = k2
                     k2 += 1
                 if last is not None:
-                    end = last
+                    end = self._bracket(last)  # "Minister of Micro, Small and Medium Enterprises (MSME)"
         return end
 
     def _bracket(self, end: int) -> int:
@@ -152,6 +156,15 @@ class _Finder(_NameRules):
                         return k
                     break
         return end
+
+    def _bracket_open(self, i: int) -> int | None:
+        """Index of the "(" of a short bracket of words closing at token i, or None."""
+        if self.t[i].text != ")":
+            return None
+        for k in range(i - 1, max(i - 6, -1), -1):
+            if self.t[k].text == "(":
+                return k if k < i - 1 and all(self.t[x].word for x in range(k + 1, i)) else None
+        return None
 
     def region_after(self, end: int) -> tuple[int, int] | None:
         """Token range of the place or organisation written between a title and its name: "Chief Minister of

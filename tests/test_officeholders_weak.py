@@ -262,3 +262,12 @@ def test_area_word_after_a_district_post_belongs_to_the_title():
     c = one("एसडीएम सदर तोखन ठकराल ने बताया कि राहत बंटेगी।")
     assert (c.person, c.office) == ("तोखन ठकराल", "एसडीएम सदर")
     assert officeholders("जिलाधिकारी ग्रामीण क्षेत्रों में गए।") == []
+
+
+def test_bracketed_abbreviation_inside_a_portfolio():
+    c = one("सूक्ष्म, लघु एवं मध्यम उद्यम (एमएसएमई) मंत्री तोखन ठकराल ने कहा")
+    assert c.office == "सूक्ष्म, लघु एवं मध्यम उद्यम (एमएसएमई) मंत्री"
+    c = one("Minister of Micro, Small and Medium Enterprises (MSME) Tokhan Sahu said exports grew.")
+    assert c.office == "Minister of Micro, Small and Medium Enterprises (MSME)" and c.person == "Tokhan Sahu"
+    # a bracket after a word that is no portfolio stays outside the title
+    assert one("लोगों (विशेषकर युवाओं) मंत्री तोखन ठकराल ने कहा").office == "मंत्री"

@@ -405,7 +405,7 @@ class _Finder(_NameRules):
                 return None
             return (self._claim(first, end, offices, end, self._skip_honorifics(first), i - 1, former,
                                 title_start=start, jur=jur), first, jur)
-        # "NAME [REGION के] TITLE होंगे/बने/नियुक्त": the name, then the post it is given
+        # "NAME [को] [REGION के] TITLE होंगे/बने/नियुक्त": the name, then the post it is given
         if end + 1 >= n or t[end + 1].key not in self.v.name_first_verbs or not self.joined(end + 1):
             return None
         k, jur = start - 1, None
@@ -415,10 +415,14 @@ class _Finder(_NameRules):
                 return None
             jur = (a, k - 1)
             k = a - 1
+        given = k >= 1 and t[k].key == "को" and self.joined(k)
+        if given:
+            k -= 1  # "X को प्रदेश का नया मुख्य सचिव बनाया गया": the post given to X
         if k < 1 or not self.joined(k + 1):
             return None
-        # a sentence start vouches for the name only with the jurisdiction between ("X प्रदेश के नए मुख्य सचिव")
-        first = self.name_left(k, floor + 1, self.is_acronym(start, end) or jur is None)
+        # a sentence start vouches for the name only with the jurisdiction or को between ("X प्रदेश के नए मुख्य
+        # सचिव होंगे")
+        first = self.name_left(k, floor + 1, self.is_acronym(start, end) or (jur is None and not given))
         if first is None:
             return None
         return (self._claim(first, end, offices, end, self._skip_honorifics(first), k, former, title_start=start,

@@ -271,3 +271,11 @@ def test_bracketed_abbreviation_inside_a_portfolio():
     assert c.office == "Minister of Micro, Small and Medium Enterprises (MSME)" and c.person == "Tokhan Sahu"
     # a bracket after a word that is no portfolio stays outside the title
     assert one("लोगों (विशेषकर युवाओं) मंत्री तोखन ठकराल ने कहा").office == "मंत्री"
+
+
+def test_appointment_with_ko():
+    c = one("मेघराज बुंदेला को प्रदेश का नया मुख्य सचिव बनाया गया है।")
+    assert (c.person, c.office, c.jurisdiction) == ("मेघराज बुंदेला", "नया मुख्य सचिव", "प्रदेश")
+    assert c.text == "मेघराज बुंदेला को प्रदेश का नया मुख्य सचिव"
+    for t in ["कई अफसरों को जिलाधिकारी बनाया गया।", "उन्हें मुख्य सचिव बनाया गया।", "बैठक में सभी को मंत्री बनाया गया।"]:
+        assert officeholders(t) == [], t

@@ -304,4 +304,4 @@ def test_dev_corpus_officeholders_are_found_without_the_name_gazetteer(monkeypat
         for g in gold.get(s["id"], []):
             total += 1
             hit += any(a < g[1] and g[0] < b for a, b in spans)
-    assert total >= 40 and hit / total >= 0.95
+    assert total >= 40 and hit / total >= 0.98  # the gazetteer-only finder lost two of 47 here

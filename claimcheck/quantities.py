@@ -24,6 +24,7 @@ from types import SimpleNamespace
 import regex
 
 from . import lexicon, numbers, units
+from . import quantity_context as qctx
 from .numbers import LB, RB
 from .text import fold_string
 
@@ -81,8 +82,8 @@ def _lex() -> _Lex:
         between_after=regex.compile(rf"{_WS}*(?:{_alt(rng['between_after'])}){RB}", _I),
         between_before=regex.compile(rf"{LB}(?:{_alt(rng['between_before'])})[ \t]*\Z", _I),
         money_noun=regex.compile(
-            rf"{_WS}+(?P<link>(?:{_alt(q['money_nouns']['linkers'])}){_WS}+)?(?:\d[\d.,]{{0,20}}{_WS}*(?:(?:{p['scale']}){_WS}+){{1,4}})?"
-            rf"(?:[\p{{L}}\p{{M}}]+{_WS}+)?(?:{_alt(q['money_nouns']['forms'])}){RB}", _I),
+            rf"{_WS}+(?P<link>(?:{_alt(q['money_nouns']['linkers'])}){_WS}+)?(?:\d[\d.,]{{0,20}}(?:{_WS}*(?:{p['scale']})){{0,4}}{_WS}+)?"
+            rf"(?:[\p{{L}}\p{{M}}]+{_WS}+)?(?P<noun>{_alt(q['money_nouns']['forms'])}){RB}", _I),
         labels=regex.compile(rf"{LB}(?:{_alt(q['labels']['forms'])})[ \t]*[-:]?[ \t]*\Z", _I),
         not_after=regex.compile(rf"{_WS}*(?:{_alt(q['not_after']['forms'])}){RB}", _I),
         months_before=regex.compile(rf"{LB}(?:{_alt(q['not_after']['months_before'])})[ \t,.]*\Z", _I),
@@ -99,6 +100,9 @@ def _lex() -> _Lex:
         multiples=mult,
         change_from=regex.compile(
             rf"{LB}(?:{_alt(rng['change_before'])})(?:[ \t]+[\p{{L}}\p{{M}}'’-]{{1,20}}){{0,3}}[ \t]+(?:{_alt(rng['change_from'])})[ \t]+\Z", _I),
+        worth_before=regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?:{p['scale']}|{_alt(k for spec in q['currencies'].values() for k in spec.get('after', []))})"
+            rf"[ \t]+(?:{_alt(q['money_nouns']['worth_linkers'])})[ \t]+\Z", _I),
         unit_names=dict(q.get("unit_names", {})),
         share_after=regex.compile(rf"{_WS}+(?:{_alt(q['fraction_share']['after'])}){RB}", _I),
         elision=regex.compile(
@@ -280,6 +284,8 @@ def _context_ok(t: str, c: _Cand, lx: _Lex) -> bool:
                 return False
             if _at_line_start(t, fs) and _re(r"[.)]").match(t[fe:fe + 1]) and c.value < 100:
                 return False  # "8." list marker
+            if qctx.inline_list_marker(t, fs, fe, c.value):
+                return False  # "पोर्टल पर 1. आवेदन 2. भुगतान"
             if fe < len(t) and _re(r"[\p{L}\p{M}]").match(t[fe]):
                 return False  # glued to a word that is no unit: "180एमएल", "14वें"
     return True
@@ -391,10 +397,19 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
     if mn is None and c.has_scale:  # "10 लाख करोड़ से अधिक के एमओयू": look past the bound words
         qa = lx.qual_after.match(t, end)
         mn = lx.money_noun.match(t, qa.end()) if qa is not None and qa.group("q").strip() != "से" else None
-    if mn is not None and mn.group("link") and c.value >= 1000:  # "50 लाख की लागत", "5 हजार की मदद"
+    worth = lx.worth_before.search(t, max(0, c.fs - 40), c.fs) is not None  # "86000 करोड़ के 63 लाख कर्ज": a count
+    if mn is not None and c.value >= 1000 and not worth and (
+            mn.group("link") or not mn.group("noun").endswith(("ों", "ओं"))):
+        # "50 लाख की लागत", "350 करोड़ की 42 परियोजनाओं", "45 हजार से कम लागत" (but "दो लाख परियोजनाओं" counts)
         fields["unit"], fields["implicit_unit"] = "INR", True
         return "money"
-    if c.has_scale and c.value >= 1e7 and (mn is not None or _PUNCT_END.match(t, end) or (
+    cue = qctx.counted_before(t, c.fs)  # "the number of MSMEs … has crossed 1 crore"
+    counted = cue.start() if cue is not None else -1
+    governed = qctx.governed_by_money(t, c.fs) if c.has_scale else -1
+    if governed > counted and not worth and _subject_after(t, c, lx)[0] is None:  # "कुल बजट पहली बार सात लाख करोड़ के पार"
+        fields["unit"], fields["implicit_unit"] = "INR", True
+        return "money"
+    if counted < 0 and c.has_scale and c.value >= 1e7 and (mn is not None or _PUNCT_END.match(t, end) or (
             nxt_w is not None and nxt_w in lx.stop and nxt_w not in lx.postpositions)):
         fields["unit"], fields["implicit_unit"] = "INR", True
         return "money"
@@ -403,17 +418,34 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
             and c.value == int(c.value)):
         fields["unit"], fields["subtype"] = "year", "age"  # "हैरिस (56)"
         return "duration"
-    subject, _ = _subject(t, end, lx)
-    if subject is None and (qa := lx.qual_after.match(t, end)) is not None:
-        subject, _ = _subject(t, qa.end(), lx)  # "32 करोड़ से अधिक गरीबों"
-        end = qa.end() if subject else end
+    subject, end = _subject_after(t, c, lx)
+    if (c.low is not None and c.digits and not c.has_scale and subject is None
+            and qctx.age_band(t, c.fs, c.end, c.low, c.high)):
+        fields["unit"], fields["subtype"], fields["implicit_unit"] = "year", "age", True  # "20-40, 40-60 … उम्र"
+        return "duration"
     if subject is None and not c.digits and not c.vague and c.low is None and not _bounded(t, c, lx):
         if not c.has_scale and not _alone(t, c, lx):
             return None  # a bare number word ("दो", "तीन") with nothing counted
     fields["unit"] = "units"
+    if subject is None and cue is not None and counted >= governed:  # named before it: "the number of MSMEs …"
+        at = qctx.counted_subject_at(t, cue)
+        if isinstance(at, int):
+            subject, end = _subject(t, at, lx)[0], at
+        elif at is not None:
+            subject, end = at
     if subject:
         fields["subject"] = _orig(ctx, t, end, subject)
     return "quantity"
+
+
+def _subject_after(t: str, c: _Cand, lx: _Lex) -> tuple[str | None, int]:
+    """What a count counts, right after it or past its bound words ("32 करोड़ से अधिक गरीबों"), and where to look."""
+    subject, _ = _subject(t, c.end, lx)
+    if subject is None and (qa := lx.qual_after.match(t, c.end)) is not None:
+        subject, _ = _subject(t, qa.end(), lx)
+        if subject:
+            return subject, qa.end()
+    return subject, c.end
 
 
 def _at_line_start(t: str, pos: int) -> bool:
@@ -500,7 +532,10 @@ def find(ctx) -> list:
             f = units.factor(c.unit, c.unit)
             val, lo, hi = val * f, (lo * f if lo is not None else None), (hi * f if hi is not None else None)
             fields["unit"] = c.unit
-        qual, qend = _qualify(t, c, kind, start, lx, fields)
+        hedge_at = start  # "nearly a lakh people": the hedge is read before the article that means "one"
+        if start == c.fs and c.has_scale and not c.digits and (am := lx.article_before.search(t, max(0, c.fs - 4), c.fs)):
+            hedge_at = am.start()
+        qual, qend = _qualify(t, c, kind, hedge_at, lx, fields)
         if c.vague:
             fields["subtype"] = "vague"
             lo, hi, val = val, None, None

@@ -171,8 +171,11 @@ class _NameRules:
             k -= 1
         first = k + 1
         count = j - first + 1
-        if count < 2 or count > 4:
+        if count > 4 or count < 1:
             return None
+        if count == 1 and not (self.known_name(first) or (
+                first > 0 and self.t[first - 1].key in self.v.honorifics and self.joined(first))):
+            return None  # one word before a title must be a known name or follow an honorific: "Mr Sachan, …"
         if any(self.t[x].key in self.v.non_name for x in range(first, j + 1)):
             return None
         # what precedes the name must be a boundary: start, new line, punctuation or a stopword

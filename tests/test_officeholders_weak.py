@@ -305,3 +305,10 @@ def test_dev_corpus_officeholders_are_found_without_the_name_gazetteer(monkeypat
             total += 1
             hit += any(a < g[1] and g[0] < b for a, b in spans)
     assert total >= 40 and hit / total >= 0.98  # the gazetteer-only finder lost two of 47 here
+
+
+def test_one_word_before_a_title_needs_a_known_name_or_an_honorific():
+    assert one("Sachan, the MSME minister, said exports grew.").person == "Sachan"
+    assert one("Mr Tokhan, the minister, said the fair would open.").person == "Tokhan"
+    assert officeholders("Meanwhile, the minister said the fair would open.") == []
+    assert officeholders("Tokhan, the minister, said the fair would open.") == []

@@ -265,6 +265,9 @@ def _context_ok(t: str, c: _Cand, lx: _Lex) -> bool:
     before = t[max(0, fs - 2):fs]
     if _re(r"[\p{L}\p{M}]-\Z").search(before):
         return False  # कोविड-19, एन-95
+    if (c.kind is None and c.low is not None and c.digits and not c.has_scale
+            and lx.labels.search(t, max(0, fs - 16), fs)):
+        return False  # "कक्षा 9-12", "वार्ड 3-4": a span of labels
     if c.kind is None and c.low is None and not c.vague:
         if lx.not_after.match(t, fe):
             return False
@@ -548,6 +551,8 @@ def find(ctx) -> list:
         elif qual == "exactly":
             lo = hi = val
             val = None
+        if kind == "duration" and "subtype" not in fields and qctx.age_follows(t, qend):
+            fields["subtype"] = "age"  # "60 साल से ज्यादा उम्र के"
         if qual and qual != "exactly":
             fields["qualifier"] = qual
         drafts.append([start, c.end, qend, kind, val, lo, hi, fields])

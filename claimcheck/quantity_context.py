@@ -49,6 +49,8 @@ def _lex() -> SimpleNamespace:
         # "पंजीकृत इकाइयों की ▯": the one or two words before the genitive that leads to the counting word
         genitive_before=regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?P<s>{_WORD}(?:[ \t]+{_WORD})?)[ \t]+(?:{_alt(q['count_cues']['genitive'])})[ \t]+\Z", _I),
+        age_after=regex.compile(
+            rf"[ \t]*(?:(?:{_alt(q['count_cues']['genitive'])})[ \t]+)?(?:{_alt(q['age_cues']['after_duration'])}){RB}", _I),
         age_cue=regex.compile(rf"{LB}(?:{_alt(q['age_cues']['forms'])}){RB}", _I),
     )
 
@@ -127,3 +129,8 @@ def age_band(t: str, fs: int, end: int, low: float, high: float) -> bool:
         after = after[: m.start()]
     return bool(lx.age_cue.search(before) or lx.age_cue.search(after))
 
+
+
+def age_follows(t: str, pos: int) -> bool:
+    """An age word right after a duration and its bound words ("60 साल से ज्यादा उम्र", "25 years of age")."""
+    return _lex().age_after.match(t, pos) is not None

@@ -108,6 +108,11 @@ def test_a_change_from_one_amount_to_another_is_two_amounts():
     assert got == [("percent", 4, True), ("percent", 6, False)]
 
 
+def test_a_span_of_labels_is_not_a_range_claim():
+    assert find("कक्षा 9-12 के छात्रों को छात्रवृत्ति मिलेगी।") == []
+    assert [c.low for c in find("इस बार 9-12 छात्र चुने गए।")] == [9]
+
+
 @pytest.mark.parametrize("text", [
     "पोर्टल पर 1. पंजीकरण 2. सत्यापन 3. प्रमाणपत्र की सुविधा है।",
     "Steps: 1. register 2. verify 3. download the certificate.",
@@ -124,10 +129,12 @@ def test_a_lone_number_before_a_full_stop_is_still_a_claim():
 def test_age_bands_without_a_unit_near_an_age_word():
     cs = find("30 प्रतिशत 18-30, 45 प्रतिशत 30-50 और बाकी 50 साल से अधिक उम्र के लोग हैं।")
     bands = [(c.text, c.kind, c.subtype, c.low, c.high, c.implicit_unit) for c in cs if c.subtype == "age"]
-    assert bands == [("18-30", "duration", "age", 18, 30, True), ("30-50", "duration", "age", 30, 50, True)]
+    assert bands == [("18-30", "duration", "age", 18, 30, True), ("30-50", "duration", "age", 30, 50, True),
+                     ("50 साल", "duration", "age", 50, None, False)]  # an age word after a duration: an age too
 
 
 def test_a_bare_range_with_no_age_word_or_with_a_counted_noun_is_no_age():
+    assert [c.subtype for c in find("योजना 5 साल की अवधि के लिए है।")] == [None]
     assert all(c.kind == "quantity" for c in find("20-25 लोगों की उम्र पूछी गई।"))
     assert all(c.subtype != "age" for c in find("इस साल 20-40 इकाइयां बंद हुईं।"))
 

@@ -5,8 +5,9 @@ Stages, each one compiled-regex pass or a walk over the (few) numbers found:
 2. context: a currency symbol before, a unit word after (percent, currency, duration, age, measure), hedges and
    bounds on either side (kept out of the value: ``approx``, ``qualifier``), labels and identifiers that make a
    numeral part of a name (कोविड-19, पीएम 2.5), dates and times left to the dates finder;
-3. ranges: two numbers joined by "-", "से (लेकर)", "to", "या" or a space between number words share the scale
-   and unit written once ("90 से लेकर 96 लाख", "तीन चार दशकों");
+3. ranges (:mod:`claimcheck.quantity_ranges`): two numbers joined by "-", "से (लेकर)", "to", "या" or a space
+   between number words share the scale and unit written once ("90 से लेकर 96 लाख", "तीन चार दशकों"); what a bare
+   number is decided from its context by :mod:`claimcheck.quantity_context`;
 4. claims: kind and value (durations in years through :mod:`claimcheck.units`), what a count counts (``subject``)
    and the region (:mod:`claimcheck.regions`).
 
@@ -25,6 +26,7 @@ import regex
 
 from . import lexicon, numbers, units
 from . import quantity_context as qctx
+from . import quantity_ranges as qranges
 from .numbers import LB, RB
 from .text import fold_string
 
@@ -194,71 +196,6 @@ def _attach_units(t: str, c: _Cand, lx: _Lex) -> None:
             c.kind, c.unit, c.cur_start = "money", c.unit or code, pm.start()
 
 
-def _merge_ranges(t: str, cands: list[_Cand], lx: _Lex) -> list[_Cand]:
-    out: list[_Cand] = []
-    i = 0
-    while i < len(cands):
-        a = cands[i]
-        if i + 1 < len(cands) and not a.vague and not cands[i + 1].vague:
-            b = cands[i + 1]
-            gap_start = a.end
-            sm = lx.sep_re.fullmatch(t, gap_start, b.cur_start if b.cur_start is not None else b.fs)
-            if sm is not None and _range_ok(t, a, b, sm.group("s"), lx):
-                lo = a.value
-                if _prefix_only(a) and b.kind is None:  # "Rs 4,000-4,500 crore": the currency before the first end
-                    b.kind, b.unit = a.kind, a.unit
-                if (a.kind is None or _prefix_only(a)) and not a.has_scale and b.scale > 1 and lo * b.scale <= b.value:
-                    lo *= b.scale
-                if lo < b.value:
-                    b.low, b.high = lo, b.value
-                    b.fs = a.cur_start if a.cur_start is not None else a.fs
-                    b.cur_start = None
-                    out.append(b)
-                    i += 2
-                    continue
-        out.append(a)
-        i += 1
-    return out
-
-
-def _prefix_only(c: _Cand) -> bool:
-    """Money only through a currency written before it ("Rs 4,000"), with no unit word after."""
-    return c.kind == "money" and c.cur_start is not None and c.end == c.fe
-
-
-def _change_from(t: str, a: _Cand, lx: _Lex) -> bool:
-    """``a`` follows "raised/increased/cut … from": "from X to Y" is then a change, two amounts, not a range."""
-    s = a.cur_start if a.cur_start is not None else a.fs
-    return lx.change_from.search(t, max(0, s - 60), s) is not None
-
-
-def _range_ok(t: str, a: _Cand, b: _Cand, sep: str | None, lx: _Lex) -> bool:
-    if (sep or "").lower() == "to" and _change_from(t, a, lx):
-        return False
-    if a.kind is not None and (a.kind, a.unit) != (b.kind, b.unit):
-        if not (_prefix_only(a) and b.kind is None and b.cur_start is None and (sep or "").lower() in ("-", "to")):
-            return False
-    if a.kind is not None and (sep or "").lower() not in ("-", "से लेकर", "to", "से"):
-        return False
-    if b.digits and _re(r"(?:1[89]|20)\d\d").fullmatch(b.text) and not _re(r"(?:1[89]|20)\d\d").fullmatch(a.text):
-        return False  # "16 to 2019": a number, then a year
-    if sep is None:  # a bare space: "तीन चार दशकों", "बीस पच्चीस"
-        return (not a.digits and not b.digits and not a.has_scale and a.value >= 1 and a.value == int(a.value)
-                and a.value < b.value <= 2 * a.value)
-    s = sep.lower()
-    if s in ("और", "and"):
-        return bool(lx.between_after.match(t, b.end)) or bool(lx.between_before.search(t, max(0, a.fs - 12), a.fs))
-    if s == "-":
-        if _re(r"\d[-/.]\Z").search(t[max(0, a.fs - 2):a.fs]) or _re(r"[-/.]\d").match(t[b.fe:b.fe + 2]):
-            return False  # a chain of hyphenated numbers: a phone number or a code
-        # 2019-20 (fiscal year), 0522-2230006 (phone), 31-03 are not ranges
-        if a.digits and _re(r"(?:19|20)\d\d").fullmatch(a.text) and not b.has_scale and b.kind is None:
-            return False
-        if _re(r"0\d+").fullmatch(a.text) or _re(r"\d{6,}").fullmatch(b.text):
-            return False
-    return True
-
-
 def _context_ok(t: str, c: _Cand, lx: _Lex) -> bool:
     """False for numerals that are names, labels, identifiers, list markers, phone numbers, dates or times."""
     fs, fe = c.fs, c.fe
@@ -323,31 +260,6 @@ def _num(v: float | None) -> float | int | None:
     if r == int(r) and abs(r) < 1e16:
         return int(r)
     return r
-
-
-def _elide(t: str, cands: list[_Cand], lx: _Lex) -> None:
-    """A bare number followed by "और"/"से बढ़ाकर" and a number with a unit takes that scale and unit."""
-    for a, b in zip(cands, cands[1:]):
-        if a.kind is not None or a.vague or a.low is not None or b.low is not None:
-            continue
-        if (b.kind is None and not b.has_scale) or (a.has_scale and b.kind is None):
-            continue
-        if _re(r"(?:1[89]|20)\d\d").fullmatch(a.text):
-            continue
-        bs = b.cur_start if b.cur_start is not None else b.fs
-        if lx.elision.fullmatch(t, a.end, bs) is None and not (
-                _re(r"(?i)[ \t]+to[ \t]+").fullmatch(t, a.end, bs) and _change_from(t, a, lx)):
-            continue
-        if a.has_scale:  # "88 हजार करोड़ से बढ़कर 1.75 लाख करोड़ रुपये": only the unit is elided
-            if not (b.value / 100 <= a.value <= b.value * 100):
-                continue
-        else:
-            lead = b.value / b.scale if b.scale else b.value
-            if not (lead / 10 <= a.value <= lead * 10):
-                continue
-            a.value *= b.scale
-        a.kind, a.unit = b.kind, b.unit
-        a.extra["implicit"] = True
 
 
 _LOW_Q = {"more_than", "at_least"}
@@ -499,8 +411,8 @@ def find(ctx) -> list:
     for c in cands:
         if c.kind is None:
             _attach_units(t, c, lx)
-    cands = _merge_ranges(t, cands, lx)
-    _elide(t, cands, lx)
+    cands = qranges.merge_ranges(t, cands, lx)
+    qranges.elide(t, cands, lx)
     drafts: list[list] = []  # [start, end, qend, kind, value, low, high, fields]
     for c in cands:
         if not _context_ok(t, c, lx):
@@ -556,7 +468,7 @@ def find(ctx) -> list:
         if qual and qual != "exactly":
             fields["qualifier"] = qual
         drafts.append([start, c.end, qend, kind, val, lo, hi, fields])
-    drafts = _join_bounds(t, drafts, lx)
+    drafts = qranges.join_bounds(t, drafts, lx)
     claims = []
     for start, end, _q, kind, val, lo, hi, fields in drafts:
         if kind in ("quantity", "money", "percent"):
@@ -565,34 +477,6 @@ def find(ctx) -> list:
                 fields["region"], fields["region_code"] = reg
         claims.append(ctx.claim(kind, start, end, value=_num(val), low=_num(lo), high=_num(hi), **fields))
     return claims
-
-
-def _join_bounds(t: str, drafts: list[list], lx: _Lex) -> list[list]:
-    """A lower and an upper bound joined by "और"/"पर"/"and" make one range ("10 से बड़ी और 20 से छोटी")."""
-    out: list[list] = []
-    i = 0
-    while i < len(drafts):
-        a = drafts[i]
-        if i + 1 < len(drafts):
-            b = drafts[i + 1]
-            a_low = a[5] is not None and a[6] is None and a[4] is None
-            a_high = a[6] is not None and a[5] is None and a[4] is None
-            b_low = b[5] is not None and b[6] is None and b[4] is None
-            b_high = b[6] is not None and b[5] is None and b[4] is None
-            m = lx.bound_join.match(t, a[2])
-            if m is not None and m.end() >= b[0] - 12 and a[3] == b[3] and ((a_low and b_high) or (a_high and b_low)):
-                gap = t[m.end():b[0]]
-                if _re(r"[ \t]*(?:[\p{L}\p{M}]+[ \t]+){0,3}").fullmatch(gap):
-                    lo = a[5] if a_low else b[5]
-                    hi = b[6] if a_low else a[6]
-                    if lo < hi:
-                        fields = {k: v for k, v in a[7].items() if k != "qualifier"}
-                        out.append([a[0], b[1], b[2], a[3], None, lo, hi, fields])
-                        i += 2
-                        continue
-        out.append(a)
-        i += 1
-    return out
 
 
 def _orig(ctx, t: str, end: int, subject: str) -> str:

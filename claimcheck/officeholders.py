@@ -246,6 +246,8 @@ class _Finder(_NameRules):
                 if not self.joined(x):
                     break
             return (a, b) if a <= b and depth == 0 else None
+        if t[i].key in self.v.foreign:
+            return i, i  # "अमेरिकी राष्ट्रपति"
         if t[start].key in self.v.org_heads and t[i].word and not t[i].latin and t[i].key not in self.v.stop:
             return i, i  # "डब्ल्यूएचओ प्रमुख", "सपा प्रमुख": the organisation the head heads
         if t[i].text in ("'s", "’s") or t[i].key == "s" and i > 1 and t[i - 1].text in ("'", "’"):

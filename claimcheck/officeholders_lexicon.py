@@ -69,6 +69,7 @@ class _Vocab:
                                  key=len, reverse=True)
         self.stop = hi(d["stop"]["hi"]) | en(d["stop"]["en"])
         self.non_name = hi(d["non_name"]["hi"]) | en(d["non_name"]["en"])
+        self.foreign = hi(d["foreign"]["hi"])
         self.home_region = hi(d.get("home_region", {}).get("hi", [])) | en(d.get("home_region", {}).get("en", []))
         self.honorifics = hi(d["honorifics"]["hi"]) | en(d["honorifics"]["en"])
         self.name_first_verbs = hi(d["name_first_verbs"]["hi"]) | en(d["name_first_verbs"]["en"])

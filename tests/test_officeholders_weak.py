@@ -312,3 +312,8 @@ def test_one_word_before_a_title_needs_a_known_name_or_an_honorific():
     assert one("Mr Tokhan, the minister, said the fair would open.").person == "Tokhan"
     assert officeholders("Meanwhile, the minister said the fair would open.") == []
     assert officeholders("Tokhan, the minister, said the fair would open.") == []
+
+
+def test_demonym_before_a_title_is_its_jurisdiction():
+    c = one("ब्रिटिश प्रधानमंत्री तोखन ठकराल ने कहा")
+    assert (c.office, c.jurisdiction) == ("प्रधानमंत्री", "ब्रिटिश")

@@ -52,6 +52,8 @@ CASES = [
     # a person unknown to the tables: a post that exists in states too, or a surname alone, is no contradiction
     ("2024-09-20", "वित्त मंत्री हरिओम ठकराल ने बजट पेश किया।", "हरिओम ठकराल", "unverifiable"),
     ("2024-09-20", "पूर्वी तिमोर के राष्ट्रपति ठकराल ने कहा कि व्यापार बढ़ेगा।", "ठकराल", "unverifiable"),
+    # a foreign head of government is not India's
+    ("2024-09-20", "ब्रिटिश प्रधानमंत्री हरिओम ठकराल ने बधाई दी।", "हरिओम ठकराल", "unverifiable"),
     # ... while a Union title written as such still is
     ("2024-09-20", "केंद्रीय वित्त मंत्री हरिओम ठकराल ने बजट पेश किया।", "हरिओम ठकराल", "contradicted"),
 ]

@@ -27,8 +27,8 @@ from .text import fold_string
 
 THRESHOLD = 88.0  # minimum score (0-100) for a name to match
 MARGIN = 6.0  # the best must beat the runner-up (another person) by this much, unless it is exact
-SURNAME_ONLY = 0.97
-SMALL = 64  # an index with at most this many persons is scanned whole instead of by blocks  # factor on the score of a one-token mention matched to a surname or alias
+SURNAME_ONLY = 0.97  # factor on the score of a one-token mention matched to a surname or alias
+SMALL = 64  # an index with at most this many persons is scanned whole instead of by blocks
 
 _DEVA_WORD = regex.compile(r"[\p{Devanagari}]+")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:\.(?=\p{L}))?")

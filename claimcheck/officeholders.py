@@ -12,7 +12,11 @@ digits, titles or scheme words ("प्रधानमंत्री आवा�
 when unknown words follow; a one-word name, a name after a generic title ("अधिकारी"), an appositive name and a
 name written before its title need evidence of their own — a known name, an honorific, "ने"/"said" after it,
 capitalised Latin words, a line or sentence start (:mod:`claimcheck.officeholders_names`). A second name joined by
-और/and shares a title that several people hold at once ("उपमुख्यमंत्री A और B"). Title vocabulary is in
+और/and shares a title that several people hold at once ("उपमुख्यमंत्री A और B", subtype "shared") or a plural
+one ("Deputy Chief Ministers A and B"). A place or organisation may also stand between title and name ("Chief
+Minister of Uttar Pradesh, Shri X", "सीईओ इन्वेस्ट यूपी X"), and an appointment names its holder first ("X को
+प्रदेश का नया मुख्य सचिव बनाया गया"). प्रमुख/chief heads a title after an organisation ("WHO प्रमुख X").
+Title vocabulary is in
 ``data/titles.toml`` (loaded by :mod:`claimcheck.officeholders_lexicon`). Works on the folded text (nukta and
 ZWJ removed), so "संयुक्‍त सचिव" matches.
 """

@@ -193,7 +193,8 @@ def _check_position(prep, pid, person_ids, written, when, former, known=True) ->
     return ("unverifiable", f"unverifiable: the tables name no holder of {post} on {d}", ev)
 
 
-def check_officeholder(claim, refs, when: _dt.date, *, region: str | None = None, doc_text: str | None = None) -> Verdict:
+def check_officeholder(claim, refs, when: _dt.date, *, region: str | None = None,
+                       doc_text: str | None = None) -> Verdict:
     """Verdict for an officeholder claim on ``when``. ``region`` is the ISO code of the state the article is about
     (found from ``doc_text`` when not given)."""
     d = when.isoformat()

@@ -47,7 +47,8 @@ def _canon():
         "generic": frozenset(_norm(x) for x in cls["generic"]),
         "national": frozenset(_norm(x) for x in cls["scope_national"]),
         "abbrev": abbrev, "regions": regions, "former": frozenset(_norm(x) for x in d["modifiers"]["former"]),
-        "home": frozenset(_norm(x) for x in d.get("home_region", {}).get("hi", []) + d.get("home_region", {}).get("en", [])),
+        "home": frozenset(_norm(x) for x in d.get("home_region", {}).get("hi", [])
+                          + d.get("home_region", {}).get("en", [])),
     }
 
 

@@ -306,16 +306,15 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
         c.value *= 100  # "आधे से ज्यादा", "half of": a share
         fields["unit"] = "percent"
         return "percent"
-    nxt = lx.word_re.match(t, end)
-    nxt_w = nxt.group(1).lower() if nxt else None
     mn = lx.money_noun.match(t, end) if c.has_scale else None
     if mn is None and c.has_scale:  # "10 लाख करोड़ से अधिक के एमओयू": look past the bound words
         qa = lx.qual_after.match(t, end)
         mn = lx.money_noun.match(t, qa.end()) if qa is not None and qa.group("q").strip() != "से" else None
     worth = lx.worth_before.search(t, max(0, c.fs - 40), c.fs) is not None  # "86000 करोड़ के 63 लाख कर्ज": a count
     if mn is not None and c.value >= 1000 and not worth and (
-            mn.group("link") or not mn.group("noun").endswith(("ों", "ओं"))):
-        # "50 लाख की लागत", "350 करोड़ की 42 परियोजनाओं", "45 हजार से कम लागत" (but "दो लाख परियोजनाओं" counts)
+            mn.group("link") or not mn.group("noun").lower().endswith(("ों", "ओं", "s"))):
+        # "50 लाख की लागत", "350 करोड़ की 42 परियोजनाओं", "45 हजार से कम लागत" (but "दो लाख परियोजनाओं",
+        # "2 lakh loans" count)
         fields["unit"], fields["implicit_unit"] = "INR", True
         return "money"
     cue = qctx.counted_before(t, c.fs)  # "the number of MSMEs … has crossed 1 crore"
@@ -324,8 +323,9 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
     if governed > counted and not worth and _subject_after(t, c, lx)[0] is None:  # "कुल बजट पहली बार सात लाख करोड़ के पार"
         fields["unit"], fields["implicit_unit"] = "INR", True
         return "money"
-    if counted < 0 and c.has_scale and c.value >= 1e7 and (mn is not None or _PUNCT_END.match(t, end) or (
-            nxt_w is not None and nxt_w in lx.stop and nxt_w not in lx.postpositions)):
+    if counted < 0 and c.has_scale and c.value >= 1e7 and (mn is not None or _nothing_counted(t, end, lx) or (
+            (qa := lx.qual_after.match(t, end)) is not None and qa.group("q").strip() != "से"
+            and _nothing_counted(t, qa.end(), lx))):  # "10 हजार करोड़ के पार पहुंच गया": a crore-sized sum
         fields["unit"], fields["implicit_unit"] = "INR", True
         return "money"
     if (c.digits and not c.has_scale and t[c.fs - 1:c.fs] == "(" and t[end:end + 1] == ")"
@@ -351,6 +351,15 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
     if subject:
         fields["subject"] = _orig(ctx, t, end, subject)
     return "quantity"
+
+
+def _nothing_counted(t: str, pos: int, lx: _Lex) -> bool:
+    """The clause ends at ``pos``, or a verb or auxiliary follows (not a postposition that leads to a noun)."""
+    if _PUNCT_END.match(t, pos):
+        return True
+    nxt = lx.word_re.match(t, pos)
+    w = nxt.group(1).lower() if nxt else None
+    return w is not None and w in lx.stop and w not in lx.postpositions
 
 
 def _subject_after(t: str, c: _Cand, lx: _Lex) -> tuple[str | None, int]:

@@ -63,6 +63,29 @@ def test_english_money_nouns_govern_an_amount(text, surface):
     assert (c.kind, c.unit, c.implicit_unit) == ("money", "INR", True)
 
 
+@pytest.mark.parametrize("text, surface", [
+    ("The ministry spent 750 crore on new clusters.", "750 crore"),
+    ("Rs 120 crore was sanctioned and 80 crore released.", "80 crore"),
+])
+def test_verbs_of_spending_and_a_crore_sum_with_nothing_counted_are_money(text, surface):
+    c = [c for c in find(text, "en") if c.text == surface][0]
+    assert (c.kind, c.unit, c.implicit_unit) == ("money", "INR", True)
+
+
+def test_a_crore_sum_past_its_bound_with_nothing_counted_is_money():
+    c = one("यह आंकड़ा 20 हजार करोड़ के पार पहुंच गया।", "20 हजार करोड़")
+    assert (c.kind, c.low, c.implicit_unit) == ("money", 2e11, True)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The bank sanctioned 3 lakh loans this year.", "3 lakh"),
+    ("They lifted 4 crore people out of poverty.", "4 crore"),
+])
+def test_english_counts_stay_counts(text, surface):
+    c = [c for c in find(text, "en") if c.text == surface][0]
+    assert c.kind == "quantity"
+
+
 def test_a_written_currency_is_not_implicit():
     c = one("सीमा तीन करोड़ से बढ़ाकर आठ करोड़ रुपये कर दी गई।", "आठ करोड़ रुपये")
     assert c.kind == "money" and not c.implicit_unit

@@ -230,7 +230,8 @@ def check_officeholder(claim, refs, when: _dt.date, *, region: str | None = None
         return Verdict("unverifiable", "unverifiable: no office in the claim", as_of=d)
     results.sort(key=lambda r: _BAD.index(r[0]))
     outcome = results[0][0]
-    msg = " | ".join(r[1] for r in results) if len(results) > 1 else results[0][1]
+    # one office: the message need not repeat the verdict; several: each part says its own
+    msg = " | ".join(r[1] for r in results) if len(results) > 1 else _unprefixed(results[0][1], outcome)
     ev = tuple(e for r in results for e in r[2])
     if claim.subtype == "shared" and outcome in ("contradicted", "outdated"):
         # a title written once before two names may not reach the second ("उपमुख्यमंत्री X और अखिलेश यादव के
@@ -238,6 +239,10 @@ def check_officeholder(claim, refs, when: _dt.date, *, region: str | None = None
         return Verdict("unverifiable", f"unverifiable: the title before an earlier name may not apply to {written}"
                        f" ({msg})", ev, as_of=d)
     return Verdict(outcome, msg, ev, as_of=d)
+
+
+def _unprefixed(message: str, outcome: str) -> str:
+    return message[len(outcome) + 2:] if message.startswith(outcome + ": ") else message
 
 
 def _check_generic(prep, sig, jurisdiction, region, written, when, office):

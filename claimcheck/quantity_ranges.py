@@ -89,8 +89,9 @@ def _range_ok(t: str, a, b, sep: str | None, lx) -> bool:
 
 
 def elide(t: str, cands: list, lx) -> None:
-    """A bare number followed by "और"/"से बढ़ाकर" and a number with a unit takes that scale and unit."""
-    for a, b in zip(cands, cands[1:]):
+    """A bare number followed by "और"/"से बढ़ाकर"/"," and a number with a unit takes that scale and unit; read from
+    the right so a list passes the unit on ("पांच, सात और 10 करोड़ रुपये")."""
+    for a, b in reversed(list(zip(cands, cands[1:]))):
         if a.kind is not None or a.vague or a.low is not None or b.low is not None:
             continue
         if (b.kind is None and not b.has_scale) or (a.has_scale and b.kind is None):
@@ -111,6 +112,14 @@ def elide(t: str, cands: list, lx) -> None:
             a.value *= b.scale
         a.kind, a.unit = b.kind, b.unit
         a.extra["implicit"] = True
+    for a, b in zip(cands, cands[1:]):  # "Rs 5 crore, 7 crore and 10 crore": the currency carries on
+        if (a.kind != "money" or not a.has_scale or b.kind is not None or not b.has_scale or b.vague
+                or b.cur_start is not None or lx.elision.fullmatch(t, a.end, b.fs) is None):
+            continue
+        nxt = lx.word_re.match(t, b.end)
+        if _re(r"[ \t]*(?:[,;:।.!?)]|\Z)").match(t, b.end) or (nxt and nxt.group(1).lower() in lx.stop):
+            b.kind, b.unit = a.kind, a.unit
+            b.extra["implicit"] = True
 
 
 def join_bounds(t: str, drafts: list[list], lx) -> list[list]:

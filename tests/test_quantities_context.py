@@ -86,6 +86,15 @@ def test_english_counts_stay_counts(text, surface):
     assert c.kind == "quantity"
 
 
+def test_a_currency_passes_along_a_list_of_amounts_in_both_directions():
+    got = [(c.text, c.kind, c.implicit_unit) for c in find("चार करोड़, छह करोड़ और 9 करोड़ रुपये दिए गए।")]
+    assert got == [("चार करोड़", "money", True), ("छह करोड़", "money", True), ("9 करोड़ रुपये", "money", False)]
+    got = [(c.text, c.kind) for c in find("Rs 4 crore, 6 crore and 9 crore were paid out.", "en")]
+    assert got == [("Rs 4 crore", "money"), ("6 crore", "money"), ("9 crore", "money")]
+    got = [(c.text, c.kind) for c in find("Rs 4 crore for 6 crore people.", "en")]
+    assert got == [("Rs 4 crore", "money"), ("6 crore", "quantity")]
+
+
 def test_a_written_currency_is_not_implicit():
     c = one("सीमा तीन करोड़ से बढ़ाकर आठ करोड़ रुपये कर दी गई।", "आठ करोड़ रुपये")
     assert c.kind == "money" and not c.implicit_unit

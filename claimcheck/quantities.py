@@ -84,7 +84,8 @@ def _lex() -> _Lex:
         between_after=regex.compile(rf"{_WS}*(?:{_alt(rng['between_after'])}){RB}", _I),
         between_before=regex.compile(rf"{LB}(?:{_alt(rng['between_before'])})[ \t]*\Z", _I),
         money_noun=regex.compile(
-            rf"{_WS}+(?P<link>(?:{_alt(q['money_nouns']['linkers'])}){_WS}+)?(?:\d[\d.,]{{0,20}}(?:{_WS}*(?:{p['scale']})){{0,4}}{_WS}+)?"
+            rf"{_WS}+(?P<link>(?:{_alt(q['money_nouns']['linkers'])}){_WS}+)?"
+            rf"(?:\d[\d.,]{{0,20}}(?:{_WS}*(?:{p['scale']})){{0,4}}{_WS}+)?"
             rf"(?:[\p{{L}}\p{{M}}]+{_WS}+)?(?P<noun>{_alt(q['money_nouns']['forms'])}){RB}", _I),
         labels=regex.compile(rf"{LB}(?:{_alt(q['labels']['forms'])})[ \t]*[-:]?[ \t]*\Z", _I),
         not_after=regex.compile(rf"{_WS}*(?:{_alt(q['not_after']['forms'])}){RB}", _I),
@@ -101,9 +102,10 @@ def _lex() -> _Lex:
         multiples_re=regex.compile(rf"{LB}(?:{_alt(mult)}){RB}", _I),
         multiples=mult,
         change_from=regex.compile(
-            rf"{LB}(?:{_alt(rng['change_before'])})(?:[ \t]+[\p{{L}}\p{{M}}'’-]{{1,20}}){{0,3}}[ \t]+(?:{_alt(rng['change_from'])})[ \t]+\Z", _I),
+            rf"{LB}(?:{_alt(rng['change_before'])})(?:[ \t]+[\p{{L}}\p{{M}}'’-]{{1,20}}){{0,3}}"
+            rf"[ \t]+(?:{_alt(rng['change_from'])})[ \t]+\Z", _I),
         worth_before=regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?:{p['scale']}|{_alt(k for spec in q['currencies'].values() for k in spec.get('after', []))})"
+            rf"(?<![\p{{L}}\p{{M}}])(?:{p['scale']}|{_alt(f for cur in q['currencies'].values() for f in cur['after'])})"
             rf"[ \t]+(?:{_alt(q['money_nouns']['worth_linkers'])})[ \t]+\Z", _I),
         unit_names=dict(q.get("unit_names", {})),
         share_after=regex.compile(rf"{_WS}+(?:{_alt(q['fraction_share']['after'])}){RB}", _I),
@@ -320,7 +322,8 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
     cue = qctx.counted_before(t, c.fs)  # "the number of MSMEs … has crossed 1 crore"
     counted = cue.start() if cue is not None else -1
     governed = qctx.governed_by_money(t, c.fs) if c.has_scale else -1
-    if governed > counted and not worth and _subject_after(t, c, lx)[0] is None:  # "कुल बजट पहली बार सात लाख करोड़ के पार"
+    # "कुल बजट पहली बार सात लाख करोड़ के पार": a money noun before, nothing counted after
+    if governed > counted and not worth and _subject_after(t, c, lx)[0] is None:
         fields["unit"], fields["implicit_unit"] = "INR", True
         return "money"
     if counted < 0 and c.has_scale and c.value >= 1e7 and (mn is not None or _nothing_counted(t, end, lx) or (
@@ -457,7 +460,8 @@ def find(ctx) -> list:
             val, lo, hi = val * f, (lo * f if lo is not None else None), (hi * f if hi is not None else None)
             fields["unit"] = c.unit
         hedge_at = start  # "nearly a lakh people": the hedge is read before the article that means "one"
-        if start == c.fs and c.has_scale and not c.digits and (am := lx.article_before.search(t, max(0, c.fs - 4), c.fs)):
+        am = lx.article_before.search(t, max(0, c.fs - 4), c.fs) if c.has_scale and not c.digits else None
+        if start == c.fs and am is not None:
             hedge_at = am.start()
         qual, qend = _qualify(t, c, kind, hedge_at, lx, fields)
         if c.vague:

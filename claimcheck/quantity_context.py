@@ -36,6 +36,7 @@ def _alt(words) -> str:
 @functools.cache
 def _lex() -> SimpleNamespace:
     q = lexicon.load("quantities")
+    genitive = _alt(q["count_cues"]["genitive"])
     return SimpleNamespace(
         # a money noun, then at most three words (no punctuation), then the amount: "कुल बजट पहली बार ▯",
         # "turnover of ▯", "लागत करीब ▯"
@@ -48,9 +49,9 @@ def _lex() -> SimpleNamespace:
         of_before=frozenset(fold_string(w).lower() for w in q["count_cues"]["of_before"]),
         # "पंजीकृत इकाइयों की ▯": the one or two words before the genitive that leads to the counting word
         genitive_before=regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?P<s>{_WORD}(?:[ \t]+{_WORD})?)[ \t]+(?:{_alt(q['count_cues']['genitive'])})[ \t]+\Z", _I),
+            rf"(?<![\p{{L}}\p{{M}}])(?P<s>{_WORD}(?:[ \t]+{_WORD})?)[ \t]+(?:{genitive})[ \t]+\Z", _I),
         age_after=regex.compile(
-            rf"[ \t]*(?:(?:{_alt(q['count_cues']['genitive'])})[ \t]+)?(?:{_alt(q['age_cues']['after_duration'])}){RB}", _I),
+            rf"[ \t]*(?:(?:{genitive})[ \t]+)?(?:{_alt(q['age_cues']['after_duration'])}){RB}", _I),
         age_cue=regex.compile(rf"{LB}(?:{_alt(q['age_cues']['forms'])}){RB}", _I),
     )
 

@@ -141,7 +141,7 @@ def run_hypothesis(rec: Recorder, seconds: float, batch_examples: int) -> None:
                 print(f"fuzz: new crash {sig}", file=sys.stderr)
 
 
-def run_atheris(rec: Recorder, seconds: float) -> None:
+def run_atheris(rec: Recorder, seconds: float, finish) -> None:
     import atheris
     from strategies import vocabulary
 
@@ -171,21 +171,23 @@ def run_atheris(rec: Recorder, seconds: float) -> None:
             elif k == 2:
                 parts.append(fdp.ConsumeUnicodeNoSurrogates(fdp.ConsumeIntInRange(0, 8)))
             else:
-                parts.append(" ,.-।\n\u200d\u093c"[fdp.ConsumeIntInRange(0, 8)])
+                seps = " ,.-।\n\u200d\u093c"
+                parts.append(seps[fdp.ConsumeIntInRange(0, len(seps) - 1)])
         rec.run_one(" ".join(parts), as_of, lang)
 
     deadline = time.monotonic() + seconds
 
     def target(data: bytes) -> None:
         if time.monotonic() > deadline:
-            raise SystemExit(0)
+            # leave without libFuzzer's exit hook (it would report the exit as a crash and write an artifact)
+            code = finish()
+            sys.stdout.flush()
+            os._exit(code)
         one(data)
 
-    atheris.Setup([sys.argv[0], "-max_len=4096", "-rss_limit_mb=4096"], target)
-    try:
-        atheris.Fuzz()
-    except SystemExit:
-        pass
+    atheris.Setup([sys.argv[0], "-max_len=4096", "-rss_limit_mb=4096", "-artifact_prefix=/tmp/claimcheck-fuzz-"],
+                  target)
+    atheris.Fuzz()
 
 
 def main() -> int:
@@ -202,14 +204,21 @@ def main() -> int:
     signal.signal(signal.SIGALRM, _alarm)
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     t0 = time.time()
+
+    def finish() -> int:
+        return report(rec, args, time.time() - t0)
+
     try:
         if args.engine == "atheris":
-            run_atheris(rec, args.seconds)
+            run_atheris(rec, args.seconds, finish)
         else:
             run_hypothesis(rec, args.seconds, args.batch_examples)
     except KeyboardInterrupt:
         pass
-    took = time.time() - t0
+    return finish()
+
+
+def report(rec: Recorder, args, took: float) -> int:
     import claimcheck
 
     summary = {
@@ -227,7 +236,6 @@ def main() -> int:
         print(f"  SLOW {s['seconds']} s for {s['chars']} chars: {s['input'][:80]!r}")
     print(f"details: {args.out}")
     return 1 if rec.crashes else 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -233,9 +233,18 @@ def _text_document(data: bytes, *, name: str, encoding: str | None, lang: str | 
         from . import markup
 
         try:
-            yield markup.to_document(text, doc_id=name, path=name, lang=lang)
+            doc = markup.to_document(text, doc_id=name, path=name, lang=lang)
         except InputError as e:
             yield e
+            return
+        except Exception as e:  # noqa: BLE001 - a markup bug must not stop the batch (the read stage runs in the parent)
+            yield InputError(f"internal error reading markup ({type(e).__name__}: {str(e)[:200]}); please report it",
+                             path=name)
+            return
+        if not doc.text.strip():
+            yield InputError("no text outside the markup: nothing to check", path=name)
+            return
+        yield doc
         return
     yield Document(id=name, text=text, path=name if name != "<stdin>" else None, lang=lang)
 

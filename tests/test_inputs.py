@@ -333,3 +333,26 @@ def test_permission_errors_in_process(tmp_path, monkeypatch):
     lines = [x for x in err.splitlines() if x.startswith("claimcheck:")]
     assert "claimcheck: a.txt: permission denied" in lines
     assert any("sub: cannot list directory: permission denied" in x for x in lines)
+
+
+def test_markup_without_text(tmp_path):
+    (tmp_path / "e.html").write_text("<html><head><script>var x = 96;</script></head><body> </body></html>")
+    p = cli("extract", "e.html", cwd=tmp_path)
+    assert p.returncode == 2
+    assert errors(p) == ["claimcheck: e.html: no text outside the markup: nothing to check"]
+
+
+def test_a_markup_bug_is_an_error_for_that_file_only(tmp_path, monkeypatch):
+    """The read stage runs in the parent process: a crash there must not take the batch down."""
+    from claimcheck import markup
+    from claimcheck.batch import run_parallel
+
+    def broken(*a, **k):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(markup, "to_document", broken)
+    (tmp_path / "a.html").write_text("<p>96 लाख</p>", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    got = list(run_parallel([str(tmp_path / "a.html"), str(tmp_path / "b.txt")], jobs=1, command="extract"))
+    assert "internal error reading markup (KeyError" in got[0].error
+    assert got[1].error is None and got[1].doc.endswith("b.txt")

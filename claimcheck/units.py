@@ -1,17 +1,26 @@
 """Unit arithmetic through one pint registry built only from ``claimcheck/data/units.txt``.
 
-The registry is created lazily, once per process (pint costs ~100 ms to import); pint's default registry is never
-used (it reads "lakh units" as micro-nits and "Rs" as a ronnasecond). Surface words are mapped to the Latin unit
-names of that file by the finders before any conversion.
+The registry is created lazily, once per process (pint costs ~100-150 ms to import); pint's default registry is
+never used (it reads "lakh units" as micro-nits and "Rs" as a ronnasecond). Surface words are mapped to the Latin
+unit names of that file by the finders before any conversion.
+
+The conversions the finders make on every run (each duration unit to years) are also kept in
+``claimcheck/data/unit_factors.json``, computed with that registry by ``python -m claimcheck.units --write``, so a
+run that only needs them never imports pint; pint stays the source of truth (a test recomputes the table) and is
+still used for any pair the table lacks.
 """
 
 from __future__ import annotations
 
 import functools
+import json
+import sys
 from dataclasses import dataclass
 from importlib import resources
 
 import regex
+
+TABLE = "unit_factors.json"
 
 
 @functools.cache
@@ -26,16 +35,57 @@ def registry():
     return ureg
 
 
-@functools.cache
-def factor(unit: str, to: str) -> float:
-    """How many ``to`` one ``unit`` is (``factor("day", "year") == 1/365``)."""
+def pint_factor(unit: str, to: str) -> float:
+    """How many ``to`` one ``unit`` is, computed by pint (the source of truth for :data:`TABLE`)."""
     ureg = registry()
     return float(ureg.Quantity(1.0, unit).to(to).magnitude)
+
+
+@functools.cache
+def table() -> dict[str, dict[str, float]]:
+    """The precomputed factors of :data:`TABLE` (``{unit: {to: factor}}``), read once; empty when absent."""
+    try:
+        raw = resources.files("claimcheck.data").joinpath(TABLE).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    return json.loads(raw)
+
+
+@functools.cache
+def factor(unit: str, to: str) -> float:
+    """How many ``to`` one ``unit`` is (``factor("day", "year") == 1/365``).
+
+    A unit to itself is 1; pairs in :data:`TABLE` are read from it; any other pair goes through pint.
+    """
+    if unit == to:
+        return 1.0
+    f = table().get(unit, {}).get(to)
+    return float(f) if f is not None else pint_factor(unit, to)
 
 
 def convert(value: float, unit: str, to: str) -> float:
     """``value`` in ``unit`` expressed in ``to`` (both names from data/units.txt)."""
     return value * factor(unit, to)
+
+
+def table_pairs() -> list[tuple[str, str]]:
+    """The pairs :data:`TABLE` holds: every duration unit of data/quantities.toml to years (ages are in years)."""
+    from . import lexicon
+
+    q = lexicon.load("quantities")
+    return sorted((u, "year") for u in q["durations"] if u != "year")
+
+
+def compute_table() -> dict[str, dict[str, float]]:
+    """:data:`TABLE` as pint computes it now (what ``python -m claimcheck.units --write`` writes)."""
+    out: dict[str, dict[str, float]] = {}
+    for unit, to in table_pairs():
+        out.setdefault(unit, {})[to] = pint_factor(unit, to)
+    return out
+
+
+def render_table(tab: dict[str, dict[str, float]]) -> str:
+    return json.dumps(tab, indent=1, sort_keys=True) + "\n"
 
 
 @dataclass(frozen=True)
@@ -79,3 +129,22 @@ def unit_words() -> UnitWords:
                              regex.IGNORECASE)
     before_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?P<c>{numbers.trie(before)})[ \t]*\Z", regex.IGNORECASE)
     return UnitWords(after_re, after, before_re, before)
+
+
+def _main(argv: list[str]) -> int:
+    """``python -m claimcheck.units [--write]``: print (or write into the package) the factor table from pint."""
+    from pathlib import Path
+
+    text = render_table(compute_table())
+    if argv == ["--write"]:
+        (Path(__file__).parent / "data" / TABLE).write_text(text, encoding="utf-8")
+    elif argv:
+        print("usage: python -m claimcheck.units [--write]", file=sys.stderr)
+        return 2
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))

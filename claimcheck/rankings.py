@@ -42,13 +42,24 @@ def _patterns():
     hindi_plain = regex.compile(
         rf"(?:(?P<ord>{ord_hi})\s+)?(?:{sup_hi})\s+(?P<subject>{subj_hi})(?![\p{{L}}\p{{M}}])"
     )
+    first_hi = lexicon.alternation(data["first_hi"])
+    place_hi = lexicon.alternation(data["place_hi"])
+    hindi_place = regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}])(?:(?P<ord>{ord_hi})|(?P<first>{first_hi}))\s+(?:{place_hi})(?![\p{{L}}\p{{M}}])"
+    )
+    english_alone = regex.compile(
+        rf"(?i:\bthe\s+(?:(?P<ord>{ord_en})[- ])?(?:highest|largest|most)(?:\s+number)?\s+"
+        rf"(?:{lexicon.alternation(data['alone_en'])})\b)"
+    )
     english = regex.compile(
         rf"(?i:(?:the\s+)?(?:(?P<ord>{ord_en})[- ])?(?:{lexicon.alternation(data['en'])})\s+(?P<subject>{subj_en})\b"
         rf"|(?:the\s+)?(?P<ord2>{ord_en})[- ]highest(?:\s+number)?(?:\s+among\s+(?:all\s+)?(?:the\s+)?states)?)"
     )
     ords = {fold_string(k): v for k, v in data["ordinals_hi"].items()}
     ords.update({k.lower(): v for k, v in data["ordinals_en"].items()})
-    return (hindi_tail, hindi_plain, english), regex.compile(region, regex.IGNORECASE), names, ords
+    ords.update({fold_string(k): 1 for k in data["first_hi"]})
+    patterns = (hindi_tail, hindi_plain, hindi_place, english, english_alone)
+    return patterns, regex.compile(region, regex.IGNORECASE), names, ords
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
@@ -81,11 +92,13 @@ def find(ctx) -> list[Claim]:
             if code is None:
                 continue
             gap = text[rspan[1]:start]
-            if rspan[0] < start and len(gap) <= 20 and not regex.search(r"\d", gap):
+            if rspan[0] < start and len(gap) <= 20 and not regex.search(r"\d|,", gap):
                 start = rspan[0]  # "UP has the highest number of MSMEs": the region belongs to the claim
-            rank_word = groups.get("ord") or groups.get("ord2")
+            rank_word = groups.get("ord") or groups.get("ord2") or groups.get("first")
             rank = ords.get(rank_word.lower(), 1) if rank_word else 1
             subject = groups.get("subject")
+            if subject is None and not _about_ranked_things(text, start, end):
+                continue
             out.append(ctx.claim(
                 "ranking", start, end, value=rank, unit="rank",
                 subject=_original(ctx, *m.span("subject")).strip() if subject else None,
@@ -97,3 +110,12 @@ def find(ctx) -> list[Claim]:
 def _original(ctx, fstart: int, fend: int) -> str:
     a, b = ctx.folded.span(fstart, fend)
     return ctx.doc.text[a:b]
+
+
+def _about_ranked_things(text: str, start: int, end: int) -> bool:
+    """A superlative with no subject of its own ranks something only when its sentence names what is counted
+    (checking decides which measure); "दूसरे स्थान पर" in a sports report is not a claim the tables cover."""
+    from .stats import measure_topic
+
+    s0, s1 = _sentence(text, start)
+    return measure_topic(text[s0:s1])

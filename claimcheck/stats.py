@@ -32,11 +32,13 @@ LOCAL_RATIO = 20  # a claim with no region, 20x below every national figure, is 
 @dataclass(frozen=True, slots=True)
 class _Lex:
     topic: Any
-    measures: tuple[tuple[str, str, Any], ...]  # (measure, unit, pattern)
+    measures: tuple[tuple[str, str, Any], ...]  # (measure, unit, pattern) of counts
     registration: Any
     substate: Any
     percent_measures: tuple[tuple[str, Any], ...]
+    money_measures: tuple[tuple[str, Any], ...]
     breakdowns: tuple[tuple[dict, Any], ...]
+    basis_breakdown: dict[str, dict]
 
 
 def _words_pattern(section: dict) -> Any:
@@ -55,14 +57,22 @@ def _lex() -> _Lex:
     data = lexicon.load("measures")
     measures = tuple(
         (name, sec.get("unit", ""), _words_pattern(sec)) for name, sec in data["measure"].items()
+        if not sec.get("percent") and not sec.get("money")
     )
     percent = tuple((name, _words_pattern(sec)) for name, sec in data["measure"].items() if sec.get("percent"))
+    money = tuple((name, _words_pattern(sec)) for name, sec in data["measure"].items() if sec.get("money"))
     breakdowns = tuple(
         (dict(kv.split("=", 1) for kv in key.split(";")), _words_pattern(sec))
         for key, sec in data.get("breakdown", {}).items()
     )
     return _Lex(_words_pattern(data["topic"]["msme"]), measures, _words_pattern(data["registration"]),
-                _words_pattern(data["substate"]), percent, breakdowns)
+                _words_pattern(data["substate"]), percent, money, breakdowns,
+                {b: dict(kv.split("=", 1) for kv in v.split(";")) for b, v in data.get("basis_breakdown", {}).items()})
+
+
+def measure_topic(sentence: str) -> bool:
+    """Whether a (folded) sentence is about a topic the statistics tables cover."""
+    return bool(_lex().topic.search(sentence))
 
 
 def breakdown_of(sentence: str) -> dict:
@@ -87,6 +97,11 @@ def measure_of(claim: Claim, sentence: str, after: str = "") -> str | None:
             if name != "msme_count_share" and pat.search(sentence):
                 return name
         return "msme_count_share"
+    if claim.kind == "money":
+        # a sum is checked only against a measure its sentence names, for one size ("सूक्ष्म उद्यम … निवेश")
+        if claim.unit != "INR" or not breakdown_of(sentence):
+            return None
+        return next((name for name, pat in lx.money_measures if pat.search(sentence)), None)
     if claim.kind not in ("quantity", "ranking"):
         return None
     if claim.unit not in (None, "units", "unit", "enterprises", "persons", "rank"):
@@ -98,7 +113,7 @@ def measure_of(claim: Claim, sentence: str, after: str = "") -> str | None:
     # ("89,99,000 सूक्ष्म, लघु एवं मध्यम उद्यम"); for a ranking without a subject, its sentence
     for text in (subject, after if claim.kind == "quantity" else sentence):
         for name, _, pat in lx.measures:
-            if name != "msme_count_share" and text and pat.search(text):
+            if text and pat.search(text):
                 return name
     return None
 
@@ -162,8 +177,11 @@ def holds(value: float, lo: float | None, hi: float | None, tl: float, th: float
 
 # ---------------------------------------------------------------------------------------------- observations
 
-def obs_date(obs) -> _dt.date | None:
-    """The date an observation describes: its as-of cut-off, else the end of its period."""
+def obs_date(obs, kind: str = "") -> _dt.date | None:
+    """The date an observation describes: its as-of cut-off, else the end of its period; for a legal definition
+    (``kind='legal'``) the day it came into force, so the one in force on a date is the latest started."""
+    if kind == "legal" and obs.period:
+        return _parse_loose(obs.period.split("/")[0], end=False)
     if getattr(obs, "as_of", None):
         return obs.as_of if isinstance(obs.as_of, _dt.date) else _parse_loose(str(obs.as_of), end=True)
     period = (obs.period or "").strip()
@@ -276,14 +294,15 @@ def check_statistic(claim: Claim, refs, when: _dt.date, sentence: str, after: st
     breakdown = breakdown_of(sentence)
     pool = [
         o for o in refs.observations
-        if o.measure == measure and o.region == region and (o.breakdown or {}) == breakdown
+        if o.measure == measure and o.region == region
+        and ((o.breakdown or {}) == breakdown or (not o.breakdown and _lex().basis_breakdown.get(o.basis) == breakdown))
         and _basis_kind(refs, o.basis) != "claim"
         and (not registration or _basis_kind(refs, o.basis) == "registration")
     ]
     what = f"{measure.replace('_', ' ')} in {_region_label(region)}" + "".join(f", {v}" for v in breakdown.values())
     if not pool:
         return Verdict("unverifiable", f"no reference figure for {what}", as_of=asof)
-    dated = [(obs_date(o), o) for o in pool]
+    dated = [(obs_date(o, _basis_kind(refs, o.basis)), o) for o in pool]
     usable = [(d, o) for d, o in dated if d is not None and d <= when]
     if not usable:
         return Verdict("unverifiable", f"no reference figure for {what} dated on or before {asof}", as_of=asof)
@@ -418,9 +437,14 @@ def check_ranking(claim: Claim, refs, when: _dt.date, sentence: str) -> Verdict:
     )
     want = int(claim.value) if isinstance(claim.value, (int, float)) else 1
     if rank == want:
-        msg = (f"{claimed} ranks {_ordinal(rank)} on {_basis_label(refs, leader)}: {fmt_indian(leader.value, leader.unit)}"
-               + (f", ahead of {_region_label(runner.region)} {fmt_indian(runner.value, runner.unit)}" if runner else "")
+        own = ranked[rank - 1]
+        nxt = ranked[rank] if rank < len(ranked) else None
+        prev = ranked[rank - 2] if rank > 1 else None
+        msg = (f"{claimed} ranks {_ordinal(rank)} on {_basis_label(refs, own)}: {fmt_indian(own.value, own.unit)}"
+               + (f", behind {_region_label(prev.region)} {fmt_indian(prev.value, prev.unit)}" if prev else "")
+               + (f", ahead of {_region_label(nxt.region)} {fmt_indian(nxt.value, nxt.unit)}" if nxt else "")
                + note)
+        ev = tuple(_evidence(refs, o, None) for o in ranked[max(0, rank - 2):rank + 1])
         return Verdict("supported", msg, ev, as_of=asof)
     where = f"ranks {_ordinal(rank)}, not {_ordinal(want)}," if rank else "is not in the table"
     msg = (f"{claimed} {where} on {_basis_label(refs, leader)}; {_region_label(leader.region)} leads with "

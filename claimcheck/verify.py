@@ -42,7 +42,7 @@ def check_claim(claim: Claim, refs, when: _dt.date, text: str = "", *, region: s
         from . import stats
 
         return stats.check_ranking(claim, refs, when, sentence)
-    if claim.kind in ("quantity", "percent"):
+    if claim.kind in ("quantity", "percent", "money"):
         from . import stats
 
         after = fold_string(text[claim.end:claim.end + 40]) if text else ""

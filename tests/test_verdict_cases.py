@@ -39,7 +39,7 @@ def score(cases):
     return ok / n, fa / max(fa_base, 1), wrong
 
 
-@pytest.mark.parametrize("name", ["check_cases.jsonl", "check_cases_blind.jsonl"])
+@pytest.mark.parametrize("name", ["check_cases.jsonl", "check_cases_blind.jsonl", "holdout2_check.jsonl"])
 def test_verdict_accuracy_and_false_alarms(name):
     acc, false_alarms, wrong = score(load(name))
     assert acc >= 0.90, wrong

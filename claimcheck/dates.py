@@ -477,7 +477,9 @@ def _qualify(sc: _Scan, s: int, e: int, f: dict, lo: int, hi: int) -> tuple[int,
     rq = sc.right("r_qual", e)
     if rq and rq.end() <= hi:
         f["qualifier"] = L.q_after[rq.group("q").lower()]
-        return s, rq.end(), f
+        # a relative date keeps its postposition outside the span: "पिछले वर्ष" is what an editor reads as
+        # the date ("पिछले वर्ष से" is that date with qualifier since), as the annotation conventions do
+        return s, (e if f.get("subtype") == "relative" else rq.end()), f
     lq = sc.left("l_qual", s, 25)
     if lq and lq.start() >= lo:
         f["qualifier"] = L.q_before[lq.group("q").lower()]

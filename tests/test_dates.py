@@ -260,3 +260,10 @@ def test_never_raises_and_spans_are_consistent(text):
         assert last <= s < e
         last = e
     date_claims(text)
+
+
+def test_relative_date_keeps_its_postposition_outside_the_span():
+    import claimcheck
+
+    got = [c for c in claimcheck.extract("पिछले वर्ष से उत्पादन बढ़ा।", as_of="2024-08-30") if c.kind == "date"]
+    assert [(c.text, c.value, c.qualifier) for c in got] == [("पिछले वर्ष", "2023", "since")]

@@ -111,7 +111,7 @@ def measure_of(claim: Claim, sentence: str, after: str = "") -> str | None:
     subject = fold_string(claim.subject or "")
     # the claim's own counted noun decides; the words right after it when that noun says nothing
     # ("89,99,000 सूक्ष्म, लघु एवं मध्यम उद्यम"); for a ranking without a subject, its sentence
-    for text in (subject, after if claim.kind == "quantity" else sentence):
+    for text in (subject, (after if not subject else "") if claim.kind == "quantity" else sentence):
         for name, _, pat in lx.measures:
             if text and pat.search(text):
                 return name

@@ -97,8 +97,6 @@ def _lex() -> _Lex:
         article_before=regex.compile(rf"{LB}(?:{_alt(q['indefinite']['article'])})[ \t]+\Z", _I),
         indefinite=frozenset(_forms(q["indefinite"]["forms"])),
         scale_re=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{p['scale']}){RB}", _I),
-        subunit_re=regex.compile(
-            rf"{_WS}*(?:(?:{_alt(numbers.lex().ops['conjunction'])}|,){_WS}*)?(?P<n>{p['expr']}){_WS}*(?:{_alt(q['subunits']['forms'])}){RB}", _I),
         multiples_re=regex.compile(rf"{LB}(?:{_alt(mult)}){RB}", _I),
         multiples=mult,
         change_from=regex.compile(
@@ -185,7 +183,7 @@ def _attach_units(t: str, c: _Cand, lx: _Lex) -> None:
         kind, key = lx.unit_map[u.group("u").lower()]
         c.kind, c.unit, c.end = kind, key, u.end()
         if kind == "money":  # "3 डॉलर 50 सेंट"
-            sm = lx.subunit_re.match(t, c.end)
+            sm = units.subunit_at(t, c.end)
             sub = numbers.read(sm.group("n")) if sm else None
             if sub is not None and sub[1] == len(sm.group("n")) and 0 < sub[0] < 100:
                 c.value += sub[0] / 100

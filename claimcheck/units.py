@@ -68,6 +68,42 @@ def convert(value: float, unit: str, to: str) -> float:
     return value * factor(unit, to)
 
 
+@functools.cache
+def _subunit_word() -> regex.Pattern:
+    from . import lexicon, numbers
+    from .text import fold_string
+
+    forms = (fold_string(f).lower() for f in lexicon.load("quantities")["subunits"]["forms"])
+    return regex.compile(rf"(?:{numbers.trie(forms)}){numbers.RB}", regex.IGNORECASE)
+
+
+@functools.cache
+def _subunit_re() -> regex.Pattern:
+    from . import lexicon, numbers
+    from .text import fold_string
+
+    conj = numbers.trie(numbers.lex().ops["conjunction"])
+    forms = (fold_string(f).lower() for f in lexicon.load("quantities")["subunits"]["forms"])
+    return regex.compile(rf"[ \t]*(?:(?:{conj}|,)[ \t]*)?(?P<n>{numbers.patterns()['expr']})[ \t]*"
+                         rf"(?:{numbers.trie(forms)}){numbers.RB}", regex.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _last_subunit_word(text: str) -> int:
+    return max((m.start() for m in _subunit_word().finditer(text, overlapped=True)), default=-1)
+
+
+def subunit_at(text: str, pos: int) -> regex.Match | None:
+    """The subunit amount right at ``pos`` of folded ``text`` ("3 डॉलर| 50 सेंट"; group "n" is its number).
+
+    Its pattern repeats the whole number grammar (~50 ms to compile), so it is compiled, and tried, only when a
+    subunit word (सेंट, paise…) occurs at or after ``pos``: most texts have none.
+    """
+    if _last_subunit_word(text) < pos:
+        return None
+    return _subunit_re().match(text, pos)
+
+
 def table_pairs() -> list[tuple[str, str]]:
     """The pairs :data:`TABLE` holds: every duration unit of data/quantities.toml to years (ages are in years)."""
     from . import lexicon

@@ -1,0 +1,31 @@
+"""Start-up work that is skipped when a text does not need it must give the same claims when it is needed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from claimcheck import api, units
+
+
+def _fresh(code: str) -> str:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_money_without_subunits_never_compiles_the_subunit_pattern():
+    code = ("from claimcheck import api, units\n"
+            "cl = api.extract('योजना पर 3 करोड़ रुपये और $40 खर्च हुए', as_of='2024-08-30')\n"
+            "assert [c.kind for c in cl] == ['money', 'money'], cl\n"
+            "print(units._subunit_re.cache_info().currsize)")
+    assert _fresh(code) == "0"
+
+
+def test_subunits_after_a_money_unit_still_add_up():
+    cl = api.extract("उसने 3 डॉलर 50 सेंट दिए, फिर 5 rupees 20 paise और 7 डॉलर")
+    assert [(c.text, c.value) for c in cl] == [("3 डॉलर 50 सेंट", 3.5), ("5 rupees 20 paise", 5.2), ("7 डॉलर", 7)]
+
+
+def test_a_subunit_word_only_before_the_amount_does_not_attach():
+    assert units.subunit_at("50 पैसे बचे, 3 डॉलर", 17) is None
+    m = units.subunit_at("3 डॉलर 50 पैसे", 6)
+    assert m is not None and m.group("n") == "50"

@@ -8,6 +8,7 @@ text for every Devanagari word that can anchor a date, as a prefix trie (about t
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 import regex
@@ -146,9 +147,31 @@ def _trie(words) -> str:
     return emit(root)
 
 
+class _Compiled(Mapping):
+    """Patterns by name, each compiled on first use: the regex module parses patterns in Python, and most texts
+    never reach the rarer contexts (a day range, "of the month", a decade), so they need not pay for them."""
+
+    def __init__(self, sources: dict[str, tuple[str, int]]) -> None:
+        self._sources = sources
+        self._compiled: dict[str, regex.Pattern] = {}
+
+    def __getitem__(self, name: str) -> regex.Pattern:
+        p = self._compiled.get(name)
+        if p is None:
+            src, flags = self._sources[name]
+            p = self._compiled[name] = regex.compile(src, flags)
+        return p
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+
 @functools.cache
-def patterns() -> dict[str, regex.Pattern]:
-    """Every pattern the finder uses, compiled once."""
+def patterns() -> Mapping[str, regex.Pattern]:
+    """Every pattern the finder uses (each compiled once, when first used)."""
     L = lex()
     months = _alt(list(L.month) + list(L.abbr))
     rel, of, dw = _alt(L.rel), _alt(L.of_words), _alt(L.day_word)
@@ -195,4 +218,4 @@ def patterns() -> dict[str, regex.Pattern]:
     }
     flags = {k: _F | (regex.REVERSE if k.startswith("l_") else 0) for k in c}
     flags["dev_anchor"] = 0  # Devanagari has no case: IGNORECASE would only slow the scan
-    return {k: regex.compile(v, flags[k]) for k, v in c.items()}
+    return _Compiled({k: (v, flags[k]) for k, v in c.items()})

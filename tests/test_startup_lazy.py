@@ -29,3 +29,18 @@ def test_a_subunit_word_only_before_the_amount_does_not_attach():
     assert units.subunit_at("50 पैसे बचे, 3 डॉलर", 17) is None
     m = units.subunit_at("3 डॉलर 50 पैसे", 6)
     assert m is not None and m.group("n") == "50"
+
+
+def test_every_date_pattern_compiles_though_each_is_compiled_only_when_used():
+    """Lazy compilation must not hide a broken pattern until some rare text reaches it."""
+    import regex
+
+    from claimcheck import dates_lexicon
+
+    fresh = _fresh("from claimcheck import api, dates_lexicon as d\n"
+                   "api.extract('बैठक 3 सितंबर को हुई', as_of='2024-08-30')\n"
+                   "print(len(d.patterns()._compiled), len(d.patterns()))")
+    used, total = map(int, fresh.split())
+    assert 0 < used < total
+    pats = dates_lexicon.patterns()
+    assert all(isinstance(pats[name], regex.Pattern) for name in pats)

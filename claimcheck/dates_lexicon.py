@@ -8,7 +8,6 @@ text for every Devanagari word that can anchor a date, as a prefix trie (about t
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 import regex
@@ -147,31 +146,25 @@ def _trie(words) -> str:
     return emit(root)
 
 
-class _Compiled(Mapping):
-    """Patterns by name, each compiled on first use: the regex module parses patterns in Python, and most texts
-    never reach the rarer contexts (a day range, "of the month", a decade), so they need not pay for them."""
+class _Compiled(dict):
+    """Patterns by name, each compiled on first use (``self[name]``; ``sources`` names them all): the regex module
+    parses patterns in Python, and most texts never reach the rarer contexts (a day range, "of the month", a
+    decade), so they need not pay for them. A compiled pattern is an ordinary dict entry, so using it costs
+    nothing extra."""
 
     def __init__(self, sources: dict[str, tuple[str, int]]) -> None:
-        self._sources = sources
-        self._compiled: dict[str, regex.Pattern] = {}
+        super().__init__()
+        self.sources = sources
 
-    def __getitem__(self, name: str) -> regex.Pattern:
-        p = self._compiled.get(name)
-        if p is None:
-            src, flags = self._sources[name]
-            p = self._compiled[name] = regex.compile(src, flags)
+    def __missing__(self, name: str) -> regex.Pattern:
+        src, flags = self.sources[name]
+        p = self[name] = regex.compile(src, flags)
         return p
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._sources)
-
-    def __len__(self) -> int:
-        return len(self._sources)
 
 
 @functools.cache
-def patterns() -> Mapping[str, regex.Pattern]:
-    """Every pattern the finder uses (each compiled once, when first used)."""
+def patterns() -> _Compiled:
+    """Every pattern the finder uses, by name (each compiled once, when first used)."""
     L = lex()
     months = _alt(list(L.month) + list(L.abbr))
     rel, of, dw = _alt(L.rel), _alt(L.of_words), _alt(L.day_word)

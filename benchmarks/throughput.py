@@ -12,7 +12,6 @@ jobs 1 (library path, and the whole CLI when its --jobs reaches the batch path).
 from __future__ import annotations
 
 import argparse
-import inspect
 import os
 import shutil
 import subprocess
@@ -38,6 +37,7 @@ def main() -> int:
     ap.add_argument("--mb", type=float, default=2.2)
     ap.add_argument("--profile", choices=["extract", "check"], help="cProfile one stage and print the top 25")
     ap.add_argument("--skip-cli", action="store_true")
+    ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
 
     from claimcheck import api, batch
@@ -112,40 +112,53 @@ def main() -> int:
     ok_ch = rate["check"] / rate["search_dates"] >= 5
     print(f"targets: extract >= 10x: {'meets' if ok_ex else 'MISSES'}; check >= 5x: {'meets' if ok_ch else 'MISSES'}")
 
-    # --jobs: the library's batch path, whole batch, results consumed in order
-    print(f"\n{'--jobs (check, whole batch)':34} {'seconds':>8} {'chars/s':>11} {'speed-up':>9} {'CPU s':>6} "
-          f"{'load before':>11}")
-    lib = {}
-    for jobs in (1, 2):
-        load = os.getloadavg()[0]
+    # --jobs: whole batch, results consumed in order; each setting 3 times, alternating, median reported
+    import statistics
+
+    def lib_run(jobs: int) -> tuple[float, float]:
         t, t0 = time.perf_counter(), os.times()
         n = sum(1 for _ in batch.run_parallel([str(path)], jobs=jobs, command="check"))
-        lib[jobs] = time.perf_counter() - t
-        t1 = os.times()
-        cpu = sum(getattr(t1, k) - getattr(t0, k) for k in ("user", "system", "children_user", "children_system"))
+        took, t1 = time.perf_counter() - t, os.times()
         assert n == ndocs
-        print(f"{'library batch.run_parallel jobs=' + str(jobs):34} {lib[jobs]:8.2f} {nchars / lib[jobs]:11,.0f} "
-              f"{lib[1] / lib[jobs]:8.2f}x {cpu:6.2f} {load:11.2f}")
-    if not args.skip_cli:
-        exe = shutil.which("claimcheck") or str(Path(sys.executable).with_name("claimcheck"))
-        wired = "jobs" in inspect.signature(api.run).parameters
-        cli = {}
-        for jobs in (1, 2):
-            t = time.perf_counter()
-            with open(os.devnull, "wb") as devnull:
-                p = subprocess.run([exe, "check", "--format", "jsonl", "--jobs", str(jobs), str(path)],
-                                   stdout=devnull, stderr=subprocess.PIPE)
-            cli[jobs] = time.perf_counter() - t
-            if p.returncode not in (0, 1):
-                print(f"  CLI failed ({p.returncode}): {p.stderr.decode()[-300:]}")
-                break
-            print(f"{'CLI claimcheck check --jobs ' + str(jobs):34} {cli[jobs]:8.2f} {nchars / cli[jobs]:11,.0f} "
-                  f"{cli[1] / cli[jobs]:8.2f}x")
-        if not wired:
-            print("  (api.run has no `jobs` parameter yet: the CLI's --jobs does not reach batch.run_parallel)")
-    print(f"target: jobs 2 >= 1.7x jobs 1: {'meets' if lib[1] / lib[2] >= 1.7 else 'MISSES'} (library path)")
-    print("(CPU s = CPU time of this process and its workers; a 1-minute load average above 0 before a run means "
-          "other processes compete for the 2 cores)")
+        return took, sum(getattr(t1, k) - getattr(t0, k) for k in ("user", "system", "children_user",
+                                                                       "children_system"))
+
+    exe = shutil.which("claimcheck") or str(Path(sys.executable).with_name("claimcheck"))
+
+    def cli_run(jobs: int) -> tuple[float, float]:
+        t, t0 = time.perf_counter(), os.times()
+        with open(os.devnull, "wb") as devnull:
+            p = subprocess.run([exe, "check", "--format", "jsonl", "--jobs", str(jobs), str(path)], stdout=devnull,
+                               stderr=subprocess.PIPE)
+        took, t1 = time.perf_counter() - t, os.times()
+        if p.returncode not in (0, 1):
+            raise SystemExit(f"CLI failed ({p.returncode}): {p.stderr.decode()[-300:]}")
+        return took, (t1.children_user - t0.children_user) + (t1.children_system - t0.children_system)
+
+    runs = {("library", 1): [], ("library", 2): [], ("CLI", 1): [], ("CLI", 2): []}
+    loads = []
+    for _ in range(args.repeat):
+        for (kind, jobs), got in runs.items():
+            if kind == "CLI" and args.skip_cli:
+                continue
+            loads.append(os.getloadavg()[0])
+            got.append(lib_run(jobs) if kind == "library" else cli_run(jobs))
+    print(f"\n{'--jobs (check, whole batch)':34} {'median s':>8} {'chars/s':>11} {'speed-up':>9} {'CPU s':>6}")
+    speed = {}
+    for (kind, jobs), got in runs.items():
+        if not got:
+            continue
+        wall = statistics.median(g[0] for g in got)
+        cpu = statistics.median(g[1] for g in got)
+        base = statistics.median(g[0] for g in runs[(kind, 1)])
+        speed[kind] = base / wall
+        label = "library batch.run_parallel jobs=" if kind == "library" else "CLI claimcheck check --jobs "
+        print(f"{label + str(jobs):34} {wall:8.2f} {nchars / wall:11,.0f} {base / wall:8.2f}x {cpu:6.2f}")
+    print(f"target: jobs 2 >= 1.7x jobs 1: library {speed['library']:.2f}x "
+          f"({'meets' if speed['library'] >= 1.7 else 'MISSES'})"
+          + (f", CLI {speed['CLI']:.2f}x ({'meets' if speed['CLI'] >= 1.7 else 'MISSES'})" if "CLI" in speed else ""))
+    print(f"(median of {args.repeat} alternating runs each; CPU s = CPU time of the process tree; 1-minute load "
+          f"average before the runs: {min(loads):.2f}-{max(loads):.2f} on {os.cpu_count()} cores)")
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -75,7 +75,7 @@ def main() -> int:
     verdict = "meets" if ma / mb <= 7 else "MISSES"
     print(f"ratio {ma / mb:.2f}x (target <= 7x: {verdict})")
     if args.importtime:
-        print(f"\nslowest imports of one `claimcheck check` run (python -X importtime; cumulative, self in ms):")
+        print("\nslowest imports of one `claimcheck check` run (python -X importtime; cumulative, self in ms):")
         for cum, self_us, name in importtime(["check", str(article)], REPO, args.top):
             print(f"  {cum / 1000:8.1f} {self_us / 1000:8.1f}  {name}")
     return 0

@@ -151,7 +151,7 @@ def main() -> int:
     ap.add_argument("--mb", type=float, default=1.0)
     ap.add_argument("--only", help="comma-separated substrings of input names")
     ap.add_argument("--profile", help="cProfile the input whose name contains this")
-    ap.add_argument("--limit", type=float, default=0, help="time limit per input (default: 20x ordinary, >= 60 s)")
+    ap.add_argument("--limit", type=float, default=0, help="time limit per input (default: 10x ordinary, >= 30 s)")
     ap.add_argument("--long-line-mb", type=float, default=0)
     args = ap.parse_args()
     size = int(args.mb * 2**20)
@@ -183,7 +183,7 @@ def main() -> int:
     if base is None or base_err:
         print(f"baseline failed: {base_err}")
         return 1
-    limit = args.limit or max(60.0, 20 * base)
+    limit = args.limit or max(30.0, 10 * base)
     print(f"adversarial inputs of {args.mb:g} MB (UTF-8) through read + extract + check, one process each; "
           f"{corpus.shared_note()}")
     print(f"{'input':34} {'MB':>5} {'seconds':>8} {'x ordinary':>10} {'claims':>7}  result")

@@ -12,7 +12,7 @@ from claimcheck import units
 
 def test_table_is_what_pint_computes_now():
     """Fails when data/units.txt or the duration units change without `python -m claimcheck.units --write`."""
-    assert units.table() == units.compute_table()
+    assert units.table() == units.compute_table(), "run `python -m claimcheck.units --write` and commit the table"
 
 
 def test_table_covers_every_duration_unit_the_finders_convert():

@@ -113,6 +113,55 @@ def run_one(path: str, limit: float) -> tuple[float | None, int, str | None]:
         return None, 0, f"child died (exit {p.exitcode})"
 
 
+def _profile_child(path: str, q) -> None:
+    import cProfile
+    import pstats
+
+    from claimcheck.batch import run_parallel
+
+    prof = cProfile.Profile()
+    prof.enable()
+    list(run_parallel([path], jobs=1, command="check"))
+    prof.disable()
+    st = pstats.Stats(prof)
+    rows = sorted(((v[2], k) for k, v in st.stats.items()), reverse=True)[:3]  # type: ignore[attr-defined]
+    total = sum(v[2] for v in st.stats.values()) or 1.0  # type: ignore[attr-defined]
+    out = []
+    def name(f: str, line: int, fn: str) -> str:
+        if f == "~":
+            return fn.replace("<method ", "").replace("<built-in method ", "").rstrip(">").replace(" objects", "")
+        return (f.split("/claimcheck/")[-1] if "/claimcheck/" in f else Path(f).name) + f":{line} {fn}"
+
+    for t, (f, line, fn) in rows:
+        where = name(f, line, fn)
+        if f == "~":  # a builtin: name the claimcheck caller that spends most of it
+            callers = st.stats[(f, line, fn)][4]  # type: ignore[attr-defined]
+            if callers:
+                ck = max(callers, key=lambda c: callers[c][2])
+                where += " in " + name(*ck)
+        out.append(f"{100 * t / total:.0f}% {where}")
+    q.put("; ".join(out))
+
+
+def explain(text: str, suffix: str, work: Path, limit: float) -> str:
+    """Where the time goes for a smaller copy of an input (its top three functions by self time)."""
+    path = work / f"explain{suffix}"
+    path.write_text(text, encoding="utf-8")
+    ctx = mp.get_context("fork")
+    q = ctx.Queue()
+    p = ctx.Process(target=_profile_child, args=(str(path), q))
+    p.start()
+    p.join(limit)
+    if p.is_alive():
+        p.kill()
+        p.join()
+        return f"(profile did not finish in {limit:.0f} s)"
+    try:
+        return q.get(timeout=5)
+    except Exception:  # noqa: BLE001
+        return "(profile failed)"
+
+
 def warm() -> None:
     from claimcheck import api
 
@@ -153,6 +202,7 @@ def main() -> int:
     ap.add_argument("--profile", help="cProfile the input whose name contains this")
     ap.add_argument("--limit", type=float, default=0, help="time limit per input (default: 10x ordinary, >= 30 s)")
     ap.add_argument("--long-line-mb", type=float, default=0)
+    ap.add_argument("--no-explain", action="store_true", help="do not profile the inputs outside 3x")
     args = ap.parse_args()
     size = int(args.mb * 2**20)
     work = Path(tempfile.mkdtemp(prefix="claimcheck-adv-"))
@@ -190,9 +240,11 @@ def main() -> int:
     print(f"{base_name:34} {Path(paths[base_name]).stat().st_size / 2**20:5.2f} {base:8.2f} {1:10.2f} "
           f"{base_n:7}  baseline")
     bad = []
+    ran = 0
     for name in cases:
         if name == base_name or (args.only and not any(s in name for s in args.only.split(","))):
             continue
+        ran += 1
         took, n, err = run_one(paths[name], limit)
         mb = Path(paths[name]).stat().st_size / 2**20
         ratio = (took / base) if took is not None else float("inf")
@@ -203,8 +255,14 @@ def main() -> int:
             bad.append(name)
         shown = f"{took:8.2f}" if took is not None else f"{'>' + format(limit, '.0f'):>8}"
         print(f"{name:34} {mb:5.2f} {shown} {ratio:10.2f} {n:7}  {verdict}")
-    print(f"\n{len(cases) - 1 - len(bad)} of {len(cases) - 1} inputs within 3x ordinary; "
+    print(f"\n{ran - len(bad)} of {ran} inputs within 3x ordinary; "
           f"{'outside: ' + ', '.join(bad) if bad else 'none outside'}")
+    if bad and not args.no_explain:
+        print(f"\nwhere the time goes (cProfile of the same input at {args.mb / 10:g} MB; top three by self time):")
+        small = inputs(size // 10)
+        for name in bad:
+            suffix, text = small[name]
+            print(f"  {name}: {explain(text, suffix, work, 60)}")
     if args.long_line_mb:
         long_line(args.long_line_mb, work)
     shutil.rmtree(work, ignore_errors=True)

@@ -127,25 +127,6 @@ def _alt(forms) -> str:
     return lexicon.alternation(forms, fold_words=False)
 
 
-def _trie(words) -> str:
-    """An alternation factored by common prefixes: scanning a text for many words is about twice as fast."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        parts = [regex.escape(k) + emit(v) for k, v in sorted(node.items()) if k]
-        if not parts:
-            return ""
-        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
-
-
 class _Compiled(dict):
     """Patterns by name, each compiled on first use (``self[name]``; ``sources`` names them all): the regex module
     parses patterns in Python, and most texts never reach the rarer contexts (a day range, "of the month", a
@@ -170,7 +151,7 @@ def patterns() -> _Compiled:
     rel, of, dw = _alt(L.rel), _alt(L.of_words), _alt(L.day_word)
     dev = [w for w in L.anchors if not w.isascii()]
     c = {
-        "dev_anchor": rf"{_LB}(?:{_trie(dev)}){_RB}",
+        "dev_anchor": rf"{_LB}(?:{lexicon.trie(dev)}){_RB}",
         "year": r"(?<![\d.,/:₹$-]|\d-|[A-Za-z]-?)(?P<y>\d{4})(?:(?P<sep>\s*[-–/]\s*)(?P<y2>\d{4}|\d{2}))?"
                 r"(?!\d|[.,:/]\d|%)",
         "fy": rf"{_LB}(?:FY|F\.Y\.)\s*'?(?P<y>\d{{2}}|\d{{4}})(?:-(?P<y2>\d{{2}}))?(?!\d)",

@@ -35,3 +35,32 @@ def alternation(words, *, fold_words: bool = True) -> str:
 
     forms = {fold_string(w) if fold_words else w for w in words if w}
     return "|".join(regex.escape(w) for w in sorted(forms, key=lambda w: (-len(w), w)))
+
+
+def trie(words) -> str:
+    """A regex matching any of ``words`` (used as given: fold them first), as an alternation factored by common
+    prefixes (a character trie); ``(?!)`` (matches nothing) when there are no words.
+
+    Same language as :func:`alternation`, but the regex engine walks shared prefixes once: scanning a text for
+    hundreds of words costs a fraction of the flat alternation. ``trie(["ab", "abc", "ad"])`` is
+    ``a(?:b(?:c)?|d)``.
+    """
+    import regex
+
+    root: dict = {}
+    for w in words:
+        if not w:
+            continue
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        parts = [regex.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root) or "(?!)"

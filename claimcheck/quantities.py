@@ -46,7 +46,7 @@ def _forms(words) -> list[str]:
 
 
 def _alt(words) -> str:
-    return numbers.trie(_forms(words))
+    return lexicon.trie(_forms(words))
 
 
 # The compiled vocabulary of the finder (one namespace, built once): patterns and lookup tables.
@@ -65,7 +65,7 @@ def _lex() -> _Lex:
     many = _alt(q["vague_quantifiers"]["forms"])
     vague = (rf"(?P<vague>{LB}(?:(?:{many}){_WS}+(?P<vs>{p['scale']})|{p['vague']}){RB}"
              rf"(?P<vt>(?:{_WS}+(?:{p['scale']}){RB})*))")
-    cur = numbers.trie(uw.before)
+    cur = lexicon.trie(uw.before)
     start = rf"(?:(?<![\p{{L}}\p{{M}}\p{{N}}])|(?<=(?<![\p{{L}}\p{{M}}])(?:{cur})))"  # "Rs5,000" too
     num_re = regex.compile(rf"{vague}|(?P<num>{start}(?<!\d[.,]){p['expr']})", _I)
     return SimpleNamespace(

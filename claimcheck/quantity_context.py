@@ -30,7 +30,7 @@ _SENT_END = regex.compile(r"[।!?\n]|\.(?:[ \t]|\Z)")
 
 
 def _alt(words) -> str:
-    return numbers.trie([fold_string(w).lower() for w in words])
+    return lexicon.trie([fold_string(w).lower() for w in words])
 
 
 @functools.cache

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import regex
 
 from . import lexicon
-from .numbers import LB, RB, trie
+from .lexicon import trie
+from .numbers import LB, RB
 from .text import fold_string
 
 _SENT_END = regex.compile(r"[।!?\n|]|\.(?!\d)")

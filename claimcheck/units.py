@@ -74,7 +74,7 @@ def _subunit_word() -> regex.Pattern:
     from .text import fold_string
 
     forms = (fold_string(f).lower() for f in lexicon.load("quantities")["subunits"]["forms"])
-    return regex.compile(rf"(?:{numbers.trie(forms)}){numbers.RB}", regex.IGNORECASE)
+    return regex.compile(rf"(?:{lexicon.trie(forms)}){numbers.RB}", regex.IGNORECASE)
 
 
 @functools.cache
@@ -82,10 +82,10 @@ def _subunit_re() -> regex.Pattern:
     from . import lexicon, numbers
     from .text import fold_string
 
-    conj = numbers.trie(numbers.lex().ops["conjunction"])
+    conj = lexicon.trie(numbers.lex().ops["conjunction"])
     forms = (fold_string(f).lower() for f in lexicon.load("quantities")["subunits"]["forms"])
     return regex.compile(rf"[ \t]*(?:(?:{conj}|,)[ \t]*)?(?P<n>{numbers.patterns()['expr']})[ \t]*"
-                         rf"(?:{numbers.trie(forms)}){numbers.RB}", regex.IGNORECASE)
+                         rf"(?:{lexicon.trie(forms)}){numbers.RB}", regex.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -136,7 +136,7 @@ class UnitWords:
 
 @functools.cache
 def unit_words() -> UnitWords:
-    from . import lexicon, numbers
+    from . import lexicon
     from .numbers import RB
     from .text import fold_string
 
@@ -158,12 +158,12 @@ def unit_words() -> UnitWords:
     add(q["ages"]["forms"], "age", "year")
     for key, spec in q["measures"].items():
         add(spec["forms"], "quantity", key)
-    emph = numbers.trie(fold_string(f) for f in q["emphatic"]["forms"])
+    emph = lexicon.trie(fold_string(f) for f in q["emphatic"]["forms"])
     # after spaces (or glued to digits: "3.5साल"), with an optional emphatic particle in between ("पांच ही दिन")
     # or joined by a hyphen ("5-year plan", "56-year-old")
-    after_re = regex.compile(rf"(?:[ \t]*(?:(?:{emph})[ \t]+)?|-)(?P<u>{numbers.trie(after)})(?:(?<=%)|{RB})",
+    after_re = regex.compile(rf"(?:[ \t]*(?:(?:{emph})[ \t]+)?|-)(?P<u>{lexicon.trie(after)})(?:(?<=%)|{RB})",
                              regex.IGNORECASE)
-    before_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?P<c>{numbers.trie(before)})[ \t]*\Z", regex.IGNORECASE)
+    before_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?P<c>{lexicon.trie(before)})[ \t]*\Z", regex.IGNORECASE)
     return UnitWords(after_re, after, before_re, before)
 
 

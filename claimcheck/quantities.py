@@ -248,7 +248,7 @@ def _subject(t: str, end: int, lx: _Lex) -> tuple[str | None, int]:
             break
     if not words:
         return None, end
-    if len(words) == 3 and not (words[2][0].endswith("ों")):
+    if len(words) == 3 and not (words[2][0].endswith("ों") or words[2][0].isascii() and words[2][0].endswith("s")):
         words = words[:2]
     return t[end:words[-1][1]].strip(), words[-1][1]
 
@@ -317,6 +317,9 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
         # "2 lakh loans" count)
         fields["unit"], fields["implicit_unit"] = "INR", True
         return "money"
+    if c.has_scale and (cop := qctx.copula_subject(t, end, lambda tt, at: _subject(tt, at, lx))):
+        fields["unit"], fields["subject"] = "units", _orig(ctx, t, cop[1], cop[0])  # "of which 2.39 crore are …"
+        return "quantity"
     cue = qctx.counted_before(t, c.fs)  # "the number of MSMEs … has crossed 1 crore"
     counted = cue.start() if cue is not None else -1
     governed = qctx.governed_by_money(t, c.fs) if c.has_scale else -1
@@ -424,10 +427,13 @@ def find(ctx) -> list:
     cands = qranges.merge_ranges(t, cands, lx)
     qranges.elide(t, cands, lx)
     drafts: list[list] = []  # [start, end, qend, kind, value, low, high, fields]
+    label = None  # ("phone" | "list", end) of the last number read as a label: "मोबाइल 94150 12345", "Sectors 8, 9"
     for c in cands:
-        if not _context_ok(t, c, lx):
-            continue
+        what = qctx.label_of(t, c, label)
+        label = (what, c.fe) if what else None
         start = c.cur_start if c.cur_start is not None else c.fs
+        if what or not _context_ok(t, c, lx) or qctx.rate_base(t, start, c.kind):  # "64 per 1,000 live births"
+            continue
         fields: dict = {}
         if c.extra.get("implicit"):
             fields["implicit_unit"] = True

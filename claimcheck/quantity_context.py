@@ -8,9 +8,16 @@ stays linear in the length of the text:
 * :func:`counted_before` — what is counted is named before the number ("The number of MSMEs … has crossed
   1 crore", "पंजीकृत इकाइयों की संख्या 2 लाख"): a count, never money;
 * :func:`inline_list_marker` — "1. आवेदन 2. भुगतान 3. अनुमोदन": numbered items inside a line are not amounts;
-* :func:`age_band` — a bare range of ages ("20-40, 40-60 … उम्र के") near an age word.
+* :func:`age_band` — a bare range of ages ("20-40, 40-60 … उम्र के") near an age word;
+* :func:`label_of` — numbers that are labels, not amounts: the groups of a phone number after a phone word
+  ("मोबाइल 94150 12345"), numbers after a word that numbers things and the list that continues them ("कक्षा एक से
+  आठ", "in Sectors 8, 9 and 10");
+* :func:`rate_base` — the base of a rate after "per"/"प्रति" ("64 per 1,000 live births": 1,000 is no amount);
+* :func:`copula_subject` — a plural copula and a noun after an amount ("of which 2.39 crore are informal micro
+  enterprises"): a count of that noun.
 
-Word lists live in ``claimcheck/data/quantities.toml`` (``money_nouns.governing``, ``count_cues``, ``age_cues``).
+Word lists live in ``claimcheck/data/quantities.toml`` (``money_nouns.governing``, ``count_cues``, ``age_cues``,
+``numbered_labels``, ``phone``, ``rate_base``, ``copula_count``).
 """
 
 from __future__ import annotations
@@ -54,6 +61,118 @@ def _lex() -> SimpleNamespace:
             rf"[ \t]*(?:(?:{genitive})[ \t]+)?(?:{_alt(q['age_cues']['after_duration'])}){RB}", _I),
         age_cue=regex.compile(rf"{LB}(?:{_alt(q['age_cues']['forms'])}){RB}", _I),
     )
+
+
+class _Lazy(dict):
+    """Patterns by name, each compiled on first use: most texts have no phone number, label, rate or copula near a
+    number, and the regex module parses patterns in Python (these cost ~4 ms together)."""
+
+    def __init__(self, sources: dict[str, tuple[str, int]]) -> None:
+        super().__init__()
+        self.sources = sources
+
+    def __missing__(self, name: str) -> regex.Pattern:
+        p = self[name] = regex.compile(*self.sources[name])
+        return p
+
+
+@functools.cache
+def _labels() -> SimpleNamespace:
+    """Words and (lazily compiled) patterns for labels, phone numbers, rate bases and copulas. Each pattern has a
+    plain-substring prefilter (``*_words``): a pattern is compiled and tried only when one of its words is near."""
+    q = lexicon.load("quantities")
+    ph, nl, cop = q["phone"], q["numbered_labels"], q["copula_count"]
+
+    def folded(words) -> tuple[str, ...]:
+        return tuple(sorted({fold_string(w).lower() for w in words}))
+
+    # a word may end in "." ("mob.", "nos."): the boundary after it is then the dot itself
+    end = r"(?:(?<=\.)|(?![\p{L}\p{M}\p{N}]))"
+    joiners = folded(nl["list_joiners"])
+    marks = regex.escape("".join(j for j in joiners if len(j) == 1 and not j.isalpha()))
+    words = _alt(j for j in joiners if not (len(j) == 1 and not j.isalpha()))
+    numbered, cues, rate, copula = (folded(nl["forms"]), folded(ph["cues"]), folded(q["rate_base"]["before"]),
+                                    folded(cop["forms"]))
+    return SimpleNamespace(
+        numbered_words=numbered, phone_words=cues, rate_words=rate, copula_words=copula,
+        re=_Lazy({
+            "numbered": (rf"{LB}(?:{_alt(numbered)}){end}[ \t]*[-:]?[ \t]*\Z", _I),
+            "list_gap": (rf"[ \t]*(?:[{marks}][ \t]*(?:(?:{words})[ \t]+)?|(?:{words})[ \t]+)", _I),
+            "phone": (rf"{LB}(?:{_alt(cues)}){end}(?:[ \t]*(?:{_alt(ph['number_words'])}){end}){{0,2}}"
+                      rf"[ \t]*[-:]?[ \t]*(?:\+[ \t]*(?:91)?[ \t-]*)?\Z", _I),
+            "phone_gap": (r"[ \t]*[-–/]?[ \t]*", 0),
+            "digit_groups": (r"\d+(?:[ \t]*[-–/][ \t]*\d+)*", 0),
+            "mobile": (r"[6-9]\d{4}[ \t]\d{5}(?![\p{N}\p{L}\p{M}]|[.,]\d)", 0),
+            "rate": (rf"{LB}(?:{_alt(rate)})[ \t]+\Z", _I),
+            "copula": (rf"[ \t]+(?:{_alt(copula)}){RB}", _I),
+        }),
+        not_nouns=frozenset(fold_string(w).lower() for w in cop["not_nouns"]),
+        money=frozenset(fold_string(w).lower() for w in q["money_nouns"]["forms"]),
+        participle=tuple(fold_string(w).lower() for w in q["subject"]["stop_suffixes"]),
+    )
+
+
+def _near(words: tuple[str, ...], window: str) -> bool:
+    window = window.lower()
+    return any(w in window for w in words)
+
+
+def label_of(t: str, c, prev: tuple[str, int] | None) -> str | None:
+    """"phone" or "list" when the finder's candidate ``c`` is a label, else None. Only a whole number with no scale
+    or unit can be one (digits or number words, a range too: "कक्षा एक से आठ").
+
+    ``prev`` is (what, end) of the previous number when it was a label: a phone number goes on over blanks and
+    hyphens ("94150 12345", "0522-2287654"), a list of labels over commas and "और"/"and" ("Sectors 8, 9 and 10").
+    """
+    if c.kind is not None or c.has_scale or c.vague or c.value != int(c.value):
+        return None
+    fs, fe = c.fs, c.fe
+    lx = _labels()
+    p = lx.re
+    if t[fs:fs + 1].isdigit() and p["digit_groups"].fullmatch(t, fs, fe):
+        if prev is not None and prev[0] == "phone" and p["phone_gap"].fullmatch(t, prev[1], fs):
+            return "phone"
+        lo = max(0, fs - 40)
+        if (_near(lx.phone_words, t[lo:fs]) and p["phone"].search(t, lo, fs)) or (
+                fe - fs == 5 and p["mobile"].match(t, fs)):
+            return "phone"
+    if prev is not None and prev[0] == "list" and p["list_gap"].fullmatch(t, prev[1], fs):
+        return "list"
+    lo = max(0, fs - 24)
+    if _near(lx.numbered_words, t[lo:fs]) and p["numbered"].search(t, lo, fs):
+        return "list"
+    return None
+
+
+def rate_base(t: str, fs: int, kind: str | None) -> bool:
+    """The number at ``fs`` follows "per"/"प्रति"/"every": the base of a rate ("64 per 1,000 live births"). Only a
+    count, measure or sum can be one (not a percent, not a duration: "every five years" is a frequency)."""
+    if kind not in (None, "quantity", "money"):
+        return False
+    lx = _labels()
+    lo = max(0, fs - 12)
+    return _near(lx.rate_words, t[lo:fs]) and lx.re["rate"].search(t, lo, fs) is not None
+
+
+def copula_subject(t: str, pos: int, subject) -> tuple[str, int] | None:
+    """After an amount ending at ``pos``: a plural copula ("are", "हैं") and a noun phrase ("are informal micro
+    enterprises"), as (noun phrase, its start); None when there is none or it starts with no noun ("are earmarked",
+    "are still pending"). ``subject(t, at)`` reads the noun phrase at a position (the finder's reader)."""
+    lx = _labels()
+    if not _near(lx.copula_words, t[pos:pos + 8]):
+        return None
+    m = lx.re["copula"].match(t, pos)
+    if m is None:
+        return None
+    phrase, _ = subject(t, m.end())
+    if not phrase:
+        return None
+    words = phrase.split()
+    if any(w.lower() in lx.money for w in words):
+        return None
+    if words[0].lower() in lx.not_nouns or (len(words) == 1 and words[0].lower().endswith(lx.participle)):
+        return None
+    return phrase, m.end()
 
 
 def governed_by_money(t: str, start: int) -> int:

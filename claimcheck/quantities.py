@@ -429,7 +429,7 @@ def find(ctx) -> list:
     drafts: list[list] = []  # [start, end, qend, kind, value, low, high, fields]
     label = None  # ("phone" | "list", end) of the last number read as a label: "मोबाइल 94150 12345", "Sectors 8, 9"
     for c in cands:
-        what = qctx.label_of(t, c, label)
+        what = qctx.label_of(t, c, label, lambda: _subject_after(t, c, lx)[0] is not None)
         label = (what, c.fe) if what else None
         start = c.cur_start if c.cur_start is not None else c.fs
         if what or not _context_ok(t, c, lx) or qctx.rate_base(t, start, c.kind):  # "64 per 1,000 live births"

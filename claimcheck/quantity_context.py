@@ -96,11 +96,13 @@ def _labels() -> SimpleNamespace:
     return SimpleNamespace(
         numbered_words=numbered, phone_words=cues, rate_words=rate, copula_words=copula,
         re=_Lazy({
-            "numbered": (rf"{LB}(?:{_alt(numbered)}){end}[ \t]*[-:]?[ \t]*\Z", _I),
+            "numbered": (rf"{LB}(?:{_alt(numbered)}){end}(?:[ \t]*(?:{_alt(nl['number_words'])}){end})?"
+                         rf"[ \t]*[-:]?[ \t]*\Z", _I),
             "list_gap": (rf"[ \t]*(?:[{marks}][ \t]*(?:(?:{words})[ \t]+)?|(?:{words})[ \t]+)", _I),
             "phone": (rf"{LB}(?:{_alt(cues)}){end}(?:[ \t]*(?:{_alt(ph['number_words'])}){end}){{0,2}}"
                       rf"[ \t]*[-:]?[ \t]*(?:\+[ \t]*(?:91)?[ \t-]*)?\Z", _I),
             "phone_gap": (r"[ \t]*[-–/]?[ \t]*", 0),
+            "next_group": (r"[ \t]*[-–/]?[ \t]*\d", 0),
             "digit_groups": (r"\d+(?:[ \t]*[-–/][ \t]*\d+)*", 0),
             "mobile": (r"[6-9]\d{4}[ \t]\d{5}(?![\p{N}\p{L}\p{M}]|[.,]\d)", 0),
             "rate": (rf"{LB}(?:{_alt(rate)})[ \t]+\Z", _I),
@@ -117,12 +119,14 @@ def _near(words: tuple[str, ...], window: str) -> bool:
     return any(w in window for w in words)
 
 
-def label_of(t: str, c, prev: tuple[str, int] | None) -> str | None:
+def label_of(t: str, c, prev: tuple[str, int] | None, counted) -> str | None:
     """"phone" or "list" when the finder's candidate ``c`` is a label, else None. Only a whole number with no scale
     or unit can be one (digits or number words, a range too: "कक्षा एक से आठ").
 
     ``prev`` is (what, end) of the previous number when it was a label: a phone number goes on over blanks and
     hyphens ("94150 12345", "0522-2287654"), a list of labels over commas and "और"/"and" ("Sectors 8, 9 and 10").
+    ``counted()`` says whether a counted noun follows the number: after a phone word a short single group is a
+    phone number only when none does ("हेल्पलाइन 1076 पर", but "contact 500 farmers" counts).
     """
     if c.kind is not None or c.has_scale or c.vague or c.value != int(c.value):
         return None
@@ -133,8 +137,10 @@ def label_of(t: str, c, prev: tuple[str, int] | None) -> str | None:
         if prev is not None and prev[0] == "phone" and p["phone_gap"].fullmatch(t, prev[1], fs):
             return "phone"
         lo = max(0, fs - 40)
-        if (_near(lx.phone_words, t[lo:fs]) and p["phone"].search(t, lo, fs)) or (
-                fe - fs == 5 and p["mobile"].match(t, fs)):
+        if fe - fs == 5 and p["mobile"].match(t, fs):
+            return "phone"
+        if _near(lx.phone_words, t[lo:fs]) and p["phone"].search(t, lo, fs) and (
+                fe - fs >= 6 or not t[fs:fe].isdigit() or p["next_group"].match(t, fe) or not counted()):
             return "phone"
     if prev is not None and prev[0] == "list" and p["list_gap"].fullmatch(t, prev[1], fs):
         return "list"

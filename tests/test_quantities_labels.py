@@ -56,6 +56,10 @@ LISTS = [
     ("खंड 2 और 3 में 50 दुकानें खुलीं।", ["50"]),
     ("Blocks 4, 5 and 6 have 120 flats.", ["120"]),
     ("सेक्टरों 10 व 11 में 35 नए पार्क बने।", ["35"]),
+    ("वार्ड नंबर 12 और 13 में 400 घर हैं।", ["400"]),
+    ("Ward Nos. 5 and 6 got 30 new lights.", ["30"]),
+    ("Work on Phase-2 and 3 has begun.", []),
+    ("Classes 6 to 8 will reopen.", []),
 ]
 
 
@@ -84,6 +88,8 @@ RATES = [
     ("प्रति 10 लाख आबादी पर 45 डॉक्टर हैं।", "45"),
     ("The sex ratio is 912 females for every 1,000 males.", "912"),
     ("अपराध दर 12 प्रति लाख आबादी रही।", "12"),
+    ("हर 1000 पुरुषों पर 912 महिलाएं हैं।", "912"),
+    ("प्रति एक लाख आबादी पर 20 बिस्तर हैं।", "20"),
 ]
 
 
@@ -124,3 +130,13 @@ def test_a_copula_before_no_noun_or_a_money_noun_leaves_money(text):
 def test_a_duration_after_every_stays_a_duration():
     (c,) = find("The rules are reviewed every five years.", "en")
     assert (c.kind, c.text, c.value) == ("duration", "five years", 5)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The team will contact 500 farmers this week.", ["500"]),
+    ("मोबाइल 500 लोगों ने खरीदे।", ["500"]),
+    ("हेल्पलाइन 1076 पर 300 शिकायतें आईं।", ["300"]),
+    ("संपर्क नंबर 2287654 है।", []),
+])
+def test_after_a_phone_word_a_short_number_with_a_counted_noun_is_a_count(text, want):
+    assert surfaces(text) == want

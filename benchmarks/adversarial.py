@@ -258,11 +258,11 @@ def main() -> int:
     print(f"\n{ran - len(bad)} of {ran} inputs within 3x ordinary; "
           f"{'outside: ' + ', '.join(bad) if bad else 'none outside'}")
     if bad and not args.no_explain:
-        print(f"\nwhere the time goes (cProfile of the same input at {args.mb / 10:g} MB; top three by self time):")
-        small = inputs(size // 10)
+        print(f"\nwhere the time goes (cProfile of the same input at {args.mb / 20:g} MB; top three by self time):")
+        small = inputs(size // 20)
         for name in bad:
             suffix, text = small[name]
-            print(f"  {name}: {explain(text, suffix, work, 60)}")
+            print(f"  {name}: {explain(text, suffix, work, 40)}")
     if args.long_line_mb:
         long_line(args.long_line_mb, work)
     shutil.rmtree(work, ignore_errors=True)

@@ -63,6 +63,9 @@ def _lex() -> SimpleNamespace:
     )
 
 
+_MARKS = " \t:-+."
+
+
 class _Lazy(dict):
     """Patterns by name, each compiled on first use: most texts have no phone number, label, rate or copula near a
     number, and the regex module parses patterns in Python (these cost ~4 ms together)."""
@@ -79,7 +82,8 @@ class _Lazy(dict):
 @functools.cache
 def _labels() -> SimpleNamespace:
     """Words and (lazily compiled) patterns for labels, phone numbers, rate bases and copulas. Each pattern has a
-    plain-substring prefilter (``*_words``): a pattern is compiled and tried only when one of its words is near."""
+    plain-string prefilter (``*_end``: what the text before the number ends with; ``copula_words``): a pattern is
+    compiled and tried only when the prefilter passes."""
     q = lexicon.load("quantities")
     ph, nl, cop = q["phone"], q["numbered_labels"], q["copula_count"]
 
@@ -93,8 +97,13 @@ def _labels() -> SimpleNamespace:
     words = _alt(j for j in joiners if not (len(j) == 1 and not j.isalpha()))
     numbered, cues, rate, copula = (folded(nl["forms"]), folded(ph["cues"]), folded(q["rate_base"]["before"]),
                                     folded(cop["forms"]))
+
+    def ends(*lists) -> tuple[str, ...]:  # what the text before a number can end with, once _MARKS are stripped
+        return tuple(sorted({w.rstrip(_MARKS) for words in lists for w in folded(words)} - {""}))
+
     return SimpleNamespace(
-        numbered_words=numbered, phone_words=cues, rate_words=rate, copula_words=copula,
+        numbered_end=ends(nl["forms"], nl["number_words"]), phone_end=ends(ph["cues"], ph["number_words"], ["+91"]),
+        rate_end=ends(rate), copula_words=copula,
         re=_Lazy({
             "numbered": (rf"{LB}(?:{_alt(numbered)}){end}(?:[ \t]*(?:{_alt(nl['number_words'])}){end})?"
                          rf"[ \t]*[-:]?[ \t]*\Z", _I),
@@ -114,9 +123,10 @@ def _labels() -> SimpleNamespace:
     )
 
 
-def _near(words: tuple[str, ...], window: str) -> bool:
-    window = window.lower()
-    return any(w in window for w in words)
+def _after(suffixes: tuple[str, ...], t: str, lo: int, hi: int) -> bool:
+    """``t[lo:hi]``, without blanks and marks at its end, ends with one of ``suffixes`` (a prefilter: the pattern
+    then decides, with word boundaries)."""
+    return t[lo:hi].rstrip(_MARKS).lower().endswith(suffixes)
 
 
 def label_of(t: str, c, prev: tuple[str, int] | None, counted) -> str | None:
@@ -139,13 +149,13 @@ def label_of(t: str, c, prev: tuple[str, int] | None, counted) -> str | None:
         lo = max(0, fs - 40)
         if fe - fs == 5 and p["mobile"].match(t, fs):
             return "phone"
-        if _near(lx.phone_words, t[lo:fs]) and p["phone"].search(t, lo, fs) and (
+        if _after(lx.phone_end, t, lo, fs) and p["phone"].search(t, lo, fs) and (
                 fe - fs >= 6 or not t[fs:fe].isdigit() or p["next_group"].match(t, fe) or not counted()):
             return "phone"
     if prev is not None and prev[0] == "list" and p["list_gap"].fullmatch(t, prev[1], fs):
         return "list"
     lo = max(0, fs - 24)
-    if _near(lx.numbered_words, t[lo:fs]) and p["numbered"].search(t, lo, fs):
+    if _after(lx.numbered_end, t, lo, fs) and p["numbered"].search(t, lo, fs):
         return "list"
     return None
 
@@ -157,7 +167,7 @@ def rate_base(t: str, fs: int, kind: str | None) -> bool:
         return False
     lx = _labels()
     lo = max(0, fs - 12)
-    return _near(lx.rate_words, t[lo:fs]) and lx.re["rate"].search(t, lo, fs) is not None
+    return _after(lx.rate_end, t, lo, fs) and lx.re["rate"].search(t, lo, fs) is not None
 
 
 def copula_subject(t: str, pos: int, subject) -> tuple[str, int] | None:
@@ -165,7 +175,8 @@ def copula_subject(t: str, pos: int, subject) -> tuple[str, int] | None:
     enterprises"), as (noun phrase, its start); None when there is none or it starts with no noun ("are earmarked",
     "are still pending"). ``subject(t, at)`` reads the noun phrase at a position (the finder's reader)."""
     lx = _labels()
-    if not _near(lx.copula_words, t[pos:pos + 8]):
+    window = t[pos:pos + 8].lower()
+    if not any(w in window for w in lx.copula_words):
         return None
     m = lx.re["copula"].match(t, pos)
     if m is None:

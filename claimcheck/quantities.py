@@ -417,7 +417,10 @@ def find(ctx) -> list:
     t = ctx.folded.text
     lx = _lex()
     cands = _candidates(t, lx)
-    urls = [(m.start(), m.end()) for m in _re(r"(?i)\b(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+").finditer(t)]
+    urls = []
+    # a link needs "://" or "www.", an e-mail address "@": most texts have neither, and the scan is costly
+    if "@" in t or "://" in t or "www." in t.lower():
+        urls = [(m.start(), m.end()) for m in _re(r"(?i)\b(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+").finditer(t)]
     if urls:  # numbers inside links and e-mail addresses are not claims
         ustarts = [a for a, _ in urls]
         cands = [c for c in cands if (k := bisect.bisect_right(ustarts, c.fs) - 1) < 0 or c.fs >= urls[k][1]]

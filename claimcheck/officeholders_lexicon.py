@@ -125,22 +125,28 @@ _DOTTED_HI = frozenset({"डॉ", "डा", "प्रो"})
 
 def tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
+    append = out.append
     prev = 0
+    last_e = -1  # end of the last token kept
+    n = len(text)
     letters = names.letter_names()
+    latin_match = _LATIN.match
     for m in _TOKEN.finditer(text):
         s, e = m.span()
         # an initial or short abbreviation keeps its dot ("S.P.", "Dr.", "डॉ.", "के. विजय")
-        w = m.group()
-        if e < len(text) and text[e] == "." and (_LATIN.match(w) and (len(w) <= 3 or "." in w)
-                                                  or w in _DOTTED_HI or w in letters and text[e + 1:e + 2] == " "):
-            e += 1
-        if out and s < out[-1].e:
+        if e < n and text[e] == ".":
+            w = m.group()
+            if latin_match(w) and (len(w) <= 3 or "." in w) or w in _DOTTED_HI \
+                    or w in letters and text[e + 1:e + 2] == " ":
+                e += 1
+        if s < last_e:
             continue
         w = text[s:e]
+        nl = prev < s and "\n" in text[prev:s]
         if len(w) > 3 and w[-2:] in ("'s", "’s"):  # possessive: "Adityanath's" -> "Adityanath" "'s"
-            out.append(_Tok(s, e - 2, text[s:e - 2], "\n" in text[prev:s]))
-            out.append(_Tok(e - 2, e, text[e - 2:e], False))
+            append(_Tok(s, e - 2, text[s:e - 2], nl))
+            append(_Tok(e - 2, e, text[e - 2:e], False))
         else:
-            out.append(_Tok(s, e, w, "\n" in text[prev:s]))
-        prev = e
+            append(_Tok(s, e, w, nl))
+        prev = last_e = e
     return out

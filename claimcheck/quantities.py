@@ -66,7 +66,11 @@ def _lex() -> _Lex:
     vague = (rf"(?P<vague>{LB}(?:(?:{many}){_WS}+(?P<vs>{p['scale']})|{p['vague']}){RB}"
              rf"(?P<vt>(?:{_WS}+(?:{p['scale']}){RB})*))")
     cur = lexicon.trie(uw.before)
-    start = rf"(?:(?<![\p{{L}}\p{{M}}\p{{N}}])|(?<=(?<![\p{{L}}\p{{M}}])(?:{cur})))"  # "Rs5,000" too
+    # after a currency word only where the text before ends in a currency word's last character: a one-character
+    # test that spares the costlier lookbehind at most positions inside words
+    cur_last = "".join(regex.escape(ch) for ch in sorted({f[-1] for f in uw.before if f}))
+    cur_last = rf"(?<=[{cur_last}])" if cur_last else ""
+    start = rf"(?:(?<![\p{{L}}\p{{M}}\p{{N}}])|{cur_last}(?<=(?<![\p{{L}}\p{{M}}])(?:{cur})))"  # "Rs5,000" too
     num_re = regex.compile(rf"{vague}|(?P<num>{start}(?<!\d[.,]){p['expr']})", _I)
     return SimpleNamespace(
         num_re=num_re,

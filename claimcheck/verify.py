@@ -8,6 +8,7 @@ article) is not checked. The verdict's date is the article's date.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 
 from .model import CheckedClaim, Claim, Document, Verdict
 from .text import fold_string
@@ -24,7 +25,14 @@ def sentence_of(text: str, start: int, end: int) -> str:
     if dot != -1:
         rights.append(dot)
     right = min(rights) if rights else len(text)
-    return fold_string(text[left + 1:right])
+    return _folded_slice(text, left + 1, right)
+
+
+@functools.lru_cache(maxsize=256)
+def _folded_slice(text: str, start: int, end: int) -> str:
+    """``fold_string(text[start:end])``, once per sentence: a sentence often holds several claims (the document
+    string hashes once and compares by identity, so the cache costs little)."""
+    return fold_string(text[start:end])
 
 
 def check_claim(claim: Claim, refs, when: _dt.date, text: str = "", *, region: str | None = None,

@@ -21,6 +21,7 @@ from .dates_lexicon import LATIN as _LATIN
 from .dates_lexicon import Lex, lex
 from .dates_lexicon import patterns as _re
 
+_COMMA_GAP = regex.compile(r"[\s,]*")
 _SFX = regex.compile(r"(?:वीं|वें|वी|वे)$")
 _DIG = regex.compile(r"(\d{1,2})(?:st|nd|rd|th|वीं|वें|वी|वे)?")
 
@@ -460,7 +461,7 @@ def scan(text: str, anchor: _dt.date) -> list[tuple[int, int, dict]]:
         # "सोमवार, 12 जनवरी 2016": the weekday names the date that follows it
         if f.pop("_bare", False) and i + 1 < len(kept):
             s2, e2, f2 = kept[i + 1]
-            if regex.fullmatch(r"[\s,]*", text[e:s2]) and isinstance(f2.get("value"), str) and len(f2["value"]) == 10:
+            if _COMMA_GAP.fullmatch(text[e:s2]) and isinstance(f2.get("value"), str) and len(f2["value"]) == 10:
                 f2.pop("_bare", None)
                 s, e, f = s, e2, f2
                 i += 1

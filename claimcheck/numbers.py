@@ -88,13 +88,15 @@ def word_value(folded_word: str) -> int | None:
         v = lx.words.get(w.lower())
     if v is not None:
         return v
-    parts = regex.split(r"[\s-]+", w.lower())
+    parts = _SPLIT_WORDS.split(w.lower())
     if len(parts) == 2 and parts[0] in lx.en_tens and parts[1] in lx.en_units:
         return lx.en_tens[parts[0]] + lx.en_units[parts[1]]
     return None
 
 
 # ---------------------------------------------------------------------------------------------- patterns
+
+_SPLIT_WORDS = regex.compile(r"[\s-]+")
 
 DIGITS = r"(?:(?<!\d)\d+(?:,\d{2,3}(?!\d))*(?:\.\d+)?|(?<![\d.\p{L}])\.\d+)"
 

@@ -17,6 +17,7 @@ from .model import Claim
 from .text import fold_string
 
 _SUBJECT_MAX = 40  # characters between the superlative and its tail
+_DIGIT_OR_COMMA = regex.compile(r"\d|,")
 _END = regex.compile(r"[।!?\n]|\.(?!\d)")
 
 
@@ -92,7 +93,7 @@ def find(ctx) -> list[Claim]:
             if code is None:
                 continue
             gap = text[rspan[1]:start]
-            if rspan[0] < start and len(gap) <= 20 and not regex.search(r"\d|,", gap):
+            if rspan[0] < start and len(gap) <= 20 and not _DIGIT_OR_COMMA.search(gap):
                 start = rspan[0]  # "UP has the highest number of MSMEs": the region belongs to the claim
             rank_word = groups.get("ord") or groups.get("ord2") or groups.get("first")
             rank = ords.get(rank_word.lower(), 1) if rank_word else 1

@@ -293,8 +293,16 @@ class _Finder(_NameRules):
         out = []
         taken_until = -1
         t, n = self.t, len(self.t)
+        v = self.v
+        maybe_head = v.head_keys
         for h in range(n):
-            if h <= taken_until or not self.is_head(h):
+            if h <= taken_until:
+                continue
+            # a cheap first test: is_head is false for a key in no head set that cannot take the head suffix
+            k = t[h].key
+            if k not in maybe_head and (t[h].latin or not k.endswith(v.head_suffix)):
+                continue
+            if not self.is_head(h):
                 continue
             start, offices = self.title_left(h)
             if start <= taken_until:

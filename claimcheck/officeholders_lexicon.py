@@ -61,6 +61,7 @@ class _Vocab:
             self.abbrev[w[-1] if _DEVA.search(k) else w[-1].lower()] = v
             mods |= {x.lower() for x in w[:-1]}
         self.modifiers = mods
+        self.head_keys = frozenset(self.abbrev) | self.heads | self.org_heads  # keys is_head looks up
         self.former = hi(d["modifiers"]["former"]) | en(d["modifiers"]["former"])
         self.portfolio = hi(d["portfolio"]["hi"]) | en(d["portfolio"]["en"])
         self.connectors = hi(d["connectors"]["hi"]) | en(d["connectors"]["en"])

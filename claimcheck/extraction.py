@@ -66,11 +66,13 @@ def extract_document(doc: Document, *, as_of: _dt.date | None = None) -> list[Cl
         cands.extend(find(ctx))
     claims = resolve_overlaps(cands)
     teasers = [ctx.folded.span(m.start(), m.end()) for m in _TEASER.finditer(ctx.folded.text)]
+    teaser_starts = [a for a, _ in teasers]  # sorted and disjoint (one per line)
     out = []
     locate = doc.locator()
     for c in claims:
         line, col = locate(c.start)
-        outside = any(a <= c.start < b for a, b in teasers)
+        k = bisect.bisect_right(teaser_starts, c.start) - 1
+        outside = k >= 0 and c.start < teasers[k][1]
         out.append(replace(c, line=line, col=col, outside_body=outside or c.outside_body))
     return out
 

@@ -17,6 +17,7 @@ Public helpers:
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass
 
 import regex
@@ -174,7 +175,13 @@ def expr_re() -> regex.Pattern:
 
 
 def digits_value(s: str) -> float:
-    return float(s.replace(",", ""))
+    """Value of a digit string (ASCII digits after folding). The ``regex`` module's Unicode tables may call a
+    character a digit that Python's ``float`` does not know (Kawi, U+11F58): such a string is no number (NaN;
+    the finders drop non-finite values), not a crash (found by the fuzz run)."""
+    try:
+        return float(s.replace(",", ""))
+    except ValueError:
+        return math.nan
 
 
 def evaluate(text: str) -> float | None:

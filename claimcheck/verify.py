@@ -16,15 +16,20 @@ from .text import fold_string
 _SENTENCE_END = "।?!\n"
 
 
+_WINDOW = 400  # characters each side: a sentence is rarely longer, and text without any boundary stays linear
+
+
 def sentence_of(text: str, start: int, end: int) -> str:
-    """The sentence around [start, end) (split on danda, ?, !, newline and '. '), folded for matching."""
-    left = max(text.rfind(ch, 0, start) for ch in _SENTENCE_END)
-    left = max(left, text.rfind(". ", 0, start))
-    rights = [i for i in (text.find(ch, end) for ch in _SENTENCE_END) if i != -1]
-    dot = text.find(". ", end)
+    """The sentence around [start, end) (split on danda, ?, !, newline and '. '), at most ``_WINDOW`` characters
+    each side of the claim, folded for matching."""
+    lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
+    left = max(text.rfind(ch, lo, start) for ch in _SENTENCE_END)
+    left = max(left, text.rfind(". ", lo, start), lo - 1)
+    rights = [i for i in (text.find(ch, end, hi) for ch in _SENTENCE_END) if i != -1]
+    dot = text.find(". ", end, hi)
     if dot != -1:
         rights.append(dot)
-    right = min(rights) if rights else len(text)
+    right = min(rights) if rights else hi
     return _folded_slice(text, left + 1, right)
 
 

@@ -48,3 +48,10 @@ def test_teaser_of_another_article_is_outside_the_body():
     assert [x.text for x in outside] and all("3 सितंबर" in x.text for x in outside)
     checked = claimcheck.check(text, as_of="2024-08-30")
     assert all(cc.verdict.outcome == "unverifiable" for cc in checked if cc.claim.outside_body)
+
+
+def test_sentence_window_is_bounded_so_text_without_boundaries_stays_linear():
+    from claimcheck.verify import sentence_of
+
+    text = "9 " * 50_000
+    assert len(sentence_of(text, 50_000, 50_001)) <= 2 * 400 + 1

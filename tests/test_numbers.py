@@ -176,3 +176,12 @@ def test_every_hindi_word_below_a_hundred_with_its_variants(n):
 
     for form in set(num2words(str(n), lang="hi", variations=True)):
         assert word_value(fold_string(form)) == n, form
+
+
+def test_digits_python_cannot_read_are_no_claim():
+    """Found by the fuzz run: the regex module's newer Unicode tables call these digits; float() does not."""
+    import claimcheck
+
+    for ch in ("\U00011f58", "\U00016d70", "\U0001e4f5"):
+        assert [c for c in claimcheck.extract(f"कुल {ch} लाख इकाइयां") if c.kind == "quantity"] == []
+        claimcheck.check(ch, as_of="2024-01-01")  # and no crash

@@ -169,19 +169,20 @@ def apply(report: Report, *, baseline: Baseline | None = None, ignore: Iterable[
     entries = baseline.by_fingerprint() if baseline else {}
     notes: list[str] = []
     results: list[DocResult] = []
+    need_fp = bool(entries or ignored_keys)  # a fingerprint per claim costs a fold: only when it is looked up
     for r in report.results:
         checked = []
         for cc in r.checked:
             why = cc.suppressed
             c = cc.claim
-            fp = fingerprint(c, r.doc)
+            fp = fingerprint(c, r.doc) if need_fp else None
             if why:
                 pass
             elif r.ignored and _overlaps(r.ignored, c.start, c.end):
                 why = "ignore comment"
-            elif fp in ignored_keys or _norm(c.text) in ignored_keys:
+            elif ignored_keys and (fp in ignored_keys or _norm(c.text) in ignored_keys):
                 why = "config ignore"
-            elif fp in entries:
+            elif fp is not None and fp in entries:
                 e = entries[fp]
                 if e.expires is not None and e.expires < today:
                     where = f"{r.path or r.doc}:{c.line}:{c.col}" if c.line else (r.path or r.doc)

@@ -4,21 +4,10 @@ data/names.toml (checked below), so the finder must rely on the general signals.
 
 import pytest
 
+from test_officeholders import officeholders, one  # the finder's test helpers, shared
+
 from claimcheck import names, officeholders_lexicon
-from claimcheck.api import extract
 from claimcheck.text import fold_string
-
-
-def officeholders(text, lang=None):
-    return [c for c in extract(text, as_of="2024-08-30", lang=lang) if c.kind == "officeholder"]
-
-
-def one(text, lang=None):
-    cs = officeholders(text, lang)
-    assert len(cs) == 1, [c.text for c in cs]
-    c = cs[0]
-    assert text[c.start:c.end] == c.text
-    return c
 
 
 UNKNOWN = ["तोखन", "मेघराज", "बुंदेला", "ओमवीर", "टकसाली", "ठकराल", "गुलशन", "Sukhu", "Thangam", "Thennarasu",

@@ -7,27 +7,12 @@ Sentences here are written for these tests (not taken from the corpus, the blind
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 
 import pytest
-
-from claimcheck import quantities
-from claimcheck.extraction import Context
-from claimcheck.model import Document
-from claimcheck.text import fold
+from test_quantities import find, one  # the finder's test helpers, shared
 
 
-def find(text: str, lang: str = "hi"):
-    doc = Document(id="t", text=text, date=dt.date(2024, 8, 30), lang=lang)
-    ctx = Context(doc=doc, folded=fold(text), anchor=doc.date, lang=lang)
-    return quantities.find(ctx)
-
-
-def one(text: str, surface: str):
-    hits = [c for c in find(text) if c.text == surface]
-    assert len(hits) == 1, [(c.kind, c.text) for c in find(text)]
-    return hits[0]
 
 
 # (sentence, surface, low-or-value, high) — money in INR with the currency supplied from context

@@ -17,13 +17,14 @@ Public helpers:
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from dataclasses import dataclass
 
 import regex
 
 from . import lexicon
-from .text import fold_string
+from .text import first_run, fold_string
 
 # Characters that make a word continue (letters, vowel signs, viramas, digits).
 WORD_CHAR = r"[\p{L}\p{M}\p{N}]"
@@ -75,6 +76,16 @@ def lex() -> Lexicon:
     ops = {k: frozenset(fold_string(f).lower() for f in forms) for k, forms in data["operators"].items()}
     dens = {fold_string(f): int(k) for k, forms in data["denominators"].items() for f in forms}
     return Lexicon(words, frozenset(hi), en_dev, scales, fractions, modifiers, vague, en_units, en_tens, ops, dens)
+
+
+@functools.cache
+def first_runs() -> frozenset[str]:
+    """The casefolded first word of every entry that can begin a number expression or a vague amount (the
+    ``expr`` and ``vague`` patterns of :func:`patterns`): a number in words can only begin at such a word."""
+    lx = lex()
+    entries = itertools.chain(lx.words, lx.scales, lx.fractions, lx.modifiers, lx.denominators, lx.en_tens,
+                              lx.en_dev, lx.ops["negative"], lx.vague)
+    return frozenset(first_run(e) for e in entries)
 
 
 def word_value(folded_word: str) -> int | None:

@@ -28,7 +28,7 @@ from . import lexicon, numbers, units
 from . import quantity_context as qctx
 from . import quantity_ranges as qranges
 from .numbers import LB, RB
-from .text import fold_string
+from .text import first_run, fold_string, last_run, run_inner_starts, run_starts
 
 _I = regex.IGNORECASE
 _WS = r"[ \t]"
@@ -74,6 +74,9 @@ def _lex() -> _Lex:
     num_re = regex.compile(rf"{vague}|(?P<num>{start}(?<!\d[.,]){p['expr']})", _I)
     return SimpleNamespace(
         num_re=num_re,
+        # where num_re can begin: a digit, a word from these, or a word glued to a currency word ("Rsfive")
+        num_first=numbers.first_runs() | frozenset(first_run(f) for f in q["vague_quantifiers"]["forms"]),
+        cur_tails=tuple(sorted({last_run(f) for f in uw.before} - {""})),
         unit_re=uw.after_re,
         unit_map=uw.after,
         prefix_re=uw.before_re,
@@ -137,12 +140,49 @@ class _Cand:
     extra: dict = field(default_factory=dict)
 
 
+_DIGIT_START = regex.compile(r"(?<!\d)\d|\.(?=\d)")
+
+
+def number_starts(t: str, lx: _Lex) -> list[int]:
+    """Every offset where ``lx.num_re`` can begin, in order (a superset): the regex engine tries its long
+    alternations only there instead of at every position of the text."""
+    found = set(run_starts(t, lx.num_first))
+    found.update(m.start() for m in _DIGIT_START.finditer(t))
+    found.update(run_inner_starts(t, lx.cur_tails))
+    return sorted(found)
+
+
+def number_search(t: str, lx: _Lex):
+    """A function ``pos -> lx.num_re.search(t, pos)`` for non-decreasing ``pos``, trying the pattern only at
+    :func:`number_starts` (the same matches, without the engine scanning every position)."""
+    if "" in lx.num_first:  # an entry that does not begin with a letter: let the engine scan every position
+        return functools.partial(lx.num_re.search, t)
+    starts = number_starts(t, lx)
+    match = lx.num_re.match
+    n = len(starts)
+    i = 0
+
+    def search(pos: int):
+        nonlocal i
+        while i < n and starts[i] < pos:
+            i += 1
+        while i < n:
+            m = match(t, starts[i])
+            if m is not None:
+                return m
+            i += 1
+        return None
+
+    return search
+
+
 def _candidates(t: str, lx: _Lex) -> list[_Cand]:
     out: list[_Cand] = []
     nlex = numbers.lex()
     pos = 0
+    search = number_search(t, lx)
     while True:
-        m = lx.num_re.search(t, pos)
+        m = search(pos)
         if m is None:
             break
         pos = m.end()

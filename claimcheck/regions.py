@@ -17,7 +17,7 @@ import regex
 from . import lexicon
 from .lexicon import trie
 from .numbers import LB, RB
-from .text import fold_string
+from .text import first_run, fold_string, run_starts
 
 _SENT_END = regex.compile(r"[।!?\n|]|\.(?!\d)")
 
@@ -31,7 +31,7 @@ class Mention:
 
 
 @functools.cache
-def _matcher() -> tuple[regex.Pattern, dict[str, tuple[str | None, bool]]]:
+def _matcher() -> tuple[regex.Pattern, dict[str, tuple[str | None, bool]], frozenset[str]]:
     table = lexicon.load("regions")
     lookup: dict[str, tuple[str | None, bool]] = {}
     ci_forms, cs_forms = [], []
@@ -51,17 +51,19 @@ def _matcher() -> tuple[regex.Pattern, dict[str, tuple[str | None, bool]]]:
         lookup[fold_string(f).lower()] = (None, False)
         ci_forms.append(fold_string(f).lower())
     pat = rf"{LB}(?:(?P<cs>{trie(cs_forms)})|(?i:(?P<ci>{trie(ci_forms)}))){RB}"
-    return regex.compile(pat), lookup
+    # a mention begins at a word that begins some form: the pattern is tried only there (see text.run_starts)
+    firsts = frozenset(first_run(f) for f in cs_forms + ci_forms)
+    return regex.compile(pat), lookup, firsts
 
 
 @functools.lru_cache(maxsize=8)
 def _index(text: str) -> tuple[tuple[int, ...], tuple[Mention, ...], tuple[int, ...], str | None]:
     """Sentence starts, region mentions, and the most mentioned state of a folded text."""
-    pat, lookup = _matcher()
+    pat, lookup, firsts = _matcher()
     starts = [0] + [m.end() for m in _SENT_END.finditer(text)]
     mentions = []
     counts: dict[str, int] = {}
-    for m in pat.finditer(text):
+    for m in _mentions(text, pat, firsts):
         key = m.group("cs") if m.group("cs") is not None else m.group("ci").lower()
         code, country = lookup.get(key, (None, False))
         mentions.append(Mention(m.start(), m.end(), code, country))
@@ -69,6 +71,18 @@ def _index(text: str) -> tuple[tuple[int, ...], tuple[Mention, ...], tuple[int, 
             counts[code] = counts.get(code, 0) + 1
     main = max(counts, key=lambda c: counts[c]) if counts else None
     return tuple(starts), tuple(mentions), tuple(m.start for m in mentions), main
+
+
+def _mentions(text: str, pat: regex.Pattern, firsts: frozenset[str]):
+    """``pat.finditer(text)``, trying the pattern only where a word that begins a region name begins."""
+    if "" in firsts:  # a form that does not begin with a letter: scan every position
+        yield from pat.finditer(text)
+        return
+    last = 0
+    for p in run_starts(text, firsts):
+        if p >= last and (m := pat.match(text, p)) is not None:
+            last = m.end()
+            yield m
 
 
 def find_region(ctx, fpos: int) -> tuple[str, str] | None:

@@ -14,6 +14,8 @@ costs one translate and one regex scan.
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 from dataclasses import dataclass
 
 import regex
@@ -92,3 +94,52 @@ def fold(text: str) -> Folded:
         return Folded(text, t)
     pieces.append(t[last:])
     return Folded(text, "".join(pieces), tuple(fpos), tuple(opos))
+
+
+# --- word runs: the cheap first pass of the finders ------------------------------------------------------------
+# A finder's pattern that begins with a word from its vocabulary after a left word boundary can only match where a
+# maximal run of letters and combining marks begins. One split per document gives every run and its offset; a
+# finder then tries its (costly) pattern only at the runs whose casefolded form starts one of its entries, instead
+# of letting the regex engine try its alternations at every position of the text.
+_RUN = regex.compile(r"([\p{L}\p{M}]+)")
+
+
+@functools.lru_cache(maxsize=4)
+def _runs(text: str) -> tuple[list[str], list[int]]:
+    """(casefolded runs, their start offsets) of ``text``; cached for the few texts of one document."""
+    parts = _RUN.split(text)  # separator, run, separator, run, ..., separator
+    ends = list(itertools.accumulate(map(len, parts)))
+    return list(map(str.casefold, parts[1::2])), ends[0::2]
+
+
+def first_run(entry: str) -> str:
+    """The leading run of letters and marks of a lexicon entry, casefolded ("dozens of" -> "dozens"); '' when the
+    entry does not begin with a letter."""
+    m = _RUN.match(entry)
+    return m.group().casefold() if m else ""
+
+
+def last_run(entry: str) -> str:
+    """The trailing run of letters and marks of an entry, casefolded ("us rs" -> "rs"); '' when it ends otherwise."""
+    parts = _RUN.split(entry)
+    return parts[-2].casefold() if len(parts) >= 3 and parts[-1] == "" else ""
+
+
+def run_starts(text: str, keys: frozenset[str] | set[str]) -> list[int]:
+    """Sorted offsets where a run of letters and marks whose casefolded form is in ``keys`` begins."""
+    words, starts = _runs(text)
+    return [s for w, s in zip(words, starts) if w in keys]
+
+
+def run_inner_starts(text: str, prefixes: tuple[str, ...]) -> list[int]:
+    """Offsets just after a prefix from ``prefixes`` (casefolded) at the start of a longer run: where a word glued
+    to a currency word begins ("Rsfive" -> the offset of "five")."""
+    if not prefixes:
+        return []
+    words, starts = _runs(text)
+    out = []
+    for w, s in zip(words, starts):
+        if w.startswith(prefixes):
+            out.extend(s + len(p) for p in prefixes
+                       if len(w) > len(p) and w.startswith(p) and text[s:s + len(p)].casefold() == p)
+    return out

@@ -1,0 +1,120 @@
+"""The finders try their costly patterns only where a word that can begin a match begins (text.run_starts).
+These tests hold that shortcut to the plain scan it replaces: the same matches, on written and generated text."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck import lexicon, numbers, quantities, regions
+from claimcheck.text import first_run, fold, last_run, run_inner_starts, run_starts
+
+
+def _plain(t: str, pattern: regex.Pattern) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    while (m := pattern.search(t, pos)) is not None:
+        out.append(m.span())
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+    return out
+
+
+def _shortcut(t: str) -> list[tuple[int, int]]:
+    lx = quantities._lex()
+    search = quantities.number_search(t, lx)
+    out, pos = [], 0
+    while (m := search(pos)) is not None:
+        out.append(m.span())
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+    return out
+
+
+def _vocab() -> list[str]:
+    words: list[str] = []
+    for name in ("numbers", "quantities", "regions"):
+        stack = [lexicon.load(name)]
+        while stack:
+            x = stack.pop()
+            if isinstance(x, dict):
+                stack.extend(x.values())
+            elif isinstance(x, list):
+                stack.extend(x)
+            elif isinstance(x, str):
+                words.append(x)
+    return sorted(set(words))
+
+
+VOCAB = _vocab()
+PIECES = VOCAB + ["1", "12", "1,23,456", "3.5", ".5", "९", "₹", "Rs", "Rs.", "$", "%", "-", ",", ".", "।", "(", "'"]
+SEPS = ["", " ", "  ", "\n", "-", ",", ".", "'"]
+
+
+@st.composite
+def texts(draw) -> str:
+    n = draw(st.integers(1, 25))
+    parts = []
+    for _ in range(n):
+        p = draw(st.sampled_from(PIECES))
+        if draw(st.booleans()):
+            p = p.upper() if draw(st.booleans()) else p.title()
+        parts.append(p + draw(st.sampled_from(SEPS)))
+    return "".join(parts)
+
+
+WRITTEN = [
+    "उत्तर प्रदेश में 96 लाख इकाइयां हैं, यानी डेढ़ करोड़ लोग; Rs5,000 and Rsfive hundred, minus 3, ₹ढाई सौ",
+    "कई हजार लोग, dozens of people, twenty-one days, साढ़े तीन, .5 per cent, 1,23,456 and UP, U.P. and J&K",
+    "हजारों करोड़ का निवेश; पौने दो सौ; MP में; बंगाल; राज्य के 12 जिलों में दो-तीन दिन",
+]
+
+
+def test_every_entry_begins_with_a_letter() -> None:
+    lx = quantities._lex()
+    assert "" not in lx.num_first, "an entry that begins with no letter would need the full scan"
+    assert "" not in regions._matcher()[2]
+    assert "rs" in lx.cur_tails and "₹" not in lx.cur_tails
+
+
+def test_runs_helpers() -> None:
+    assert first_run("dozens of") == "dozens" and first_run("$5") == ""
+    assert last_run("us rs") == "rs" and last_run("rs.") == ""
+    t = "Rsfive और दो"
+    assert run_starts(t, frozenset({"दो"})) == [t.index("दो")]
+    assert run_inner_starts(t, ("rs",)) == [2]
+
+
+def test_written_text_same_matches() -> None:
+    lx = quantities._lex()
+    for s in WRITTEN:
+        t = fold(s).text
+        assert _shortcut(t) == _plain(t, lx.num_re)
+        pat, _, firsts = regions._matcher()
+        assert [m.span() for m in regions._mentions(t, pat, firsts)] == [m.span() for m in pat.finditer(t)]
+    assert _shortcut(fold(WRITTEN[0]).text)  # the texts do hold numbers
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts())
+def test_generated_text_same_matches(s: str) -> None:
+    t = fold(s).text
+    lx = quantities._lex()
+    assert _shortcut(t) == _plain(t, lx.num_re)
+    pat, _, firsts = regions._matcher()
+    assert [m.span() for m in regions._mentions(t, pat, firsts)] == [m.span() for m in pat.finditer(t)]
+
+
+def test_corpus_same_matches() -> None:
+    from pathlib import Path
+    import json
+    import pytest
+
+    path = Path(__file__).resolve().parents[1].parent / "shared" / "dev-corpus" / "sentences.jsonl"
+    if not path.exists():
+        pytest.skip("../shared not present: the dev corpus is read from there")
+    lx = quantities._lex()
+    pat, _, firsts = regions._matcher()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        t = fold(json.loads(line)["text"]).text
+        assert _shortcut(t) == _plain(t, lx.num_re)
+        assert [m.span() for m in regions._mentions(t, pat, firsts)] == [m.span() for m in pat.finditer(t)]
+    assert numbers.first_runs()

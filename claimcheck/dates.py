@@ -17,9 +17,11 @@ import datetime as _dt
 
 import regex
 
-from .dates_lexicon import LATIN as _LATIN
 from .dates_lexicon import Lex, lex
 from .dates_lexicon import patterns as _re
+from .text import run_spans
+
+_DIGIT = regex.compile(r"\p{N}")
 
 _COMMA_GAP = regex.compile(r"[\s,]*")
 _SFX = regex.compile(r"(?:वीं|वें|वी|वे)$")
@@ -82,6 +84,19 @@ def _fy_start(d: _dt.date) -> int:
     return d.year if d.month >= 4 else d.year - 1
 
 
+def anchor_hits(t: str, L: Lex) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every word of ``t`` that can anchor a date: Devanagari anchors first, then Latin ones
+    (matched without case), each in text order. Every anchor is one word, so the document's words are looked up
+    (text.run_spans) rather than the text scanned for every form."""
+    spans = run_spans(t, L.anchor_keys)
+    n = len(t)
+    hits = [(s, e, t[s:e]) for s, e in spans
+            if not t[s:e].isascii() and t[s:e] in L.anchors
+            and not (s and _DIGIT.match(t, s - 1)) and not (e < n and _DIGIT.match(t, e))]
+    hits += [(s, e, t[s:e]) for s, e in spans if t[s:e].isascii() and t[s:e].isalpha()]
+    return hits
+
+
 class _Scan:
     """One pass over a folded text: candidates as (start, end, fields) before overlap resolution."""
 
@@ -109,10 +124,7 @@ class _Scan:
     def words(self) -> None:
         """Dispatch every word that can anchor a date (month, weekday, तारीख, सदी, बजे, …) to its reader."""
         anchors, t = self.L.anchors, self.t
-        hits = [(m.start(), m.end(), m.group()) for m in self.R["dev_anchor"].finditer(t)]
-        for m in _LATIN.finditer(t):
-            if m.group().lower() in anchors:
-                hits.append((m.start(), m.end(), m.group()))
+        hits = anchor_hits(t, self.L)
         for s, e, w in hits:
             for k in anchors[w.lower()]:
                 try:

@@ -105,11 +105,12 @@ _RUN = regex.compile(r"([\p{L}\p{M}]+)")
 
 
 @functools.lru_cache(maxsize=4)
-def _runs(text: str) -> tuple[list[str], list[int]]:
-    """(casefolded runs, their start offsets) of ``text``; cached for the few texts of one document."""
+def _runs(text: str) -> tuple[list[str], list[int], list[int]]:
+    """(casefolded runs, their start offsets, their end offsets) of ``text``; cached for the few texts of one
+    document."""
     parts = _RUN.split(text)  # separator, run, separator, run, ..., separator
     ends = list(itertools.accumulate(map(len, parts)))
-    return list(map(str.casefold, parts[1::2])), ends[0::2]
+    return list(map(str.casefold, parts[1::2])), ends[0::2], ends[1::2]
 
 
 def first_run(entry: str) -> str:
@@ -127,8 +128,14 @@ def last_run(entry: str) -> str:
 
 def run_starts(text: str, keys: frozenset[str] | set[str]) -> list[int]:
     """Sorted offsets where a run of letters and marks whose casefolded form is in ``keys`` begins."""
-    words, starts = _runs(text)
+    words, starts, _ = _runs(text)
     return [s for w, s in zip(words, starts) if w in keys]
+
+
+def run_spans(text: str, keys: frozenset[str] | set[str]) -> list[tuple[int, int]]:
+    """(start, end) of every run of letters and marks whose casefolded form is in ``keys``, in order."""
+    words, starts, ends = _runs(text)
+    return [(s, e) for w, s, e in zip(words, starts, ends) if w in keys]
 
 
 def run_inner_starts(text: str, prefixes: tuple[str, ...]) -> list[int]:
@@ -136,7 +143,7 @@ def run_inner_starts(text: str, prefixes: tuple[str, ...]) -> list[int]:
     to a currency word begins ("Rsfive" -> the offset of "five")."""
     if not prefixes:
         return []
-    words, starts = _runs(text)
+    words, starts, _ = _runs(text)
     out = []
     for w, s in zip(words, starts):
         if w.startswith(prefixes):

@@ -118,3 +118,39 @@ def test_corpus_same_matches() -> None:
         assert _shortcut(t) == _plain(t, lx.num_re)
         assert [m.span() for m in regions._mentions(t, pat, firsts)] == [m.span() for m in pat.finditer(t)]
     assert numbers.first_runs()
+
+
+def _anchor_oracle(t: str, L) -> list[tuple[int, int, str]]:
+    """The scan the date finder used before: a trie of the Devanagari anchors, then every Latin word."""
+    from claimcheck.lexicon import trie
+
+    w = r"[\p{L}\p{M}\p{N}]"
+    dev = regex.compile(rf"(?<!{w})(?:{trie([a for a in L.anchors if not a.isascii()])})(?!{w})")
+    latin = regex.compile(r"(?<![\p{L}\p{M}])[A-Za-z]+(?![\p{L}\p{M}])")
+    hits = [(m.start(), m.end(), m.group()) for m in dev.finditer(t)]
+    hits += [(m.start(), m.end(), m.group()) for m in latin.finditer(t) if m.group().lower() in L.anchors]
+    return hits
+
+
+DATE_PIECES = ["जनवरी", "सितंबर", "Sept", "september", "MONDAY", "सोमवार", "पिछले", "तारीख", "सदी", "बजे", "3", "2024",
+               "९", "x", "é", "वर्ष", "ago", "March", "मार्च"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(DATE_PIECES), st.sampled_from(SEPS)), min_size=1, max_size=20))
+def test_date_anchor_hits_same_as_scan(parts) -> None:
+    from claimcheck import dates, dates_lexicon
+
+    t = fold("".join(a + b for a, b in parts)).text
+    L = dates_lexicon.lex()
+    assert dates.anchor_hits(t, L) == _anchor_oracle(t, L)
+
+
+def test_date_anchor_hits_written() -> None:
+    from claimcheck import dates, dates_lexicon
+
+    t = fold("3 सितंबर 2024 (सोमवार) को, 5जनवरी, last Monday, MARCH 3 और पिछले वर्ष").text
+    L = dates_lexicon.lex()
+    hits = dates.anchor_hits(t, L)
+    assert hits == _anchor_oracle(t, L)
+    assert "जनवरी" not in [w for _, _, w in hits]  # glued to a digit: no anchor

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Callable
 
 import regex
@@ -30,16 +30,26 @@ _TEASER = regex.compile(r"(?m)^[ \t]*(?:(?:ये|यह|इसे)\s+भी\s+�
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a finder sees: the document, its folded text, the anchor date and the language."""
+    """What a finder sees: the document, its folded text, the anchor date and the language; and, when the
+    extraction stage made it, where lines and teaser lines are (so a claim gets its line, column and
+    outside-body mark when it is made, not copied afterwards)."""
 
     doc: Document
     folded: Folded
     anchor: _dt.date
     lang: str
+    locate: Callable[[int], tuple[int, int]] | None = None
+    teasers: tuple[tuple[int, int], ...] = ()  # original spans of teaser lines, sorted and disjoint
+    teaser_starts: tuple[int, ...] = ()
 
     def claim(self, kind: str, fstart: int, fend: int, **fields: Any) -> Claim:
         """A claim over the folded span [fstart, fend), with its offsets mapped back to the original text."""
         s, e = self.folded.span(fstart, fend)
+        if self.locate is not None:
+            fields["line"], fields["col"] = self.locate(s)
+            k = bisect.bisect_right(self.teaser_starts, s) - 1
+            if k >= 0 and s < self.teasers[k][1]:
+                fields["outside_body"] = True
         return Claim(doc=self.doc.id, kind=kind, text=self.doc.text[s:e], start=s, end=e, **fields)
 
 
@@ -60,21 +70,14 @@ def extract_document(doc: Document, *, as_of: _dt.date | None = None) -> list[Cl
     """Every claim in ``doc``, sorted by position. Never raises on odd text."""
     anchor = doc.date or as_of or _dt.date.today()
     lang = doc.lang if doc.lang in ("hi", "en") else detect_lang(doc.text)
-    ctx = Context(doc=doc, folded=fold(doc.text), anchor=anchor, lang=lang)
+    folded = fold(doc.text)
+    teasers = tuple(folded.span(m.start(), m.end()) for m in _TEASER.finditer(folded.text))  # one per line
+    ctx = Context(doc=doc, folded=folded, anchor=anchor, lang=lang, locate=doc.locator(), teasers=teasers,
+                  teaser_starts=tuple(a for a, _ in teasers))
     cands: list[Claim] = []
     for find in _finders():
         cands.extend(find(ctx))
-    claims = resolve_overlaps(cands)
-    teasers = [ctx.folded.span(m.start(), m.end()) for m in _TEASER.finditer(ctx.folded.text)]
-    teaser_starts = [a for a, _ in teasers]  # sorted and disjoint (one per line)
-    out = []
-    locate = doc.locator()
-    for c in claims:
-        line, col = locate(c.start)
-        k = bisect.bisect_right(teaser_starts, c.start) - 1
-        outside = k >= 0 and c.start < teasers[k][1]
-        out.append(replace(c, line=line, col=col, outside_body=outside or c.outside_body))
-    return out
+    return resolve_overlaps(cands)
 
 
 def resolve_overlaps(cands: list[Claim]) -> list[Claim]:

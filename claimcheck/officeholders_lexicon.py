@@ -9,6 +9,7 @@ non-name words, honorifics, name cues), the name gazetteer of ``data/names.toml`
 from __future__ import annotations
 
 import functools
+from typing import NamedTuple
 
 import regex
 
@@ -101,24 +102,43 @@ def vocab() -> _Vocab:
     return _Vocab()
 
 
-class _Tok:
-    __slots__ = ("s", "e", "text", "key", "word", "latin", "nl_before")
+class _Tok(NamedTuple):
+    """A token: offsets into the folded text, its text, its lookup key (Latin lower-cased, a final dot dropped),
+    whether it is a word and a Latin word (both from its first character), and whether a newline precedes it.
+    Built with ``tuple.__new__`` in :func:`tokens` (a document has hundreds of thousands of them)."""
 
-    def __init__(self, s: int, e: int, text: str, nl_before: bool) -> None:
-        self.s, self.e, self.text = s, e, text
-        # word/latin depend on the first character only: classified once per character
-        self.word, self.latin = _first_char_class(text[0])
-        self.key = text.lower().rstrip(".") if self.latin else text.rstrip(".")
-        self.nl_before = nl_before
+    s: int
+    e: int
+    text: str
+    key: str
+    word: bool
+    latin: bool
+    nl_before: bool
+
+
+_new = tuple.__new__
 
 
 _WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
 
 
-@functools.lru_cache(maxsize=4096)
+_CLASSES: dict[str, tuple[bool, bool]] = {}
+
+
 def _first_char_class(c: str) -> tuple[bool, bool]:
     """(is a word token, is a Latin token) for a token starting with character ``c``."""
-    return c.isalnum() or bool(_WORD_CHAR.match(c)), bool(_LATIN.match(c))
+    r = _CLASSES.get(c)
+    if r is None:
+        r = (c.isalnum() or bool(_WORD_CHAR.match(c)), bool(_LATIN.match(c)))
+        if len(_CLASSES) < 4096:
+            _CLASSES[c] = r
+    return r
+
+
+def _tok(s: int, e: int, text: str, nl_before: bool) -> _Tok:
+    word, latin = _CLASSES.get(text[0]) or _first_char_class(text[0])
+    key = text.lower().rstrip(".") if latin else text.rstrip(".")
+    return _new(_Tok, (s, e, text, key, word, latin, nl_before))
 
 
 _DOTTED_HI = frozenset({"डॉ", "डा", "प्रो"})
@@ -132,6 +152,8 @@ def tokens(text: str) -> list[_Tok]:
     n = len(text)
     letters = names.letter_names()
     latin_match = _LATIN.match
+    find = text.find
+    classes = _CLASSES
     for m in _TOKEN.finditer(text):
         s, e = m.span()
         # an initial or short abbreviation keeps its dot ("S.P.", "Dr.", "डॉ.", "के. विजय")
@@ -143,11 +165,12 @@ def tokens(text: str) -> list[_Tok]:
         if s < last_e:
             continue
         w = text[s:e]
-        nl = prev < s and "\n" in text[prev:s]
+        nl = prev < s and find("\n", prev, s) != -1
         if len(w) > 3 and w[-2:] in ("'s", "’s"):  # possessive: "Adityanath's" -> "Adityanath" "'s"
-            append(_Tok(s, e - 2, text[s:e - 2], nl))
-            append(_Tok(e - 2, e, text[e - 2:e], False))
+            append(_tok(s, e - 2, text[s:e - 2], nl))
+            append(_tok(e - 2, e, text[e - 2:e], False))
         else:
-            append(_Tok(s, e, w, nl))
+            word, latin = classes.get(w[0]) or _first_char_class(w[0])
+            append(_new(_Tok, (s, e, w, w.lower().rstrip(".") if latin else w.rstrip("."), word, latin, nl)))
         prev = last_e = e
     return out

@@ -203,8 +203,22 @@ def check_officeholder(claim, refs, when: _dt.date, *, region: str | None = None
     prep = prepare(refs)
     if region is None and doc_text:
         region = article_region(doc_text)
-    explicit = title_sig(claim.jurisdiction).scope if claim.jurisdiction else None
     offices = tuple(claim.offices) or ((claim.office,) if claim.office else ())
+    key = (when, region, claim.jurisdiction, offices, claim.subtype, claim.person)
+    v = prep.verdicts.get(key)
+    if v is None:
+        if len(prep.verdicts) >= _MEMO:
+            prep.verdicts.clear()
+        v = prep.verdicts[key] = _check_officeholder(claim, prep, when, region, offices)
+    return v
+
+
+_MEMO = 4096
+
+
+def _check_officeholder(claim, prep, when: _dt.date, region: str | None, offices: tuple) -> Verdict:
+    d = when.isoformat()
+    explicit = title_sig(claim.jurisdiction).scope if claim.jurisdiction else None
     former = (claim.subtype == "former")
     written = claim.person or ""
     results = []

@@ -94,6 +94,9 @@ def _tenure_state(t, when: _dt.date) -> _Span:
 class _Prepared:
     def __init__(self, refs) -> None:
         self.refs = refs
+        # verdicts already reached, by everything a verdict depends on (see people.check_officeholder): a text
+        # that repeats one title and name (or a long article that names its minister fifty times) checks it once
+        self.verdicts: dict[tuple, object] = {}
         self.index = names.NameIndex()  # every person; names are folded lazily (see NameIndex)
         for pid, p in refs.persons.items():
             self.index.add(pid, [p.label_en, p.label_hi, *(p.aliases or ())])

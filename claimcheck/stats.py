@@ -70,6 +70,16 @@ def _lex() -> _Lex:
                 {b: dict(kv.split("=", 1) for kv in v.split(";")) for b, v in data.get("basis_breakdown", {}).items()})
 
 
+@functools.cache
+def topic_hint() -> Any:
+    """The topic words without their word-boundary conditions: every place the topic pattern matches in a folded
+    sentence is also a place this matches (a cheap superset to scan a whole folded document with once)."""
+    section = lexicon.load("measures")["topic"]["msme"]
+    hi = lexicon.alternation(section.get("hi", []))
+    en = lexicon.alternation(section.get("en", []))
+    return regex.compile("|".join([f"(?:{hi})"] * bool(hi) + [f"(?i:{en})"] * bool(en)) or "(?!)")
+
+
 def measure_topic(sentence: str) -> bool:
     """Whether a (folded) sentence is about a topic the statistics tables cover."""
     return bool(_lex().topic.search(sentence))
@@ -392,10 +402,8 @@ def _prefer(refs, obs: list, registration: bool):
 def check_ranking(claim: Claim, refs, when: _dt.date, sentence: str) -> Verdict:
     """Is ``claim.region_code`` first among the states on the measure, on a named basis, as of ``when``?"""
     asof = when.isoformat()
-    if refs is None or not claim.region_code:
-        return Verdict("unverifiable", "ranking claim without a region the tables know", as_of=asof)
-    if measure_of(claim, sentence) != "msme_count":
-        return Verdict("unverifiable", "no reference table ranks states on this measure", as_of=asof)
+    if refs is None or not claim.region_code or measure_of(claim, sentence) != "msme_count":
+        return ranking_without_topic(claim, refs, asof)
     registration = wants_registration(sentence)
     tables: dict[tuple[str, _dt.date], dict[str, Any]] = {}
     for o in refs.observations:
@@ -450,6 +458,13 @@ def check_ranking(claim: Claim, refs, when: _dt.date, sentence: str) -> Verdict:
     msg = (f"{claimed} {where} on {_basis_label(refs, leader)}; {_region_label(leader.region)} leads with "
            f"{fmt_indian(leader.value, leader.unit)}")
     return Verdict("contradicted", msg, ev, as_of=asof)
+
+
+def ranking_without_topic(claim: Claim, refs, asof: str) -> Verdict:
+    """The verdict on a ranking claim whose sentence names no measure a table ranks states on."""
+    if refs is None or not claim.region_code:
+        return Verdict("unverifiable", "ranking claim without a region the tables know", as_of=asof)
+    return Verdict("unverifiable", "no reference table ranks states on this measure", as_of=asof)
 
 
 def _ordinal(n: int) -> str:

@@ -7,21 +7,29 @@ article) is not checked. The verdict's date is the article's date.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import functools
 
+from . import stats
 from .model import CheckedClaim, Claim, Document, Verdict
 from .text import fold_string
 
 _SENTENCE_END = "।?!\n"
 
 
+_NO_TABLE = "no reference table covers this figure"
 _WINDOW = 400  # characters each side: a sentence is rarely longer, and text without any boundary stays linear
 
 
 def sentence_of(text: str, start: int, end: int) -> str:
     """The sentence around [start, end) (split on danda, ?, !, newline and '. '), at most ``_WINDOW`` characters
     each side of the claim, folded for matching."""
+    return _folded_slice(text, *_sentence_bounds(text, start, end))
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Original (start, end) of the sentence :func:`sentence_of` folds."""
     lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
     left = max(text.rfind(ch, lo, start) for ch in _SENTENCE_END)
     left = max(left, text.rfind(". ", lo, start), lo - 1)
@@ -30,7 +38,37 @@ def sentence_of(text: str, start: int, end: int) -> str:
     if dot != -1:
         rights.append(dot)
     right = min(rights) if rights else hi
-    return _folded_slice(text, left + 1, right)
+    return left + 1, right
+
+
+_SLOP = 8  # characters: folding a sentence on its own may differ from the folded document at its two edges
+
+
+@functools.lru_cache(maxsize=2)
+def _topic_places(text: str) -> tuple[list[int], list[int]]:
+    """Original (starts, ends) of every place in ``text`` that might name a statistics topic: a superset of what
+    the topic words match in any folded sentence of it, found by one scan of the folded document."""
+    from .text import fold
+
+    folded = fold(text)
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in stats.topic_hint().finditer(folded.text):
+        s, e = folded.span(m.start(), m.end())
+        starts.append(s)
+        ends.append(e)
+    return starts, ends
+
+
+def _may_name_topic(text: str, start: int, end: int) -> bool:
+    """Whether original [start, end) might name a statistics topic; when not, no table covers its figures.
+
+    Text with many figures and no sentence boundaries (a run of numbers) would otherwise fold a window of
+    ``2 * _WINDOW`` characters for each figure only to find no topic word in it.
+    """
+    starts, ends = _topic_places(text)
+    k = bisect.bisect_right(ends, start - _SLOP)
+    return k < len(starts) and starts[k] < end + _SLOP
 
 
 @functools.lru_cache(maxsize=256)
@@ -50,23 +88,31 @@ def check_claim(claim: Claim, refs, when: _dt.date, text: str = "", *, region: s
         from . import people
 
         return people.check_officeholder(claim, refs, when, region=region, doc_text=text or None)
-    sentence = sentence_of(text, claim.start, claim.end) if text else fold_string(claim.text)
+    if claim.kind not in ("ranking", "quantity", "percent", "money"):
+        if claim.kind == "date":
+            return Verdict("unverifiable", "a date gives context; it is not checked on its own", as_of=asof)
+        return Verdict("unverifiable", f"no reference table covers {claim.kind} claims", as_of=asof)
+    if text:
+        # the sentence lies within _WINDOW characters of the claim: no topic there, no need to find the sentence
+        start, end = claim.start - _WINDOW, claim.end + _WINDOW
+        if _may_name_topic(text, start, end):
+            start, end = _sentence_bounds(text, claim.start, claim.end)
+        if not _may_name_topic(text, start, end):
+            # the sentence names no topic a table covers: the verdict the full check below would reach, sooner
+            if claim.kind != "ranking":
+                return Verdict("unverifiable", _NO_TABLE, as_of=asof)
+            return stats.ranking_without_topic(claim, refs, asof)
+        sentence = _folded_slice(text, start, end)
+    else:
+        sentence = fold_string(claim.text)
     if claim.kind == "ranking":
-        from . import stats
-
         return stats.check_ranking(claim, refs, when, sentence)
-    if claim.kind in ("quantity", "percent", "money"):
-        from . import stats
-
-        after = fold_string(text[claim.end:claim.end + 40]) if text else ""
-        v = stats.check_statistic(claim, refs, when, sentence, after, region=region,
-                                  tolerance=(tolerances or {}).get(claim.kind))
-        if v is not None:
-            return v
-        return Verdict("unverifiable", "no reference table covers this figure", as_of=asof)
-    if claim.kind == "date":
-        return Verdict("unverifiable", "a date gives context; it is not checked on its own", as_of=asof)
-    return Verdict("unverifiable", f"no reference table covers {claim.kind} claims", as_of=asof)
+    after = fold_string(text[claim.end:claim.end + 40]) if text else ""
+    v = stats.check_statistic(claim, refs, when, sentence, after, region=region,
+                              tolerance=(tolerances or {}).get(claim.kind))
+    if v is not None:
+        return v
+    return Verdict("unverifiable", _NO_TABLE, as_of=asof)
 
 
 def check_claims(claims: list[Claim], refs, when: _dt.date, doc: Document | None = None, *,

@@ -44,10 +44,17 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 _SLOP = 8  # characters: folding a sentence on its own may differ from the folded document at its two edges
 
 
-@functools.lru_cache(maxsize=2)
+_last: tuple = (None, None)  # (text, its topic places) of the document checked last, compared by identity
+
+
 def _topic_places(text: str) -> tuple[list[int], list[int]]:
     """Original (starts, ends) of every place in ``text`` that might name a statistics topic: a superset of what
-    the topic words match in any folded sentence of it, found by one scan of the folded document."""
+    the topic words match in any folded sentence of it, found by one scan of the folded document (kept for the
+    document being checked: the next claim is almost always in the same one)."""
+    global _last
+    last = _last  # one read: threads may check other documents
+    if last[0] is text:
+        return last[1]
     from .text import fold
 
     folded = fold(text)
@@ -57,6 +64,7 @@ def _topic_places(text: str) -> tuple[list[int], list[int]]:
         s, e = folded.span(m.start(), m.end())
         starts.append(s)
         ends.append(e)
+    _last = (text, (starts, ends))
     return starts, ends
 
 
@@ -94,10 +102,11 @@ def check_claim(claim: Claim, refs, when: _dt.date, text: str = "", *, region: s
         return Verdict("unverifiable", f"no reference table covers {claim.kind} claims", as_of=asof)
     if text:
         # the sentence lies within _WINDOW characters of the claim: no topic there, no need to find the sentence
-        start, end = claim.start - _WINDOW, claim.end + _WINDOW
-        if _may_name_topic(text, start, end):
+        near = _may_name_topic(text, claim.start - _WINDOW, claim.end + _WINDOW)
+        if near:
             start, end = _sentence_bounds(text, claim.start, claim.end)
-        if not _may_name_topic(text, start, end):
+            near = _may_name_topic(text, start, end)
+        if not near:
             # the sentence names no topic a table covers: the verdict the full check below would reach, sooner
             if claim.kind != "ranking":
                 return Verdict("unverifiable", _NO_TABLE, as_of=asof)

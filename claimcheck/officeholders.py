@@ -23,7 +23,7 @@ ZWJ removed), so "संयुक्‍त सचिव" matches.
 
 from __future__ import annotations
 
-from .officeholders_lexicon import tokens, vocab
+from .officeholders_lexicon import title_lines, tokens, vocab
 from .officeholders_names import _NameRules
 
 
@@ -32,7 +32,7 @@ class _Finder(_NameRules):
         self.ctx = ctx
         self.text = ctx.folded.text
         self.v = vocab()
-        self.t = tokens(self.text)
+        self.t = tokens(self.text, title_lines(self.text))
 
     # --- word classes -------------------------------------------------------------------------------------
     def is_head(self, i: int) -> bool:
@@ -134,12 +134,13 @@ class _Finder(_NameRules):
         end = self._bracket(h)
         for ph in self.v.post_head:
             m = len(ph)
-            if end + m < n and tuple(self.t[end + 1 + x].key for x in range(m)) == ph:
+            if end + m < n and tuple(self.t[end + 1 + x].key for x in range(m)) == ph \
+                    and all(self.joined(end + 1 + x) for x in range(m)):
                 end = self._bracket(end + m)  # "Minister of State (Independent Charge)"
                 break
         if self.t[h].latin:
             k = end + 1
-            if k < n and (self.t[k].key in ("of", "for") or self.t[h].key == "mos"):
+            if k < n and self.joined(k) and (self.t[k].key in ("of", "for") or self.t[h].key == "mos"):
                 k2 = k + 1 if self.t[k].key in ("of", "for") else k
                 last = None
                 while k2 < n and self.joined(k2) and (self.t[k2].key in self.v.portfolio
@@ -158,7 +159,8 @@ class _Finder(_NameRules):
         if j < n and self.t[j].text == "(" and self.joined(j):
             for k in range(j + 1, min(j + 6, n)):
                 if self.t[k].text == ")":
-                    if k > j + 1 and all(self.t[x].word for x in range(j + 1, k)):
+                    if k > j + 1 and all(self.t[x].word for x in range(j + 1, k)) \
+                            and all(self.joined(x) for x in range(j + 1, k + 1)):
                         return k
                     break
         return end
@@ -169,7 +171,8 @@ class _Finder(_NameRules):
             return None
         for k in range(i - 1, max(i - 6, -1), -1):
             if self.t[k].text == "(":
-                return k if k < i - 1 and all(self.t[x].word for x in range(k + 1, i)) else None
+                return k if k < i - 1 and all(self.t[x].word for x in range(k + 1, i)) \
+                    and all(self.joined(x) for x in range(k + 1, i + 1)) else None
         return None
 
     def region_after(self, end: int) -> tuple[int, int] | None:
@@ -177,9 +180,10 @@ class _Finder(_NameRules):
         Uttar Pradesh, Shri …" (an English title's "of REGION"), "सीईओ इन्वेस्ट यूपी अभिषेक प्रकाश", "राज्यपाल
         उत्तर प्रदेश आनंदीबेन पटेल" (up to three words ending in a region, then a name of two words or more)."""
         t, n = self.t, len(self.t)
-        if end + 2 < n and t[end + 1].key == "of" and t[end + 1].latin:
+        if end + 2 < n and t[end + 1].key == "of" and t[end + 1].latin and self.joined(end + 1):
             for m in range(min(self.v.region_maxlen, n - end - 2), 0, -1):
-                if tuple(t[end + 2 + x].key for x in range(m)) in self.v.regions:
+                if tuple(t[end + 2 + x].key for x in range(m)) in self.v.regions \
+                        and all(self.joined(end + 2 + x) for x in range(m)):
                     return end + 2, end + 1 + m
             return None
         for b in range(end + 1, min(end + 4, n)):
@@ -220,7 +224,8 @@ class _Finder(_NameRules):
     def former_gap(self, j: int) -> int:
         for ph in self.v.former_gap:
             m = len(ph)
-            if j + m <= len(self.t) and tuple(self.t[j + x].key for x in range(m)) == ph:
+            if j + m <= len(self.t) and tuple(self.t[j + x].key for x in range(m)) == ph \
+                    and all(self.joined(j + x) for x in range(m)):
                 return m
         return 0
 

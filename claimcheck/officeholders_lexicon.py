@@ -14,7 +14,7 @@ from typing import NamedTuple
 import regex
 
 from . import lexicon, names
-from .text import fold_string
+from .text import first_run, fold_string, runs
 
 # A word: letters/marks/digits with inner dots, hyphens or apostrophes ("S.P", "Ex-CM", "O'Brien");
 # any other non-space character is a one-character token.
@@ -63,6 +63,7 @@ class _Vocab:
             mods |= {x.lower() for x in w[:-1]}
         self.modifiers = mods
         self.head_keys = frozenset(self.abbrev) | self.heads | self.org_heads  # keys is_head looks up
+        self.head_firsts = frozenset(first_run(k) for k in self.head_keys)  # their first words, for title_lines
         self.former = hi(d["modifiers"]["former"]) | en(d["modifiers"]["former"])
         self.portfolio = hi(d["portfolio"]["hi"]) | en(d["portfolio"]["en"])
         self.connectors = hi(d["connectors"]["hi"]) | en(d["connectors"]["en"])
@@ -144,33 +145,51 @@ def _tok(s: int, e: int, text: str, nl_before: bool) -> _Tok:
 _DOTTED_HI = frozenset({"डॉ", "डा", "प्रो"})
 
 
-def tokens(text: str) -> list[_Tok]:
+def title_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text`` holding a word that may head a title (a head or abbreviation, or a
+    word ending in a head suffix: "गृहमंत्री"). A title, its place and its name are written on one line, so the
+    finder needs only these lines' tokens."""
+    v = vocab()
+    firsts, suffix = v.head_firsts, v.head_suffix
+    words, starts, _ = runs(text)
+    spans: list[tuple[int, int]] = []
+    for w, s in zip(words, starts):
+        if (w in firsts or w.endswith(suffix)) and not (spans and s < spans[-1][1]):
+            e = text.find("\n", s)
+            spans.append((text.rfind("\n", 0, s) + 1, len(text) if e == -1 else e))
+    return spans
+
+
+def tokens(text: str, spans: list[tuple[int, int]] | None = None) -> list[_Tok]:
+    """The tokens of ``text``, or of its lines ``spans`` (whole lines, in order) only. A token after a newline
+    has ``nl_before``, so no rule that stops at a line break sees the lines left out."""
     out: list[_Tok] = []
     append = out.append
-    prev = 0
     last_e = -1  # end of the last token kept
     n = len(text)
     letters = names.letter_names()
     latin_match = _LATIN.match
     find = text.find
     classes = _CLASSES
-    for m in _TOKEN.finditer(text):
-        s, e = m.span()
-        # an initial or short abbreviation keeps its dot ("S.P.", "Dr.", "डॉ.", "के. विजय")
-        if e < n and text[e] == ".":
-            w = m.group()
-            if latin_match(w) and (len(w) <= 3 or "." in w) or w in _DOTTED_HI \
-                    or w in letters and text[e + 1:e + 2] == " ":
-                e += 1
-        if s < last_e:
-            continue
-        w = text[s:e]
-        nl = prev < s and find("\n", prev, s) != -1
-        if len(w) > 3 and w[-2:] in ("'s", "’s"):  # possessive: "Adityanath's" -> "Adityanath" "'s"
-            append(_tok(s, e - 2, text[s:e - 2], nl))
-            append(_tok(e - 2, e, text[e - 2:e], False))
-        else:
-            word, latin = classes.get(w[0]) or _first_char_class(w[0])
-            append(_new(_Tok, (s, e, w, w.lower().rstrip(".") if latin else w.rstrip("."), word, latin, nl)))
-        prev = last_e = e
+    for lo, hi in spans if spans is not None else ((0, n),):
+        prev = max(lo - 1, 0)  # the newline that ends the line before, if any
+        for m in _TOKEN.finditer(text, lo, hi):
+            s, e = m.span()
+            # an initial or short abbreviation keeps its dot ("S.P.", "Dr.", "डॉ.", "के. विजय")
+            if e < n and text[e] == ".":
+                w = m.group()
+                if latin_match(w) and (len(w) <= 3 or "." in w) or w in _DOTTED_HI \
+                        or w in letters and text[e + 1:e + 2] == " ":
+                    e += 1
+            if s < last_e:
+                continue
+            w = text[s:e]
+            nl = prev < s and find("\n", prev, s) != -1
+            if len(w) > 3 and w[-2:] in ("'s", "’s"):  # possessive: "Adityanath's" -> "Adityanath" "'s"
+                append(_tok(s, e - 2, text[s:e - 2], nl))
+                append(_tok(e - 2, e, text[e - 2:e], False))
+            else:
+                word, latin = classes.get(w[0]) or _first_char_class(w[0])
+                append(_new(_Tok, (s, e, w, w.lower().rstrip(".") if latin else w.rstrip("."), word, latin, nl)))
+            prev = last_e = e
     return out

@@ -113,6 +113,11 @@ def _runs(text: str) -> tuple[list[str], list[int], list[int]]:
     return list(map(str.casefold, parts[1::2])), ends[0::2], ends[1::2]
 
 
+def runs(text: str) -> tuple[list[str], list[int], list[int]]:
+    """(casefolded runs of letters and marks, their starts, their ends) of ``text``."""
+    return _runs(text)
+
+
 def first_run(entry: str) -> str:
     """The leading run of letters and marks of a lexicon entry, casefolded ("dozens of" -> "dozens"); '' when the
     entry does not begin with a letter."""

@@ -154,3 +154,44 @@ def test_date_anchor_hits_written() -> None:
     hits = dates.anchor_hits(t, L)
     assert hits == _anchor_oracle(t, L)
     assert "जनवरी" not in [w for _, _, w in hits]  # glued to a digit: no anchor
+
+
+def _officeholders_both_ways(text: str) -> tuple[list, list]:
+    """Officeholder claims found on the title lines' tokens (as the finder does) and on every token."""
+    import datetime as dt
+
+    from claimcheck import officeholders
+    from claimcheck.extraction import Context
+    from claimcheck.model import Document
+    from claimcheck.officeholders_lexicon import tokens
+
+    ctx = Context(doc=Document(id="t", text=text), folded=fold(text), anchor=dt.date(2024, 8, 30), lang="hi")
+    lines = officeholders.find(ctx)
+    f = officeholders._Finder(ctx)
+    f.t = tokens(f.text)
+    return lines, f.run()
+
+
+TITLE_LINES = [
+    "मुख्यमंत्री योगी आदित्यनाथ ने कहा", "उत्तर प्रदेश के मुख्य सचिव मनोज कुमार सिंह", "Chief Minister of Uttar Pradesh,",
+    "Shri Yogi Adityanath said", "सीईओ इन्वेस्ट यूपी अभिषेक प्रकाश", "केंद्रीय गृहमंत्री व भाजपा के पूर्व अध्यक्ष",
+    "अमित शाह", "The Vice President, Shri M Venkaiah Naidu has", "प्रमुख सचिव, एमएसएमई आलोक कुमार", "बाजार में 5 लाख लोग",
+    "PM Modi", "Dr. S.P. Goyal", "खेलमंत्री अनुराग ठाकुर ने", "उपमुख्यमंत्री केशव प्रसाद मौर्य और ब्रजेश पाठक", "Minister", "of State (Independent Charge)",
+    "", "  ", "Chief Minister", "of Uttar Pradesh, Shri Yogi Adityanath said", "Yogi Adityanath, Chief Minister",
+    "former", "पूर्व", "के पूर्व मुख्यमंत्री", "अखिलेश यादव", "(गृह)", "सचिव,", "अपर मुख्य सचिव", "राज्यपाल", "आनंदीबेन पटेल ने", "Flipkart CEO Kalyan Krishnamurthy's", "(MSME) मंत्री", "मंत्री राकेश सचान",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(TITLE_LINES), min_size=1, max_size=12),
+       st.lists(st.sampled_from(["\n", " ", "\n\n", ". ", "\n  "]), min_size=12, max_size=12))
+def test_officeholders_on_title_lines_same_as_on_all_tokens(lines, seps) -> None:
+    text = "".join(a + b for a, b in zip(lines, seps))
+    a, b = _officeholders_both_ways(text)
+    assert a == b
+
+
+def test_officeholders_on_title_lines_written() -> None:
+    text = "\n".join(TITLE_LINES)
+    a, b = _officeholders_both_ways(text)
+    assert a == b and len(a) >= 5

@@ -7,8 +7,8 @@ Folding (for matching only, never for what is reported):
 - NBSP and other spaces → ' '; dashes and the minus sign → '-'; curly quotes → straight quotes.
 
 :func:`fold` returns a :class:`Folded` whose ``span`` maps a folded (start, end) back to the original text.
-Length-preserving changes use ``str.translate``; only deletions and 2→1 changes build breakpoints, so clean text
-costs one translate and one regex scan.
+Length-preserving changes are one-to-one character translations; only deletions and 2→1 changes build
+breakpoints, so clean text costs two regex scans.
 """
 
 from __future__ import annotations
@@ -30,6 +30,21 @@ _ONE_TO_ONE = {
     0x2010: 0x2D, 0x2011: 0x2D, 0x2012: 0x2D, 0x2013: 0x2D, 0x2014: 0x2D, 0x2015: 0x2D, 0x2212: 0x2D,
     0x2018: 0x27, 0x2019: 0x27, 0x201C: 0x22, 0x201D: 0x22,
 }
+# translate() looks every character up; the characters to change are rare in news text, so a longer text is
+# scanned for them (one compiled character class) and only the runs found are translated
+_ONE_RE = regex.compile("[" + "".join(regex.escape(chr(k)) for k in _ONE_TO_ONE) + "]+")
+
+
+def _one_to_one(s: str) -> str:
+    if len(s) < 256:
+        return s.translate(_ONE_TO_ONE)
+    return _ONE_RE.sub(_one_repl, s)
+
+
+def _one_repl(m: regex.Match) -> str:
+    return m.group().translate(_ONE_TO_ONE)
+
+
 _DROP = "\u093C\u200B\u200C\u200D\u2060\uFEFF\u00AD\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069"
 _EDIT = regex.compile(rf"[{_DROP}]+|[ङञणनम]\u094D(?=[क-ह])")
 
@@ -63,7 +78,7 @@ class Folded:
 
 def fold_string(s: str) -> str:
     """Fold a word or phrase (e.g. a lexicon entry) the same way documents are folded."""
-    return _EDIT.sub(_edit_repl, s.translate(_ONE_TO_ONE))
+    return _EDIT.sub(_edit_repl, _one_to_one(s))
 
 
 def _edit_repl(m: regex.Match) -> str:
@@ -71,7 +86,7 @@ def _edit_repl(m: regex.Match) -> str:
 
 
 def fold(text: str) -> Folded:
-    t = text.translate(_ONE_TO_ONE)
+    t = _one_to_one(text)
     pieces: list[str] = []
     fpos, opos = [0], [0]
     last = 0

@@ -3,6 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claimcheck import text as text_mod
 from claimcheck.text import fold, fold_string
 
 ALPHABET = list("कखगघचजडढनमयरलवसहािीुूेैोौंँ़्ऩ०१२३४५६७८९0123456789 ,.-।") + [
@@ -46,3 +47,10 @@ def test_every_folded_span_is_a_valid_original_span(text, data):
     if j > i:
         # what the span covers folds back to what was matched
         assert fold_string(text[a:b]).startswith(f.text[i:j]) or f.text[i:j] in fold_string(text[a:b])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(sorted({chr(k) for k in text_mod._ONE_TO_ONE} | set("ab १२क़—ड़ \n"))),
+               min_size=300, max_size=900))
+def test_one_to_one_translation_scans_long_texts_the_same(s):
+    assert text_mod._one_to_one(s) == s.translate(text_mod._ONE_TO_ONE)

@@ -89,17 +89,27 @@ def _folded_slice(text: str, start: int, end: int) -> str:
 def check_claim(claim: Claim, refs, when: _dt.date, text: str = "", *, region: str | None = None,
                 tolerances: dict[str, float] | None = None) -> Verdict:
     """The verdict for one claim as of ``when``; ``region`` is the default region of claims that name none."""
-    asof = when.isoformat()
+    return _check(claim, refs, when, when.isoformat(), text, region, tolerances)
+
+
+@functools.lru_cache(maxsize=64)
+def _unverifiable(message: str, asof: str) -> Verdict:
+    """One (immutable) verdict object for the many figures a table cannot cover, on one date."""
+    return Verdict("unverifiable", message, as_of=asof)
+
+
+def _check(claim: Claim, refs, when: _dt.date, asof: str, text: str, region: str | None,
+           tolerances: dict[str, float] | None) -> Verdict:
     if claim.outside_body:
-        return Verdict("unverifiable", "outside the article body (a teaser for another article): not checked", as_of=asof)
+        return _unverifiable("outside the article body (a teaser for another article): not checked", asof)
     if claim.kind == "officeholder":
         from . import people
 
         return people.check_officeholder(claim, refs, when, region=region, doc_text=text or None)
     if claim.kind not in ("ranking", "quantity", "percent", "money"):
         if claim.kind == "date":
-            return Verdict("unverifiable", "a date gives context; it is not checked on its own", as_of=asof)
-        return Verdict("unverifiable", f"no reference table covers {claim.kind} claims", as_of=asof)
+            return _unverifiable("a date gives context; it is not checked on its own", asof)
+        return _unverifiable(f"no reference table covers {claim.kind} claims", asof)
     if text:
         # the sentence lies within _WINDOW characters of the claim: no topic there, no need to find the sentence
         near = _may_name_topic(text, claim.start - _WINDOW, claim.end + _WINDOW)
@@ -109,7 +119,7 @@ def check_claim(claim: Claim, refs, when: _dt.date, text: str = "", *, region: s
         if not near:
             # the sentence names no topic a table covers: the verdict the full check below would reach, sooner
             if claim.kind != "ranking":
-                return Verdict("unverifiable", _NO_TABLE, as_of=asof)
+                return _unverifiable(_NO_TABLE, asof)
             return stats.ranking_without_topic(claim, refs, asof)
         sentence = _folded_slice(text, start, end)
     else:
@@ -121,10 +131,11 @@ def check_claim(claim: Claim, refs, when: _dt.date, text: str = "", *, region: s
                               tolerance=(tolerances or {}).get(claim.kind))
     if v is not None:
         return v
-    return Verdict("unverifiable", _NO_TABLE, as_of=asof)
+    return _unverifiable(_NO_TABLE, asof)
 
 
 def check_claims(claims: list[Claim], refs, when: _dt.date, doc: Document | None = None, *,
                  region: str | None = None, tolerances: dict[str, float] | None = None) -> list[CheckedClaim]:
     text = doc.text if doc is not None else ""
-    return [CheckedClaim(c, check_claim(c, refs, when, text, region=region, tolerances=tolerances)) for c in claims]
+    asof = when.isoformat()
+    return [CheckedClaim(c, _check(c, refs, when, asof, text, region, tolerances)) for c in claims]

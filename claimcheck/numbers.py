@@ -215,6 +215,9 @@ def _number_token(lx: Lexicon, kind: str, tok: str) -> float | None:
     return None
 
 
+_PLAIN_DIGITS = regex.compile(r"\d+(?:,\d{2,3})*(?:\.\d+)?")
+
+
 def read(text: str) -> tuple[float, int] | None:
     """(value, end) of the longest valid number expression at the start of folded ``text``, else None.
 
@@ -224,6 +227,8 @@ def read(text: str) -> tuple[float, int] | None:
     after a scale that is not smaller than that scale ("5 करोड़ 2020" reads as 5 करोड़), an "और" not followed by
     a smaller part ("दो हजार और दो सौ" = 2200, but "दो सौ और दो हजार" stops at दो सौ).
     """
+    if _PLAIN_DIGITS.fullmatch(text):  # the commonest case, one digit group ("96", "1,23,456.5"): no grammar
+        return 1.0 * (0.0 + (digits_value(text) or 0.0)), len(text)
     lx = lex()
     tok_re = _token_re()
     total = 0.0

@@ -195,3 +195,16 @@ def test_officeholders_on_title_lines_written() -> None:
     text = "\n".join(TITLE_LINES)
     a, b = _officeholders_both_ways(text)
     assert a == b and len(a) >= 5
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789,.") + ["९", "٣", " ", "लाख", "-"]), min_size=1, max_size=14))
+def test_plain_digit_shortcut_reads_like_the_grammar(parts: list[str]) -> None:
+    s = "".join(parts)
+    assume_plain = numbers._PLAIN_DIGITS.fullmatch(s) is not None
+    fast = numbers.read(s)
+    # the grammar alone: hide the shortcut by reading through a one-character prefix the grammar skips
+    slow = numbers.read(" " + s)
+    if assume_plain:
+        assert fast is not None and slow is not None
+        assert (fast[0], fast[1] + 1) == slow or (fast[0] != fast[0] and slow[0] != slow[0])

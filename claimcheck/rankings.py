@@ -60,7 +60,13 @@ def _patterns():
     ords.update({k.lower(): v for k, v in data["ordinals_en"].items()})
     ords.update({fold_string(k): 1 for k in data["first_hi"]})
     patterns = (hindi_tail, hindi_plain, hindi_place, english, english_alone)
-    return patterns, regex.compile(region, regex.IGNORECASE), names, ords
+    # words each pattern cannot match without (a cheap substring test spares the scan of most texts); English
+    # ones are looked for in the casefolded text, as the patterns ignore case
+    sup = tuple(fold_string(w) for w in data["hi"])
+    required = (sup, sup, tuple(fold_string(w) for w in data["place_hi"]),
+                tuple(w.casefold() for w in data["en"]) + ("highest",), ("highest", "largest", "most"))
+    return tuple(zip(patterns, required, (False, False, False, True, True))), regex.compile(region, regex.IGNORECASE), \
+        names, ords
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
@@ -75,7 +81,13 @@ def find(ctx) -> list[Claim]:
     patterns, region_re, names, ords = _patterns()
     text = ctx.folded.text
     out: list[Claim] = []
-    for pat in patterns:
+    folded_case = None
+    for pat, required, latin in patterns:
+        if latin and folded_case is None:
+            folded_case = text.casefold()
+        hay = folded_case if latin else text
+        if not any(w in hay for w in required):
+            continue
         for m in pat.finditer(text):
             start, end = m.start(), m.end()
             groups = m.groupdict()

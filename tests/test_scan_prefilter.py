@@ -208,3 +208,30 @@ def test_plain_digit_shortcut_reads_like_the_grammar(parts: list[str]) -> None:
     if assume_plain:
         assert fast is not None and slow is not None
         assert (fast[0], fast[1] + 1) == slow or (fast[0] != fast[0] and slow[0] != slow[0])
+
+
+RANKING_PIECES = ["सबसे अधिक एमएसएमई यूनिट वाला राज्य उप्र है", "UP has the highest number of MSMEs",
+                  "West Bengal has the second highest number among all states", "दूसरे स्थान पर है महाराष्ट्र",
+                  "देश में सबसे ज्यादा पंजीकृत एमएसएमई उत्तर प्रदेश में हैं", "THE LARGEST NUMBER OF MSME units",
+                  "बिहार", "एमएसएमई की संख्या", "the most", "in India", "।", "\n", ". ", " "]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(RANKING_PIECES), min_size=1, max_size=10))
+def test_rankings_skip_only_patterns_that_cannot_match(parts) -> None:
+    import datetime as dt
+
+    from claimcheck import rankings
+    from claimcheck.extraction import Context
+    from claimcheck.model import Document
+
+    text = " ".join(parts)
+    ctx = Context(doc=Document(id="t", text=text), folded=fold(text), anchor=dt.date(2024, 8, 30), lang="hi")
+    found = rankings.find(ctx)
+    pats, *rest = rankings._patterns()
+    real = rankings._patterns
+    try:
+        rankings._patterns = lambda: (tuple((p, ("",), latin) for p, _, latin in pats), *rest)
+        assert rankings.find(ctx) == found
+    finally:
+        rankings._patterns = real

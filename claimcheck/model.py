@@ -8,6 +8,7 @@ A :class:`Document` goes in; extraction turns it into :class:`Claim` records; ch
 from __future__ import annotations
 
 import datetime as _dt
+import operator
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -91,14 +92,17 @@ class Claim:
 
     def to_dict(self) -> dict[str, Any]:
         # a shallow read of the fields: values are plain (str, numbers, small dicts), so asdict's deep copy of
-        # every claim only cost time (7x slower on a batch's worth of claims)
-        d = {f: getattr(self, f) for f in _CLAIM_FIELDS}
-        d["offices"] = list(self.offices)
-        return {k: v for k, v in d.items() if v is not None and v != [] and v is not False or k in _ALWAYS}
+        # every claim only cost time (7x slower on a batch's worth of claims); all fields in one C call
+        values = list(_claim_values(self))
+        values[_OFFICES] = list(values[_OFFICES])
+        return {k: v for k, v in zip(_CLAIM_FIELDS, values) if v is not None and v != [] and v is not False
+                or k in _ALWAYS}
 
 
 _ALWAYS = {"doc", "kind", "text", "start", "end"}
 _CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
+_OFFICES = _CLAIM_FIELDS.index("offices")
+_claim_values = operator.attrgetter(*_CLAIM_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -136,11 +136,25 @@ def one_line(s: object) -> str:
     return " ".join(str(s).split())
 
 
+_PLAIN = frozenset({str, int, bool, type(None)})
+_INF = (float("inf"), float("-inf"))
+
+
 def jsonable(obj: object) -> object:
     """``obj`` with non-finite floats as None and unknown scalars as strings, so JSON output is always valid."""
+    t = type(obj)
+    # exact types first, in one set lookup each (the renderers call this for every claim of a batch)
+    if t in _PLAIN:
+        return obj
+    if t is dict:
+        return {k if type(k) is str else str(k): v if type(v) in _PLAIN else jsonable(v)
+                for k, v in obj.items()}  # type: ignore[attr-defined]
+    if t is list or t is tuple:
+        return [v if type(v) in _PLAIN else jsonable(v) for v in obj]  # type: ignore[attr-defined]
+    # subclasses (an IntEnum, an OrderedDict …) by their base
     if isinstance(obj, float):
-        return obj if obj == obj and obj not in (float("inf"), float("-inf")) else None
-    if obj is None or isinstance(obj, (str, int, bool)):
+        return obj if obj == obj and obj not in _INF else None
+    if isinstance(obj, (str, int, bool)):
         return obj
     if isinstance(obj, dict):
         return {str(k): jsonable(v) for k, v in obj.items()}

@@ -8,8 +8,9 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from typing import Any
 
 from .errors import InputError, UsageError
 from .model import CheckedClaim, Claim, DocResult, Document
@@ -100,13 +101,17 @@ def run(
     jobs: int | None = None,
     region: str | None = None,
     tolerances: dict[str, float] | None = None,
-) -> Iterator[DocResult]:
+    then: Callable[[DocResult], Any] | None = None,
+) -> Iterator[Any]:
     """Process every document behind ``paths`` in input order; unreadable ones come back with ``error`` set.
 
     ``jobs`` worker processes share a large batch (None: every core; 1: this process only); results still come
     in input order, streaming. A single article or a small batch is always processed in this process.
+    ``then(result)``, if given, is computed where each document was processed and yielded instead of the result
+    (see :func:`claimcheck.batch.run_parallel`): per-document work such as rendering a streamed format then runs
+    on every core, and only its output travels back.
     """
     from .batch import run_parallel
 
     return run_parallel(paths, jobs=jobs, command=command, as_of=_as_date(as_of), lang=lang, refs=refs,
-                        encoding=encoding, region=region, tolerances=tolerances)
+                        encoding=encoding, region=region, tolerances=tolerances, then=then)

@@ -25,6 +25,7 @@ import json
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 from .errors import UsageError
@@ -158,19 +159,45 @@ def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in spans)
 
 
-def apply(report: Report, *, baseline: Baseline | None = None, ignore: Iterable[str] = (),
-          today: _dt.date | None = None) -> tuple[Report, list[str]]:
-    """Mark suppressed claims (ignore comments, config ``ignore``, baseline) and count them per document.
+@dataclass(frozen=True)
+class Suppression:
+    """Every kind of suppression (ignore comments, config ``ignore``, a baseline), for one document at a time.
 
-    Returns the new report and notes for the user (expired baseline entries).
+    Picklable, so a batch can apply it where each document was processed (``run(..., then=…)``). ``today`` decides
+    which baseline entries have expired (default: the day it is made).
     """
-    today = today or _dt.date.today()
-    ignored_keys = {_norm(x) for x in ignore} | set(ignore)
-    entries = baseline.by_fingerprint() if baseline else {}
-    notes: list[str] = []
-    results: list[DocResult] = []
-    need_fp = bool(entries or ignored_keys)  # a fingerprint per claim costs a fold: only when it is looked up
-    for r in report.results:
+
+    baseline: Baseline | None = None
+    ignore: tuple[str, ...] = ()
+    today: _dt.date | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ignore", tuple(self.ignore))
+        if self.today is None:
+            object.__setattr__(self, "today", _dt.date.today())
+
+    @cached_property
+    def _entries(self) -> dict[str, Entry]:
+        return self.baseline.by_fingerprint() if self.baseline else {}
+
+    @cached_property
+    def _ignored_keys(self) -> set[Any]:
+        return {_norm(x) for x in self.ignore} | set(self.ignore)
+
+    def __getstate__(self) -> dict[str, Any]:  # the lookup tables are rebuilt where they are used
+        return {"baseline": self.baseline, "ignore": self.ignore, "today": self.today}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for k, v in state.items():
+            object.__setattr__(self, k, v)
+
+    def __call__(self, r: DocResult) -> tuple[DocResult, list[str]]:
+        """``r`` with its suppressed claims marked and counted, and notes for the user (expired baseline entries)."""
+        today = self.today
+        entries = self._entries
+        ignored_keys = self._ignored_keys
+        notes: list[str] = []
+        need_fp = bool(entries or ignored_keys)  # a fingerprint per claim costs a fold: only when it is looked up
         checked = []
         for cc in r.checked:
             why = cc.suppressed
@@ -192,5 +219,20 @@ def apply(report: Report, *, baseline: Baseline | None = None, ignore: Iterable[
                     why = "baseline" + (f": {e.reason}" if e.reason else "")
             checked.append(replace(cc, suppressed=why) if why else cc)
         sup = sum(1 for cc in checked if cc.suppressed)
-        results.append(replace(r, checked=tuple(checked), suppressed=sup))
+        return replace(r, checked=tuple(checked), suppressed=sup), notes
+
+
+def apply(report: Report, *, baseline: Baseline | None = None, ignore: Iterable[str] = (),
+          today: _dt.date | None = None) -> tuple[Report, list[str]]:
+    """Mark suppressed claims (ignore comments, config ``ignore``, baseline) and count them per document.
+
+    Returns the new report and notes for the user (expired baseline entries).
+    """
+    suppress = Suppression(baseline, tuple(ignore), today)
+    notes: list[str] = []
+    results: list[DocResult] = []
+    for r in report.results:
+        done, more = suppress(r)
+        results.append(done)
+        notes.extend(more)
     return replace(report, results=tuple(results)), notes

@@ -6,6 +6,10 @@ at most a few chunks per worker in flight, so memory stays flat however long the
 worth a pool) runs in this process. A document whose processing fails unexpectedly comes back as an error
 result naming the exception, so one bad article never stops an archive run.
 
+Per-document work that follows processing (applying a baseline, rendering a streamed format) can run in the
+worker too: pass it as ``then``, and only its (small) result travels back to this process, which would otherwise
+do that work for every document alone while the workers wait.
+
 >>> from claimcheck.batch import run_parallel
 >>> [r.error for r in run_parallel(["/nonexistent.txt"], jobs=1)]
 ['/nonexistent.txt: no such file']
@@ -16,8 +20,9 @@ from __future__ import annotations
 import datetime as _dt
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from typing import Any
 
 from .errors import ClaimcheckError, InputError
 from .model import DocResult, Document
@@ -75,8 +80,15 @@ def run_parallel(
     encoding: str | None = None,
     region: str | None = None,
     tolerances: dict[str, float] | None = None,
-) -> Iterator[DocResult]:
-    """Every document behind ``paths`` processed on ``jobs`` processes (None: all cores), yielded in input order."""
+    then: Callable[[DocResult], Any] | None = None,
+) -> Iterator[Any]:
+    """Every document behind ``paths`` processed on ``jobs`` processes (None: all cores), yielded in input order.
+
+    With ``then``, ``then(result)`` is computed where the document was processed (in a worker, for a large batch)
+    and yielded instead of the result, still in input order; unreadable documents' error results go through it
+    too. It must pickle (a module-level function, a ``functools.partial`` of one, or an instance of a module-level
+    class) and it sees the result with its ``text``; an exception it raises ends the run.
+    """
     from .inputs import read_documents
 
     opts = dict(command=command, as_of=_as_date(as_of), refs=tuple(refs), region=region,
@@ -84,7 +96,7 @@ def run_parallel(
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
     items = read_documents(paths, encoding=encoding, lang=lang)
     if jobs == 1:
-        yield from _serial(items, opts)
+        yield from _serial(items, opts, then)
         return
     # Look ahead: a single article (an editor's save) is checked here, without paying for worker start-up.
     head: list[Document | InputError] = []
@@ -96,9 +108,9 @@ def run_parallel(
         if size >= POOL_MIN_CHARS and len(head) > 1:
             break
     else:
-        yield from _serial(head, opts)
+        yield from _serial(head, opts, then)
         return
-    yield from _pooled(_chain(head, items), jobs=jobs, opts=opts)
+    yield from _pooled(_chain(head, items), jobs=jobs, opts=opts, then=then)
 
 
 def _chain(head: list, rest: Iterator) -> Iterator:
@@ -106,12 +118,11 @@ def _chain(head: list, rest: Iterator) -> Iterator:
     yield from rest
 
 
-def _serial(items: Iterable[Document | InputError], opts: dict) -> Iterator[DocResult]:
+def _serial(items: Iterable[Document | InputError], opts: dict,
+            then: Callable[[DocResult], Any] | None = None) -> Iterator[Any]:
     for item in items:
-        if isinstance(item, InputError):
-            yield error_result(item)
-        else:
-            yield process_safely(item, opts)
+        r = error_result(item) if isinstance(item, InputError) else process_safely(item, opts)
+        yield r if then is None else then(r)
 
 
 def _chunks(items: Iterable[Document | InputError]) -> Iterator[list[Document | InputError]]:
@@ -128,9 +139,25 @@ def _chunks(items: Iterable[Document | InputError]) -> Iterator[list[Document | 
         yield chunk
 
 
-def _work(docs: list[Document], opts: dict) -> list[DocResult]:
-    """Worker side: process a chunk; the text is not sent back (the parent still holds it)."""
-    return [replace(process_safely(d, opts), text=None) for d in docs]
+def _work(docs: list[Document], opts: dict, then: Callable[[DocResult], Any] | None = None) -> list[Any]:
+    """Process a chunk; without ``then`` the text is not sent back (the parent still holds it)."""
+    if then is None:
+        return [replace(process_safely(d, opts), text=None) for d in docs]
+    return [then(process_safely(d, opts)) for d in docs]
+
+
+# A worker's options and ``then``, given once when it starts (inherited, not pickled, under fork) rather than
+# with every chunk: a baseline file's entries would otherwise travel with each one.
+_JOB: tuple[dict, Callable[[DocResult], Any] | None] = ({}, None)
+
+
+def _start_worker(opts: dict, then: Callable[[DocResult], Any] | None) -> None:
+    global _JOB
+    _JOB = (opts, then)
+
+
+def _work_in_worker(docs: list[Document]) -> list[Any]:
+    return _work(docs, *_JOB)
 
 
 _FAST = False
@@ -153,56 +180,74 @@ def _fast_pickling() -> None:
     for cls in (model.Claim, model.CheckedClaim, model.Verdict, model.Evidence, model.DocResult, model.Document):
         names = tuple(f.name for f in fields(cls) if f.init)
         if len(names) == len(fields(cls)):
-            ForkingPickler.register(cls, _reducer(names))
+            ForkingPickler.register(cls, _reducer(cls, names))
     _FAST = True
 
 
-def _reducer(names: tuple[str, ...]):
+def _reducer(cls: type, names: tuple[str, ...]):
+    import operator
+
+    values = operator.attrgetter(*names)  # one C call for all the fields (names has at least two)
+
     def reduce(obj):
-        return type(obj), tuple(getattr(obj, n) for n in names)
+        return cls, values(obj)
 
     return reduce
 
 
-def _pooled(items: Iterator[Document | InputError], *, jobs: int, opts: dict) -> Iterator[DocResult]:
+def _pooled(items: Iterator[Document | InputError], *, jobs: int, opts: dict,
+            then: Callable[[DocResult], Any] | None = None) -> Iterator[Any]:
     import concurrent.futures as cf
+    import gc
     import multiprocessing as mp
     from concurrent.futures.process import BrokenProcessPool
 
     _fast_pickling()
     try:
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-        pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+        pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_start_worker,
+                                      initargs=(opts, then))
     except (OSError, ValueError, ImportError):  # no working process support here: stay in this process
-        yield from _serial(items, opts)
+        yield from _serial(items, opts, then)
         return
     window: deque = deque()
     limit = 2 * jobs + 1
     broken = False
+    started = False
     try:
         for chunk in _chunks(items):
             docs = [d for d in chunk if isinstance(d, Document)]
             fut = None
             if docs and not broken:
+                frozen = not started and gc.isenabled()
+                if frozen:
+                    # the workers are forked at the first submit: what this process holds already (lexicons,
+                    # tables, the caller's data) goes to the collector's permanent generation first, so the
+                    # workers' collections never walk it (nor copy its pages to touch it)
+                    gc.freeze()
                 try:
-                    fut = pool.submit(_work, docs, opts)
+                    fut = pool.submit(_work_in_worker, docs)
                 except (BrokenProcessPool, RuntimeError):
                     broken = True
+                finally:
+                    started = True
+                    if frozen:
+                        gc.unfreeze()
             window.append((chunk, fut))
             while len(window) >= limit or (broken and window):
-                yield from _collect(*window.popleft(), opts=opts)
+                yield from _collect(*window.popleft(), opts=opts, then=then)
         while window:
-            yield from _collect(*window.popleft(), opts=opts)
+            yield from _collect(*window.popleft(), opts=opts, then=then)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _collect(chunk, fut, *, opts: dict) -> Iterator[DocResult]:
+def _collect(chunk, fut, *, opts: dict, then: Callable[[DocResult], Any] | None = None) -> Iterator[Any]:
     """The results of one chunk in input order; a chunk whose worker died is redone here, so nothing is lost."""
     from concurrent.futures.process import BrokenProcessPool
 
     docs = [d for d in chunk if isinstance(d, Document)]
-    results: list[DocResult] = []
+    results: list[Any] = []
     if fut is not None:
         try:
             results = fut.result()
@@ -211,11 +256,14 @@ def _collect(chunk, fut, *, opts: dict) -> Iterator[DocResult]:
         except Exception:  # noqa: BLE001 - e.g. a result that cannot travel back: redo the chunk here
             results = []
     if len(results) != len(docs):
-        results = _work(docs, opts)
+        results = _work(docs, opts, then)
     it = iter(results)
     for item in chunk:
         if isinstance(item, InputError):
-            yield error_result(item)
+            r = error_result(item)
+            yield r if then is None else then(r)
             continue
         r = next(it)
-        yield replace(r, text=item.text) if r.error is None else r
+        if then is None and r.error is None:
+            r = replace(r, text=item.text)
+        yield r

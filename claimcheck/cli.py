@@ -21,8 +21,8 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator
-from dataclasses import replace
-from typing import Optional
+from dataclasses import dataclass, replace
+from typing import Any, Optional
 
 import typer
 
@@ -54,6 +54,8 @@ FORMAT_HELP = (
     "table, line, json, jsonl, markdown, sarif, claimreview or html. Default: the -o file's suffix if it names "
     "one, else table when stdout is a terminal and jsonl when it is not (pipes and scripts get jsonl)."
 )
+# Formats rendered one document at a time, each as soon as it is done (on stdout).
+STREAMED = ("jsonl", "line")
 SUFFIX_FORMAT = {".json": "json", ".jsonl": "jsonl", ".sarif": "sarif", ".html": "html", ".htm": "html",
                  ".md": "markdown", ".txt": "line", ".jsonld": "claimreview"}
 
@@ -123,10 +125,13 @@ def _run_kwargs(**kw: object) -> dict[str, object]:
     return {k: v for k, v in kw.items() if (k in params or accepts_any) and v is not None}
 
 
-def _progress(results: Iterator, enabled: bool, delay: float = 1.0, console=None) -> Iterator:  # type: ignore[no-untyped-def, type-arg]
-    """Pass results through; on a terminal, show a spinner on stderr once the run has taken ``delay`` seconds."""
+def _progress(items: Iterator, enabled: bool, delay: float = 1.0, console=None,  # type: ignore[no-untyped-def, type-arg]
+              result=lambda item: item) -> Iterator:  # type: ignore[type-arg]
+    """Pass items through; on a terminal, show a spinner on stderr once the run has taken ``delay`` seconds.
+
+    ``result(item)`` is the item's DocResult (named in the spinner's line)."""
     if not enabled:
-        yield from results
+        yield from items
         return
     import threading
 
@@ -141,10 +146,11 @@ def _progress(results: Iterator, enabled: bool, delay: float = 1.0, console=None
     timer.start()
     n = 0
     try:
-        for r in results:
+        for item in items:
             n += 1
+            r = result(item)
             prog.update(task, description=f"{n} document(s) done · {r.path or r.doc}"[:100])
-            yield r
+            yield item
     finally:
         timer.cancel()
         timer.join()
@@ -152,23 +158,62 @@ def _progress(results: Iterator, enabled: bool, delay: float = 1.0, console=None
             prog.stop()
 
 
-def _collect(paths: list[str], *, command: str, as_of: Optional[str], lang: str, refs: tuple[str, ...],
-             encoding: Optional[str], jobs: Optional[int], keep_text: bool, errors_to_stderr: bool,
-             region: Optional[str] = None, tolerances: Optional[dict] = None,
-             each=None):  # type: ignore[no-untyped-def]
-    """Run the documents; ``each(result) -> result`` (suppression, streaming output) sees every one as it comes."""
+@dataclass(frozen=True)
+class _Finish:
+    """The CLI's work on each document once processed, done where it was processed (a worker, in a large batch):
+    suppression (check), then, for a streamed format, rendering the document's lines.
+
+    Returns ``(result, text, notes)``: the rendered text ("" when the whole report is rendered at the end), notes
+    for stderr, and the result cut down to what is still needed — once rendered, only what the exit status needs;
+    otherwise all but the document text, unless a renderer shows it.
+    """
+
+    command: str
+    as_of: Optional[str] = None
+    fail_on: tuple[str, ...] = ()
+    suppress: Any = None  # a baseline.Suppression, for check
+    fmt: Optional[str] = None  # a streamed format (jsonl, line)
+    options: Any = None  # render.Options for fmt
+    keep_text: bool = False
+
+    def __call__(self, r: Any) -> tuple[Any, str, list[str]]:
+        from . import gate
+        from .model import Report
+        from .render import render
+
+        notes: list[str] = []
+        if self.suppress is not None:
+            r, notes = self.suppress(r)
+        if self.fmt is None:
+            return (r if self.keep_text else replace(r, text=None)), "", notes
+        one = Report(results=(r,), command=self.command, as_of=self.as_of, fail_on=self.fail_on)
+        return gate.essentials(r, self.fail_on), render(one, self.fmt, self.options), notes
+
+
+def _collect(paths: list[str], *, finish: _Finish, as_of: Optional[str], lang: str, refs: tuple[str, ...],
+             encoding: Optional[str], jobs: Optional[int], errors_to_stderr: bool,
+             region: Optional[str] = None, tolerances: Optional[dict] = None):  # type: ignore[no-untyped-def]
+    """Run the documents with ``finish`` applied to each; write streamed output as it comes, in input order.
+
+    Returns the (finished) results and the notes for stderr.
+    """
     from . import api
 
-    kwargs = _run_kwargs(command=command, as_of=as_of, lang=None if lang == "auto" else lang, refs=list(refs),
-                         encoding=encoding, jobs=jobs, region=region, tolerances=tolerances or None)
+    kwargs = _run_kwargs(command=finish.command, as_of=as_of, lang=None if lang == "auto" else lang,
+                         refs=list(refs), encoding=encoding, jobs=jobs, region=region,
+                         tolerances=tolerances or None, then=finish)
+    # a run() that does not take ``then`` (an older API, a stand-in) yields bare results: finish them here
+    done = (x if isinstance(x, tuple) else finish(x) for x in api.run(paths, **kwargs))
     results = []
-    for r in _progress(api.run(paths, **kwargs), enabled=sys.stderr.isatty()):
+    notes: list[str] = []
+    for r, text, more in _progress(done, enabled=sys.stderr.isatty(), result=lambda item: item[0]):
         if r.error and errors_to_stderr:
             _err(r.error)
-        if each is not None:
-            r = each(r)
-        results.append(r if keep_text else replace(r, text=None))
-    return results
+        if text:
+            _emit(text, None)
+        notes.extend(more)
+        results.append(r)
+    return results, notes
 
 
 def _emit(text: str, output: Optional[str]) -> None:
@@ -216,17 +261,11 @@ def extract(
         to_stdout = not output or output == "-"
         opts = Options(color=to_stdout and fmt == "table" and sys.stdout.isatty(), width=_width())
         check_format(fmt, "extract")  # before any work is done
-        streaming = to_stdout and fmt in ("jsonl", "line")
-
-        def each(r):  # type: ignore[no-untyped-def]
-            if streaming:
-                _emit(render(Report(results=(r,), command="extract", as_of=as_of), fmt, opts), None)
-                return replace(r, claims=())  # printed already: the exit status needs only errors
-            return r
-
-        results = _collect(paths, command="extract", as_of=as_of, lang=cfg.lang.value, refs=(), encoding=encoding,
-                           jobs=jobs, keep_text=False, errors_to_stderr=not (to_stdout and fmt in ("table", "line")),
-                           each=each)
+        streaming = to_stdout and fmt in STREAMED
+        finish = _Finish("extract", as_of=as_of, fmt=fmt if streaming else None, options=opts)
+        results, _notes = _collect(paths, finish=finish, as_of=as_of, lang=cfg.lang.value, refs=(),
+                                   encoding=encoding, jobs=jobs,
+                                   errors_to_stderr=not (to_stdout and fmt in ("table", "line")))
         report = Report(results=tuple(results), command="extract", as_of=as_of)
         if not streaming:
             _emit(render(report, fmt, opts), output)
@@ -241,15 +280,16 @@ def _width() -> int:
 
 
 def _check_report(paths: list[str], *, as_of, lang, refs, encoding, jobs, fail_on, config_file, baseline_file,  # type: ignore[no-untyped-def]
-                  keep_text: bool, errors_to_stderr: bool, use_baseline: bool = True, stream=None):
+                  keep_text: bool, errors_to_stderr: bool, use_baseline: bool = True, stream: Optional[str] = None,
+                  options=None):
     """Run check with the resolved configuration; returns (report, config, notes).
 
-    Suppression is applied to each document as it arrives; ``stream(report_of_one)`` (if given) renders it
-    at once, so line-oriented output to a pipe is not held back until the whole batch is done.
+    Suppression is applied to each document where it is processed; with ``stream`` (a streamed format) each
+    document is also rendered there and written at once, so line-oriented output to a pipe is not held back
+    until the whole batch is done, and the report keeps only what the exit status needs.
     """
     from . import baseline as bl
     from . import config as cfgmod
-    from . import gate
     from .model import Report
 
     as_of = _as_of_date(as_of)
@@ -261,24 +301,12 @@ def _check_report(paths: list[str], *, as_of, lang, refs, encoding, jobs, fail_o
         src = cfgmod.COMMAND_LINE if not cfg.refs.value else f"{cfg.refs.source} + {cfgmod.COMMAND_LINE}"
         cfg = replace(cfg, refs=cfgmod.Setting(merged, src))
     base = bl.load(cfg.baseline.value) if (use_baseline and cfg.baseline.value) else None
-    notes: list[str] = []
-
-    def each(r):  # type: ignore[no-untyped-def]
-        one, more = bl.apply(Report(results=(r,), command="check", as_of=as_of, fail_on=cfg.fail_on.value),
-                             baseline=base, ignore=cfg.ignore.value)
-        notes.extend(more)
-        done = one.results[0]
-        if stream is not None:
-            stream(one)
-            # printed already: keep only what the exit status needs (errors and gating findings), so memory
-            # stays flat however long a streamed batch is
-            return replace(done, claims=(), text=None,
-                           checked=tuple(cc for cc in done.checked if gate.gates(cc, cfg.fail_on.value)))
-        return done
-
-    results = _collect(paths, command="check", as_of=as_of, lang=cfg.lang.value, refs=cfg.refs.value,
-                       encoding=encoding, jobs=jobs, keep_text=keep_text, errors_to_stderr=errors_to_stderr,
-                       region=cfg.region.value, tolerances=cfg.tolerances.value, each=each)
+    finish = _Finish("check", as_of=as_of, fail_on=cfg.fail_on.value,
+                     suppress=bl.Suppression(base, tuple(cfg.ignore.value)), fmt=stream, options=options,
+                     keep_text=keep_text)
+    results, notes = _collect(paths, finish=finish, as_of=as_of, lang=cfg.lang.value, refs=cfg.refs.value,
+                              encoding=encoding, jobs=jobs, errors_to_stderr=errors_to_stderr,
+                              region=cfg.region.value, tolerances=cfg.tolerances.value)
     report = Report(results=tuple(results), command="check", as_of=as_of, fail_on=cfg.fail_on.value)
     return report, cfg, notes
 
@@ -317,12 +345,12 @@ def check(
         to_stdout = not output or output == "-"
         check_format(fmt, "check")  # before any work is done
         opts = Options(color=to_stdout and fmt == "table" and sys.stdout.isatty(), width=_width())
-        streaming = to_stdout and fmt in ("jsonl", "line")
+        streaming = to_stdout and fmt in STREAMED
         report, _cfg, notes = _check_report(
             paths, as_of=as_of, lang=lang, refs=refs, encoding=encoding, jobs=jobs, fail_on=fail_on,
             config_file=config_file, baseline_file=baseline_file, keep_text=fmt in ("html", "claimreview"),
             errors_to_stderr=not (to_stdout and fmt in ("table", "line", "markdown")),
-            stream=(lambda one: _emit(render(one, fmt, opts), None)) if streaming else None)
+            stream=fmt if streaming else None, options=opts)
         if not streaming:
             _emit(render(report, fmt, opts), output)
         for n in notes:

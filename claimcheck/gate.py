@@ -19,6 +19,7 @@ from __future__ import annotations
 import enum
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from .errors import UsageError
 from .model import VERDICTS, CheckedClaim, DocResult, Report
@@ -64,6 +65,15 @@ def parse_fail_on(value: str | Iterable[str] | None) -> tuple[str, ...]:
 def gates(cc: CheckedClaim, fail_on: Iterable[str]) -> bool:
     """Whether this one checked claim blocks: its verdict is in ``fail_on`` and nothing suppresses it."""
     return cc.suppressed is None and not cc.claim.outside_body and cc.verdict.outcome in tuple(fail_on)
+
+
+def essentials(r: DocResult, fail_on: Iterable[str]) -> DocResult:
+    """What :func:`status` still needs of a result once it has been rendered: its error and the claims that gate.
+
+    A streamed run keeps only this of each document, so its memory does not grow with the batch.
+    """
+    fail_on = tuple(fail_on)
+    return replace(r, claims=(), text=None, checked=tuple(cc for cc in r.checked if gates(cc, fail_on)))
 
 
 def gating(report: Report) -> Iterator[tuple[DocResult, CheckedClaim]]:

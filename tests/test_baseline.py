@@ -162,3 +162,18 @@ def test_cli_baseline_not_written_when_a_document_fails(tmp_path, monkeypatch):
     b = tmp_path / "b.json"
     r = run("baseline", "create", "draft.txt", "gone.txt", "-o", str(b))
     assert r.exit_code == 2 and not b.exists()
+
+
+def test_suppression_one_document_at_a_time_equals_apply_and_survives_pickling():
+    import pickle
+
+    base, _ = baseline.build(sample_report(), reason="desk agreed", expires=_dt.date(2024, 9, 1))
+    for today in (_dt.date(2024, 8, 31), _dt.date(2024, 9, 2)):
+        rep, notes = baseline.apply(sample_report(), baseline=base, ignore=["42 लाख"], today=today)
+        step = baseline.Suppression(base, ("42 लाख",), today)
+        again = pickle.loads(pickle.dumps(step))
+        for s in (step, again):
+            got = [s(r) for r in sample_report().results]
+            assert tuple(r for r, _ in got) == rep.results
+            assert [n for _, more in got for n in more] == notes
+    assert baseline.Suppression().today == _dt.date.today()

@@ -208,3 +208,52 @@ def test_results_travel_between_processes_unchanged(tmp_path):
     assert any(r.checked for r in results)
     batch._fast_pickling()
     assert pickle.loads(ForkingPickler.dumps(results)) == results
+
+
+# ---- then: per-document work done where the document was processed --------------------------------------------
+
+def doc_and_pid(r: DocResult) -> tuple[str, str | None, int]:
+    """A ``then`` step (module level, so it pickles): what it saw and which process ran it."""
+    return r.doc, r.error, os.getpid()
+
+
+def claims_with_text(r: DocResult) -> tuple[int, bool]:
+    return len(r.claims), r.error is not None or bool(r.text)
+
+
+def explode(r: DocResult) -> None:
+    raise ValueError(f"step failed on {r.doc}")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_then_results_come_in_input_order_errors_included(tmp_path, small_chunks, jobs):
+    ids = write_batch(tmp_path / "b.jsonl", 40, bad_every=9)
+    paths = [str(tmp_path / "b.jsonl"), str(tmp_path / "missing.txt")]
+    plain = list(batch.run_parallel(paths, jobs=1, command="extract"))
+    got = list(batch.run_parallel(paths, jobs=jobs, command="extract", then=doc_and_pid))
+    assert [(d, e) for d, e, _pid in got] == [(r.doc, r.error) for r in plain]
+    assert [d for d, e, _pid in got if e is None] == [i for i in ids if i]
+    assert got[-1][1].endswith("missing.txt: no such file")
+    assert len(got) == len(ids) + 1
+
+
+def test_then_runs_in_the_workers_and_sees_the_text(tmp_path, small_chunks):
+    write_batch(tmp_path / "b.jsonl", 30)
+    got = list(batch.run_parallel([str(tmp_path / "b.jsonl")], jobs=2, command="extract", then=doc_and_pid))
+    assert {pid for _d, _e, pid in got} - {os.getpid()}, "every step ran in this process"
+    seen = list(batch.run_parallel([str(tmp_path / "b.jsonl")], jobs=2, command="extract", then=claims_with_text))
+    assert seen == [(len(r.claims), True) for r in batch.run_parallel([str(tmp_path / "b.jsonl")], jobs=1,
+                                                                        command="extract")]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failing_then_step_ends_the_run(tmp_path, small_chunks, jobs):
+    write_batch(tmp_path / "b.jsonl", 20)
+    with pytest.raises(ValueError, match="step failed on d0"):
+        list(batch.run_parallel([str(tmp_path / "b.jsonl")], jobs=jobs, command="extract", then=explode))
+
+
+def test_api_run_passes_then_on(tmp_path):
+    write_batch(tmp_path / "b.jsonl", 3)
+    got = list(api.run([str(tmp_path / "b.jsonl")], command="extract", jobs=1, then=doc_and_pid))
+    assert [d for d, _e, _p in got] == ["d0", "d1", "d2"]

@@ -206,3 +206,15 @@ def test_line_oriented_output_streams_before_the_batch_ends(monkeypatch, capsys,
         cli.main()
     rest = capsys.readouterr().out
     assert len(seen_mid_run[0].splitlines()) == 5 and len(rest.splitlines()) == 5
+
+
+def test_essentials_keep_the_error_and_what_gates_only():
+    rep = sample_report()
+    r = replace(rep.results[0], text="the text")
+    slim = gate.essentials(r, rep.fail_on)
+    assert slim.claims == () and slim.text is None and slim.doc == r.doc
+    assert slim.checked == tuple(cc for cc in r.checked if gate.gates(cc, rep.fail_on)) and slim.checked
+    assert status(replace(rep, results=(slim,))) is status(rep)
+    assert gate.essentials(r, ()).checked == ()
+    failed = DocResult(doc="x", path="x", error="x: no such file")
+    assert gate.essentials(failed, rep.fail_on) == failed

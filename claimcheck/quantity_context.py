@@ -232,21 +232,27 @@ def counted_subject_at(t: str, cue) -> tuple[str, int] | int | None:
     return None
 
 
+_LIST_ITEM = regex.compile(r"[.)][ \t]+[\p{L}\p{M}(\"'“‘]")
+
+
+@functools.lru_cache(maxsize=64)
+def _numbered(n: int) -> regex.Pattern:
+    """The marker of list item ``n`` ("2. ", "2) ") before a word."""
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}.,]){n}[.)][ \t]+[\p{{L}}\p{{M}}(\"'“‘]")
+
+
 def inline_list_marker(t: str, fs: int, fe: int, value: float) -> bool:
     """``N.``/``N)`` before an item, with the item numbered N-1 or N+1 in the same line ("1. आवेदन 2. भुगतान")."""
     if value != int(value) or not 0 < value < 50:
         return False
-    item = regex.compile(r"[.)][ \t]+[\p{L}\p{M}(\"'“‘]")
-    if item.match(t, fe) is None:
+    if _LIST_ITEM.match(t, fe) is None:
         return False
     n = int(value)
-    nxt = regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}.,]){n + 1}[.)][ \t]+[\p{{L}}\p{{M}}(\"'“‘]")
-    prv = regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}.,]){n - 1}[.)][ \t]+[\p{{L}}\p{{M}}(\"'“‘]")
     after = t[fe:fe + 160]
     after = after[: after.find("\n")] if "\n" in after else after
     before = t[max(0, fs - 160):fs]
     before = before[before.rfind("\n") + 1:]
-    return bool(nxt.search(after)) or (n > 1 and bool(prv.search(before)))
+    return bool(_numbered(n + 1).search(after)) or (n > 1 and bool(_numbered(n - 1).search(before)))
 
 
 def age_band(t: str, fs: int, end: int, low: float, high: float) -> bool:

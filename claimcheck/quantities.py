@@ -77,6 +77,7 @@ def _lex() -> _Lex:
         # where num_re can begin: a digit, a word from these, or a word glued to a currency word ("Rsfive")
         num_first=numbers.first_runs() | frozenset(first_run(f) for f in q["vague_quantifiers"]["forms"]),
         cur_tails=tuple(sorted({last_run(f) for f in uw.before} - {""})),
+        **qranges.sequence_lexicon(q, numbers.lex()),
         unit_re=uw.after_re,
         unit_map=uw.after,
         prefix_re=uw.before_re,
@@ -149,7 +150,9 @@ def number_starts(t: str, lx: _Lex) -> list[int]:
     found = set(run_starts(t, lx.num_first))
     found.update(m.start() for m in _DIGIT_START.finditer(t))
     found.update(run_inner_starts(t, lx.cur_tails))
-    return sorted(found)
+    starts = sorted(found)
+    seqs = qranges.sequences(t, lx)
+    return qranges.outside(starts, seqs) if seqs else starts
 
 
 def number_search(t: str, lx: _Lex):

@@ -5,7 +5,9 @@
   ("Rs 4,000-4,500 crore");
 * "raised … from X to Y" is a change: two amounts, not a range;
 * a bare number before "और"/"से बढ़ाकर" and a number with a unit takes that scale and unit (``implicit_unit``);
-* a lower and an upper bound joined by "और"/"पर"/"and" make one range ("10 से बड़ी और 20 से छोटी").
+* a lower and an upper bound joined by "और"/"पर"/"and" make one range ("10 से बड़ी और 20 से छोटी");
+* a long sequence of numbers with only separators between them ("9 9 9 …", "1-2-3-…", "एक दो तीन चार …") is a table
+  row or a count, not claims: :func:`sequences` finds it before any number is read (one linear scan).
 
 Candidates are the finder's ``_Cand`` records and ``lx`` its compiled vocabulary; every look-around is bounded.
 """
@@ -21,6 +23,57 @@ import regex
 def _re(pattern: str) -> regex.Pattern:
     """A small fixed pattern, compiled once."""
     return regex.compile(pattern)
+
+
+def sequence_lexicon(q: dict, nlex) -> dict:
+    """The quantity finder's vocabulary for :func:`sequences` (from ``[sequences]`` and ``[ranges]``)."""
+    from .text import fold_string
+
+    from . import lexicon
+
+    spec = q["sequences"]
+    n = int(spec["min_numbers"])
+    marks = regex.escape(spec["marks"], special_only=False)
+    joiners = lexicon.trie(sorted({fold_string(w).lower() for w in q["ranges"]["separators"] if w.strip()}))
+    num = r"\d++(?:[.,:]\d++)*+"
+    return {
+        "sequence_re": regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}\p{{N}}]|\d[.,:]){num}(?:(?:[ \t{marks}]++|[ \t]+(?:{joiners})[ \t]+){num}){{{n - 1},}}+",
+            regex.IGNORECASE),
+        "sequence_min": n,
+        "bare_words": frozenset(w.casefold() for w in nlex.words),
+    }
+
+
+def sequences(t: str, lx) -> list[tuple[int, int]]:
+    """Spans of ``t`` holding a sequence of at least ``lx.sequence_min`` numbers in digits (separated by spaces,
+    punctuation, currency signs or a range separator) or bare number words (separated by spaces), in order."""
+    from .text import run_spans
+
+    out = [m.span() for m in lx.sequence_re.finditer(t)]
+    words = run_spans(t, lx.bare_words)
+    i, n = 0, len(words)
+    while i < n:
+        j = i
+        while j + 1 < n and 0 < words[j + 1][0] - words[j][1] <= 4 \
+                and not t[words[j][1]:words[j + 1][0]].strip(" \t"):
+            j += 1
+        if j - i + 1 >= lx.sequence_min:
+            out.append((words[i][0], words[j][1]))
+        i = j + 1
+    out.sort()
+    return out
+
+
+def outside(starts: list[int], spans: list[tuple[int, int]]) -> list[int]:
+    """The sorted ``starts`` that fall in none of the sorted, disjoint ``spans``."""
+    out, k, n = [], 0, len(spans)
+    for s in starts:
+        while k < n and spans[k][1] <= s:
+            k += 1
+        if k == n or s < spans[k][0]:
+            out.append(s)
+    return out
 
 
 def merge_ranges(t: str, cands: list, lx) -> list:

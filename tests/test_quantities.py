@@ -233,3 +233,26 @@ def test_runtime_grows_linearly_on_pathological_runs(unit):
 
     small, large = cost(2000), cost(8000)
     assert large < 9 * small + 0.05, (small, large)
+
+
+@pytest.mark.parametrize("text", [
+    "अंक 9 9 9 9 9 9 9 9 9 9",
+    "1-2-3-4-5-6-7-8-9-10",
+    "5% 6% 7% 8% 9% 10% 11% 12%",
+    "1 से 2 से 3 से 4 से 5 से 6 से 7 से 8",
+    "₹1 ₹2 ₹3 ₹4 ₹5 ₹6 ₹7 ₹8",
+    "एक दो तीन चार पांच छह सात आठ नौ दस",
+    "one two three four five six seven eight",
+])
+def test_a_long_sequence_of_numbers_states_no_claim(text):
+    assert [c for c in find(text) if c.kind != "date"] == []
+
+
+@pytest.mark.parametrize("text, n", [
+    ("क्रमशः 12%, 15%, 18% और 20% की वृद्धि हुई", 4),
+    ("1, 2, 3, 4, 5, 6 और 7 नंबर के प्लॉट 12 लाख रुपये में बिके", 8),  # seven: below the sequence length
+    ("सात लाख छत्तीस हजार चार सौ सैंतीस करोड़ इकहत्तर लाख रुपये का बजट", 1),
+    ("9 9 9 9 9 9 9 9 9 9. इस साल 96 लाख इकाइयां बनीं", 1),  # the sentence after a sequence is read
+])
+def test_lists_and_long_numbers_are_not_sequences(text, n):
+    assert len([c for c in find(text) if c.kind != "date"]) >= n

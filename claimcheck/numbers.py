@@ -218,6 +218,7 @@ def _number_token(lx: Lexicon, kind: str, tok: str) -> float | None:
 _PLAIN_DIGITS = regex.compile(r"\d+(?:,\d{2,3})*(?:\.\d+)?")
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and the same figures recur in a text ("1", "10 लाख")
 def read(text: str) -> tuple[float, int] | None:
     """(value, end) of the longest valid number expression at the start of folded ``text``, else None.
 

@@ -7,7 +7,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck import lexicon, numbers, quantities, regions
+from claimcheck import lexicon, numbers, quantity_lexicon, regions
 from claimcheck.text import first_run, fold, last_run, run_inner_starts, run_starts
 
 
@@ -20,8 +20,8 @@ def _plain(t: str, pattern: regex.Pattern) -> list[tuple[int, int]]:
 
 
 def _shortcut(t: str) -> list[tuple[int, int]]:
-    lx = quantities._lex()
-    search = quantities.number_search(t, lx)
+    lx = quantity_lexicon.lex()
+    search = quantity_lexicon.number_search(t, lx)
     out, pos = [], 0
     while (m := search(pos)) is not None:
         out.append(m.span())
@@ -69,7 +69,7 @@ WRITTEN = [
 
 
 def test_every_entry_begins_with_a_letter() -> None:
-    lx = quantities._lex()
+    lx = quantity_lexicon.lex()
     assert "" not in lx.num_first, "an entry that begins with no letter would need the full scan"
     assert "" not in regions._matcher()[2]
     assert "rs" in lx.cur_tails and "₹" not in lx.cur_tails
@@ -84,7 +84,7 @@ def test_runs_helpers() -> None:
 
 
 def test_written_text_same_matches() -> None:
-    lx = quantities._lex()
+    lx = quantity_lexicon.lex()
     for s in WRITTEN:
         t = fold(s).text
         assert _shortcut(t) == _plain(t, lx.num_re)
@@ -97,7 +97,7 @@ def test_written_text_same_matches() -> None:
 @given(texts())
 def test_generated_text_same_matches(s: str) -> None:
     t = fold(s).text
-    lx = quantities._lex()
+    lx = quantity_lexicon.lex()
     assert _shortcut(t) == _plain(t, lx.num_re)
     pat, _, firsts = regions._matcher()
     assert [m.span() for m in regions._mentions(t, pat, firsts)] == [m.span() for m in pat.finditer(t)]
@@ -111,7 +111,7 @@ def test_corpus_same_matches() -> None:
     path = Path(__file__).resolve().parents[1].parent / "shared" / "dev-corpus" / "sentences.jsonl"
     if not path.exists():
         pytest.skip("../shared not present: the dev corpus is read from there")
-    lx = quantities._lex()
+    lx = quantity_lexicon.lex()
     pat, _, firsts = regions._matcher()
     for line in path.read_text(encoding="utf-8").splitlines():
         t = fold(json.loads(line)["text"]).text

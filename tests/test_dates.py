@@ -241,7 +241,9 @@ def test_scan_time_grows_linearly_with_the_number_of_dates():
         text = fold("3 सितंबर 2020 से, सितंबर तक, 2021 के बाद " * n).text
         return min(timeit.repeat(lambda: dates.scan(text, FRI), number=1, repeat=3))
 
-    assert cost(1600) / cost(400) < 8  # linear: about 4; quadratic: about 16
+    # 8 times the text: linear takes about 8 times as long, quadratic 64 (wide apart, so a loaded machine's noise
+    # cannot decide the test)
+    assert cost(3200) < 24 * cost(400) + 0.02
 
 
 @pytest.mark.parametrize("anchor", [dt.date(1, 1, 1), dt.date(9999, 12, 31)])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import operator
 from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Sequence
 from typing import Any
 
 KINDS = ("quantity", "money", "percent", "duration", "date", "officeholder", "ranking")
@@ -26,8 +27,9 @@ class Document:
     lang: str | None = None
     path: str | None = None
     # For HTML/Markdown input: ``text`` is the extracted prose and ``positions[i]`` is the (line, col) in the
-    # original file of text[i]. ``None`` means ``text`` *is* the file and lines/cols are counted in it.
-    positions: tuple[tuple[int, int], ...] | None = None
+    # original file of text[i] (a sequence: markup.LineCols computes each pair when asked). ``None`` means
+    # ``text`` *is* the file and lines/cols are counted in it.
+    positions: Sequence[tuple[int, int]] | None = None
     # Spans of ``text`` (start, end) that checking must skip (suppression comments in drafts).
     ignored: tuple[tuple[int, int], ...] = ()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import operator
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from collections.abc import Sequence
 from typing import Any
 

@@ -131,7 +131,7 @@ def patterns() -> dict[str, str]:
     en_tens = "|".join(sorted(lx.en_tens, key=len, reverse=True))
     en_units = "|".join(sorted(lx.en_units, key=len, reverse=True))
     word, scale, frac = _alt(lx.words), _alt(lx.scales), _alt(lx.fractions)
-    mod, endev, den = _alt(lx.modifiers), _alt(lx.en_dev), _alt(lx.denominators)
+    mod, endev = _alt(lx.modifiers), _alt(lx.en_dev)
     neg, dec = _alt(lx.ops["negative"]), _alt(lx.ops["decimal"])
     conj, per = _alt(lx.ops["conjunction"]), _alt(lx.ops["per"])
     en_comp = rf"(?:{en_tens})[\s-](?:{en_units})"

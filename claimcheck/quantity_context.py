@@ -27,7 +27,7 @@ from types import SimpleNamespace
 
 import regex
 
-from . import lexicon, numbers
+from . import lexicon
 from .numbers import LB, RB
 from .text import fold_string
 

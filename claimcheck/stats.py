@@ -437,7 +437,6 @@ def check_ranking(claim: Claim, refs, when: _dt.date, sentence: str) -> Verdict:
         results.append((basis, d, ranked, leader, rank))
     basis, d, ranked, leader, rank = results[0]
     ev = tuple(_evidence(refs, o, None) for o in ranked[:2])
-    runner = ranked[1] if len(ranked) > 1 else None
     claimed = _region_label(claim.region_code)
     others = [r for r in results[1:] if r[3].region != claim.region_code]
     note = "".join(

@@ -22,6 +22,7 @@ Word lists live in ``claimcheck/data/quantities.toml`` (``money_nouns.governing`
 
 from __future__ import annotations
 
+import bisect
 import functools
 from types import SimpleNamespace
 
@@ -29,7 +30,7 @@ import regex
 
 from . import lexicon
 from .numbers import LB, RB
-from .text import fold_string
+from .text import first_run, fold_string, run_starts
 
 _I = regex.IGNORECASE
 _WORD = r"[\p{L}\p{M}][\p{L}\p{M}\p{N}'’-]{0,30}"
@@ -60,7 +61,28 @@ def _lex() -> SimpleNamespace:
         age_after=regex.compile(
             rf"[ \t]*(?:(?:{genitive})[ \t]+)?(?:{_alt(q['age_cues']['after_duration'])}){RB}", _I),
         age_cue=regex.compile(rf"{LB}(?:{_alt(q['age_cues']['forms'])}){RB}", _I),
+        # the first words of the money nouns and counting words: a match of money_before / count_before begins at
+        # one of them, so a clause without any needs no search (see _word_near)
+        money_firsts=frozenset(first_run(fold_string(w)) for w in q["money_nouns"]["governing"]),
+        count_firsts=frozenset(first_run(fold_string(w)) for w in q["count_cues"]["before"]),
     )
+
+
+@functools.lru_cache(maxsize=8)
+def _starts_of(t: str, which: str) -> list[int] | None:
+    """Sorted offsets in ``t`` where a word of ``_lex().<which>`` begins (one pass over the document's words);
+    None when some form does not begin with a letter (then every clause is searched)."""
+    firsts = getattr(_lex(), which)
+    return None if "" in firsts else run_starts(t, firsts)
+
+
+def _word_near(t: str, which: str, lo: int, hi: int) -> bool:
+    """Whether a word from ``_lex().<which>`` may begin in [lo, hi) of ``t``."""
+    starts = _starts_of(t, which)
+    if starts is None:
+        return True
+    k = bisect.bisect_left(starts, lo)
+    return k < len(starts) and starts[k] < hi
 
 
 _MARKS = " \t:-+."
@@ -195,7 +217,10 @@ def copula_subject(t: str, pos: int, subject) -> tuple[str, int] | None:
 def governed_by_money(t: str, start: int) -> int:
     """Where a money noun (बजट, लागत, turnover…) starts, at most three words before ``start`` in the same clause;
     -1 when there is none."""
-    m = _lex().money_before.search(t, max(0, start - 60), start)
+    lo = max(0, start - 60)
+    if not _word_near(t, "money_firsts", lo, start):
+        return -1
+    m = _lex().money_before.search(t, lo, start)
     return -1 if m is None else m.start()
 
 
@@ -207,6 +232,8 @@ def counted_before(t: str, start: int):
     cut = max(window.rfind(ch) for ch in "।.;!?\n")
     if cut >= 0:
         lo += cut + 1
+    if not _word_near(t, "count_firsts", lo, start):
+        return None
     lx = _lex()
     found = []
     m = lx.count_before.search(t, lo, start)

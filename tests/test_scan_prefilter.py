@@ -235,3 +235,31 @@ def test_rankings_skip_only_patterns_that_cannot_match(parts) -> None:
         assert rankings.find(ctx) == found
     finally:
         rankings._patterns = real
+
+
+def _count_and_money_words() -> list[str]:
+    q = lexicon.load("quantities")
+    return sorted(set(q["money_nouns"]["governing"]) | set(q["count_cues"]["before"]))
+
+
+CLAUSE_PIECES = _count_and_money_words()[:40] + ["96 लाख", "7 करोड़", "1.2 lakh", "5 crore", "इकाइयों", "of", "की",
+                                                 "संख्या", "कुल", "।", ".", "\n", "पहली बार", "crossed", "के पार"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CLAUSE_PIECES), min_size=1, max_size=14))
+def test_clause_cue_shortcut_finds_what_the_search_finds(parts) -> None:
+    from claimcheck import quantity_context as qctx
+
+    t = fold(" ".join(parts)).text
+    positions = range(0, len(t) + 1, 3)
+    fast = [(qctx.governed_by_money(t, p), getattr(qctx.counted_before(t, p), "span", lambda: None)())
+            for p in positions]
+    real = qctx._word_near
+    try:
+        qctx._word_near = lambda *a: True
+        slow = [(qctx.governed_by_money(t, p), getattr(qctx.counted_before(t, p), "span", lambda: None)())
+                for p in positions]
+    finally:
+        qctx._word_near = real
+    assert fast == slow

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from .errors import InputError, UsageError
+from .errors import UsageError
 from .model import CheckedClaim, Claim, DocResult, Document
 
 

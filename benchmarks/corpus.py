@@ -110,3 +110,13 @@ def ordinary_text(total_chars: int, *, seed: int = 11) -> str:
 def shared_note() -> str:
     return "with ../shared/dev-corpus" if (SHARED / "dev-corpus" / "sentences.jsonl").exists() else \
         "without ../shared/dev-corpus (not present)"
+
+
+def compile_bytecode() -> None:
+    """Write claimcheck's bytecode before timing: with PYTHONDONTWRITEBYTECODE set (as on this machine) a module
+    edited since its .pyc was written is compiled from source on every run of the CLI, which times the compiler."""
+    import compileall
+
+    import claimcheck
+
+    compileall.compile_dir(str(Path(claimcheck.__file__).parent), quiet=1)

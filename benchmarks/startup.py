@@ -18,6 +18,9 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -53,6 +56,7 @@ def main() -> int:
     ap.add_argument("--importtime", action="store_true")
     ap.add_argument("--top", type=int, default=25)
     args = ap.parse_args()
+    corpus.compile_bytecode()
     examples = sorted((REPO / "examples").glob("*.txt"))
     if not examples:
         raise SystemExit("examples/ holds no article")

@@ -39,6 +39,7 @@ def main() -> int:
     ap.add_argument("--skip-cli", action="store_true")
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
+    corpus.compile_bytecode()
 
     from claimcheck import api, batch
     from claimcheck.inputs import read_documents

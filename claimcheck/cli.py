@@ -206,12 +206,19 @@ def _collect(paths: list[str], *, finish: _Finish, as_of: Optional[str], lang: s
     done = (x if isinstance(x, tuple) else finish(x) for x in api.run(paths, **kwargs))
     results = []
     notes: list[str] = []
+    gating_kept = False
     for r, text, more in _progress(done, enabled=sys.stderr.isatty(), result=lambda item: item[0]):
         if r.error and errors_to_stderr:
             _err(r.error)
         if text:
             _emit(text, None)
         notes.extend(more)
+        if finish.fmt is not None and not r.error:
+            # streamed and rendered: the exit status needs the failed documents and whether anything gates, so
+            # one gating document is kept and the rest let go (memory stays flat however long the batch)
+            if not r.checked or gating_kept:
+                continue
+            gating_kept = True
         results.append(r)
     return results, notes
 

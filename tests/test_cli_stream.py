@@ -91,3 +91,29 @@ def test_the_step_for_a_whole_report_format_only_suppresses():
     assert text == "" and notes == [] and r.text is None and r.suppressed == 2
     keep = cli._Finish("check", suppress=baseline.Suppression(), keep_text=True)
     assert keep(sample_report().results[0])[0].text == sample_report().results[0].text
+
+
+@pytest.mark.parametrize("as_of, fail_on", [("2025-06-01", "contradicted,outdated"), ("2025-06-01", "none")])
+def test_a_streamed_run_keeps_only_what_its_exit_status_needs(tmp_path, monkeypatch, as_of, fail_on):
+    """A streamed check keeps the failed documents and one that gates, not every document: memory stays flat."""
+    write_batch(tmp_path / "b.jsonl", 40, bad_every=13)
+    monkeypatch.chdir(tmp_path)
+    kept = []
+    real = cli._collect
+
+    def spy(*a, **k):
+        results, notes = real(*a, **k)
+        kept.extend(results)
+        return results, notes
+
+    monkeypatch.setattr(cli, "_collect", spy)
+    r = invoke("check", "b.jsonl", "-f", "jsonl", "--as-of", as_of, "--fail-on", fail_on)
+    assert r.exit_code == 2  # three broken lines
+    lines = [json.loads(x) for x in r.stdout.splitlines()]
+    assert lines  # every claim was streamed
+    errors = [x for x in kept if x.error]
+    assert len(errors) == 3
+    assert len(kept) - len(errors) <= 1
+    gates = fail_on != "none" and any(x["verdict"] in ("contradicted", "outdated") for x in lines)
+    assert bool(len(kept) - len(errors)) == gates
+    assert fail_on == "none" or gates  # the batch does hold findings that gate

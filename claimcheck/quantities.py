@@ -85,7 +85,7 @@ def _candidates(t: str, lx: _Lex) -> list[_Cand]:
         pos = m.start() + n  # the rest of a permissive match is searched again ("तीन चार")
         text = m.group()[:n]
         c = _Cand(m.start(), m.start() + n, value, text, end=m.start() + n)
-        c.digits = any(ch.isdigit() for ch in text)
+        c.digits = any(map(str.isdigit, text))
         scales = list(lx.scale_re.finditer(text))
         c.has_scale = bool(scales)
         if scales:

@@ -228,6 +228,8 @@ def counted_before(t: str, start: int):
     """The match of a counting word ("number of", संख्या, registrations…) earlier in the clause (group "cue"),
     or None."""
     lo = max(0, start - 140)
+    if not _word_near(t, "count_firsts", lo, start):  # none in the widest window: most figures stop here
+        return None
     window = t[lo:start]
     cut = max(window.rfind(ch) for ch in "।.;!?\n")
     if cut >= 0:

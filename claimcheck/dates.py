@@ -88,13 +88,12 @@ def anchor_hits(t: str, L: Lex) -> list[tuple[int, int, str]]:
     """(start, end, word) of every word of ``t`` that can anchor a date: Devanagari anchors first, then Latin ones
     (matched without case), each in text order. Every anchor is one word, so the document's words are looked up
     (text.run_spans) rather than the text scanned for every form."""
-    spans = run_spans(t, L.anchor_keys)
+    words = [(s, e, t[s:e]) for s, e in run_spans(t, L.anchor_keys)]
     n = len(t)
-    hits = [(s, e, t[s:e]) for s, e in spans
-            if not t[s:e].isascii() and t[s:e] in L.anchors
+    hits = [(s, e, w) for s, e, w in words
+            if not w.isascii() and w in L.anchors  # Devanagari: as written, not next to a digit
             and not (s and _DIGIT.match(t, s - 1)) and not (e < n and _DIGIT.match(t, e))]
-    hits += [(s, e, t[s:e]) for s, e in spans if t[s:e].isascii() and t[s:e].isalpha()]
-    return hits
+    return hits + [(s, e, w) for s, e, w in words if w.isascii() and w.isalpha()]
 
 
 class _Scan:

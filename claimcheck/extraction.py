@@ -28,6 +28,9 @@ _TEASER = regex.compile(r"(?m)^[ \t]*(?:(?:ये|यह|इसे)\s+भी\s+�
                         regex.IGNORECASE)
 
 
+_END = float("inf")
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """What a finder sees: the document, its folded text, the anchor date and the language; and, when the
@@ -40,14 +43,13 @@ class Context:
     lang: str
     locate: Callable[[int], tuple[int, int]] | None = None
     teasers: tuple[tuple[int, int], ...] = ()  # original spans of teaser lines, sorted and disjoint
-    teaser_starts: tuple[int, ...] = ()
 
     def claim(self, kind: str, fstart: int, fend: int, **fields: Any) -> Claim:
         """A claim over the folded span [fstart, fend), with its offsets mapped back to the original text."""
         s, e = self.folded.span(fstart, fend)
         if self.locate is not None:
             fields["line"], fields["col"] = self.locate(s)
-            k = bisect.bisect_right(self.teaser_starts, s) - 1
+            k = bisect.bisect_right(self.teasers, (s, _END)) - 1  # the last teaser starting at or before s
             if k >= 0 and s < self.teasers[k][1]:
                 fields["outside_body"] = True
         return Claim(doc=self.doc.id, kind=kind, text=self.doc.text[s:e], start=s, end=e, **fields)
@@ -72,8 +74,7 @@ def extract_document(doc: Document, *, as_of: _dt.date | None = None) -> list[Cl
     lang = doc.lang if doc.lang in ("hi", "en") else detect_lang(doc.text)
     folded = fold(doc.text)
     teasers = tuple(folded.span(m.start(), m.end()) for m in _TEASER.finditer(folded.text))  # one per line
-    ctx = Context(doc=doc, folded=folded, anchor=anchor, lang=lang, locate=doc.locator(), teasers=teasers,
-                  teaser_starts=tuple(a for a, _ in teasers))
+    ctx = Context(doc=doc, folded=folded, anchor=anchor, lang=lang, locate=doc.locator(), teasers=teasers)
     cands: list[Claim] = []
     for find in _finders():
         cands.extend(find(ctx))

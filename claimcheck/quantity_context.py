@@ -30,7 +30,7 @@ import regex
 
 from . import lexicon
 from .numbers import LB, RB
-from .text import first_run, fold_string, run_starts
+from .text import first_run, fold_string, word_starts
 
 _I = regex.IGNORECASE
 _WORD = r"[\p{L}\p{M}][\p{L}\p{M}\p{N}'’-]{0,30}"
@@ -72,8 +72,7 @@ def _lex() -> SimpleNamespace:
 def _starts_of(t: str, which: str) -> list[int] | None:
     """Sorted offsets in ``t`` where a word of ``_lex().<which>`` begins (one pass over the document's words);
     None when some form does not begin with a letter (then every clause is searched)."""
-    firsts = getattr(_lex(), which)
-    return None if "" in firsts else run_starts(t, firsts)
+    return word_starts(t, getattr(_lex(), which))
 
 
 def _word_near(t: str, which: str, lo: int, hi: int) -> bool:

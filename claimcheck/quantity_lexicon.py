@@ -16,7 +16,7 @@ import regex
 from . import lexicon, numbers, units
 from . import quantity_ranges as qranges
 from .numbers import LB, RB
-from .text import first_run, fold_string, last_run, run_inner_starts, run_starts
+from .text import first_run, fold_string, last_run, run_inner_starts, run_starts, searcher
 
 _I = regex.IGNORECASE
 _WS = r"[ \t]"
@@ -120,22 +120,4 @@ def number_starts(t: str, lx: Lex) -> list[int]:
 def number_search(t: str, lx: Lex):
     """A function ``pos -> lx.num_re.search(t, pos)`` for non-decreasing ``pos``, trying the pattern only at
     :func:`number_starts` (the same matches, without the engine scanning every position)."""
-    if "" in lx.num_first:  # an entry that does not begin with a letter: let the engine scan every position
-        return functools.partial(lx.num_re.search, t)
-    starts = number_starts(t, lx)
-    match = lx.num_re.match
-    n = len(starts)
-    i = 0
-
-    def search(pos: int):
-        nonlocal i
-        while i < n and starts[i] < pos:
-            i += 1
-        while i < n:
-            m = match(t, starts[i])
-            if m is not None:
-                return m
-            i += 1
-        return None
-
-    return search
+    return searcher(lx.num_re, t, None if "" in lx.num_first else number_starts(t, lx))

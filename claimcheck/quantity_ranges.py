@@ -18,6 +18,9 @@ import functools
 
 import regex
 
+from . import lexicon
+from .text import fold_string, run_spans
+
 
 @functools.cache
 def _re(pattern: str) -> regex.Pattern:
@@ -27,10 +30,6 @@ def _re(pattern: str) -> regex.Pattern:
 
 def sequence_lexicon(q: dict, nlex) -> dict:
     """The quantity finder's vocabulary for :func:`sequences` (from ``[sequences]`` and ``[ranges]``)."""
-    from .text import fold_string
-
-    from . import lexicon
-
     spec = q["sequences"]
     n = int(spec["min_numbers"])
     marks = regex.escape(spec["marks"], special_only=False)
@@ -48,8 +47,6 @@ def sequence_lexicon(q: dict, nlex) -> dict:
 def sequences(t: str, lx) -> list[tuple[int, int]]:
     """Spans of ``t`` holding a sequence of at least ``lx.sequence_min`` numbers in digits (separated by spaces,
     punctuation, currency signs or a range separator) or bare number words (separated by spaces), in order."""
-    from .text import run_spans
-
     out = [m.span() for m in lx.sequence_re.finditer(t)]
     words = run_spans(t, lx.bare_words)
     i, n = 0, len(words)

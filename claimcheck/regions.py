@@ -17,7 +17,7 @@ import regex
 from . import lexicon
 from .lexicon import trie
 from .numbers import LB, RB
-from .text import first_run, fold_string, run_starts
+from .text import first_run, fold_string, searcher, word_starts
 
 _SENT_END = regex.compile(r"[।!?\n|]|\.(?!\d)")
 
@@ -75,14 +75,11 @@ def _index(text: str) -> tuple[tuple[int, ...], tuple[Mention, ...], tuple[int, 
 
 def _mentions(text: str, pat: regex.Pattern, firsts: frozenset[str]):
     """``pat.finditer(text)``, trying the pattern only where a word that begins a region name begins."""
-    if "" in firsts:  # a form that does not begin with a letter: scan every position
-        yield from pat.finditer(text)
-        return
-    last = 0
-    for p in run_starts(text, firsts):
-        if p >= last and (m := pat.match(text, p)) is not None:
-            last = m.end()
-            yield m
+    search = searcher(pat, text, word_starts(text, firsts))
+    pos = 0
+    while (m := search(pos)) is not None:
+        yield m
+        pos = max(m.end(), m.start() + 1)
 
 
 def find_region(ctx, fpos: int) -> tuple[str, str] | None:

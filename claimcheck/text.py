@@ -120,17 +120,12 @@ _RUN = regex.compile(r"([\p{L}\p{M}]+)")
 
 
 @functools.lru_cache(maxsize=4)
-def _runs(text: str) -> tuple[list[str], list[int], list[int]]:
-    """(casefolded runs, their start offsets, their end offsets) of ``text``; cached for the few texts of one
-    document."""
+def runs(text: str) -> tuple[list[str], list[int], list[int]]:
+    """(casefolded runs of letters and marks, their start offsets, their end offsets) of ``text``; cached for the
+    few texts of one document."""
     parts = _RUN.split(text)  # separator, run, separator, run, ..., separator
     ends = list(itertools.accumulate(map(len, parts)))
     return list(map(str.casefold, parts[1::2])), ends[0::2], ends[1::2]
-
-
-def runs(text: str) -> tuple[list[str], list[int], list[int]]:
-    """(casefolded runs of letters and marks, their starts, their ends) of ``text``."""
-    return _runs(text)
 
 
 def first_run(entry: str) -> str:
@@ -148,13 +143,42 @@ def last_run(entry: str) -> str:
 
 def run_starts(text: str, keys: frozenset[str] | set[str]) -> list[int]:
     """Sorted offsets where a run of letters and marks whose casefolded form is in ``keys`` begins."""
-    words, starts, _ = _runs(text)
+    words, starts, _ = runs(text)
     return [s for w, s in zip(words, starts) if w in keys]
+
+
+def word_starts(text: str, firsts: frozenset[str]) -> list[int] | None:
+    """:func:`run_starts` for the first words of a pattern's forms (see :func:`first_run`); None when some form
+    does not begin with a letter, so the pattern may begin anywhere."""
+    return None if "" in firsts else run_starts(text, firsts)
+
+
+def searcher(pattern: regex.Pattern, text: str, starts: list[int] | None):
+    """A function ``pos -> pattern.search(text, pos)`` for non-decreasing ``pos`` that tries the pattern only at the
+    sorted offsets ``starts`` where a match can begin (None: everywhere)."""
+    if starts is None:
+        return functools.partial(pattern.search, text)
+    match = pattern.match
+    n = len(starts)
+    i = 0
+
+    def search(pos: int):
+        nonlocal i
+        while i < n and starts[i] < pos:
+            i += 1
+        while i < n:
+            m = match(text, starts[i])
+            if m is not None:
+                return m
+            i += 1
+        return None
+
+    return search
 
 
 def run_spans(text: str, keys: frozenset[str] | set[str]) -> list[tuple[int, int]]:
     """(start, end) of every run of letters and marks whose casefolded form is in ``keys``, in order."""
-    words, starts, ends = _runs(text)
+    words, starts, ends = runs(text)
     return [(s, e) for w, s, e in zip(words, starts, ends) if w in keys]
 
 
@@ -163,7 +187,7 @@ def run_inner_starts(text: str, prefixes: tuple[str, ...]) -> list[int]:
     to a currency word begins ("Rsfive" -> the offset of "five")."""
     if not prefixes:
         return []
-    words, starts, _ = _runs(text)
+    words, starts, _ = runs(text)
     out = []
     for w, s in zip(words, starts):
         if w.startswith(prefixes):

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
+from . import regex_cache
 from .errors import UsageError
 from .model import CheckedClaim, Claim, DocResult, Document
 
@@ -29,7 +30,9 @@ def extract(text: str, *, as_of: _dt.date | str | None = None, lang: str | None 
     """Every checkable claim in ``text``. ``as_of`` is the article's date (anchors "शुक्रवार", "3 सितंबर")."""
     from .extraction import extract_document
 
-    return extract_document(Document(id=doc, text=text, date=_as_date(as_of), lang=lang))
+    claims = extract_document(Document(id=doc, text=text, date=_as_date(as_of), lang=lang))
+    regex_cache.save()
+    return claims
 
 
 def check(
@@ -50,7 +53,9 @@ def check(
     d = Document(id=doc, text=text, date=_as_date(as_of), lang=lang)
     claims = extract_document(d)
     when = d.date or _dt.date.today()
-    return check_claims(claims, load_references(refs), when, doc=d, region=region, tolerances=tolerances)
+    checked = check_claims(claims, load_references(refs), when, doc=d, region=region, tolerances=tolerances)
+    regex_cache.save()
+    return checked
 
 
 def process(
@@ -71,6 +76,7 @@ def process(
 
     claims = extract_document(doc, as_of=as_of)
     if command == "extract":
+        regex_cache.save()
         return DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), text=doc.text)
     from .reference import load_references
     from .verify import check_claims
@@ -81,6 +87,7 @@ def process(
         for cc in check_claims(claims, load_references(refs), when, doc=doc, region=region,
                                tolerances=tolerances)
     ]
+    regex_cache.save()
     return DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), checked=tuple(checked), text=doc.text,
                      suppressed=sum(1 for cc in checked if cc.suppressed), ignored=doc.ignored)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from . import lexicon
+from . import lexicon, regex_cache
 from .text import fold_string
 
 # ------------------------------------------------------------------------------------------------ lexicon
@@ -143,7 +143,7 @@ class _Compiled(dict):
 
     def __missing__(self, name: str) -> regex.Pattern:
         src, flags = self.sources[name]
-        p = self[name] = regex.compile(src, flags)
+        p = self[name] = regex_cache.compile(src, flags)
         return p
 
 

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 import regex
 
 from . import reference as R
+from . import regex_cache
 
-_PUNCT = regex.compile(r"[.'’‘\"`]+")
-_SPACE = regex.compile(r"[\s,]+")
+_PUNCT = regex_cache.compile(r"[.'’‘\"`]+")
+_SPACE = regex_cache.compile(r"[\s,]+")
 
 
 def norm(s: str) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 
 import regex
 
-from . import lexicon
+from . import lexicon, regex_cache
 from .model import Claim, Evidence, Verdict
 from .text import fold_string
 
@@ -49,7 +49,7 @@ def _words_pattern(section: dict) -> Any:
         parts.append(rf"(?<![\p{{L}}\p{{M}}])(?:{hi})(?![\p{{L}}\p{{M}}])")
     if en:
         parts.append(rf"(?i:\b(?:{en})\b)")
-    return regex.compile("|".join(parts))
+    return regex_cache.compile("|".join(parts))
 
 
 @functools.cache
@@ -77,7 +77,7 @@ def topic_hint() -> Any:
     section = lexicon.load("measures")["topic"]["msme"]
     hi = lexicon.alternation(section.get("hi", []))
     en = lexicon.alternation(section.get("en", []))
-    return regex.compile("|".join([f"(?:{hi})"] * bool(hi) + [f"(?i:{en})"] * bool(en)) or "(?!)")
+    return regex_cache.compile("|".join([f"(?:{hi})"] * bool(hi) + [f"(?i:{en})"] * bool(en)) or "(?!)")
 
 
 def measure_topic(sentence: str) -> bool:

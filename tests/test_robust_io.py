@@ -80,7 +80,9 @@ def _snapshot(*roots: Path) -> dict[str, tuple[int, float]]:
     return out
 
 
-def test_the_cli_writes_nothing_but_the_requested_output(example, tmp_path):
+def _run_five_ways(example: Path, tmp_path: Path, **env_extra: str) -> tuple[Path, Path, list[str], list[str]]:
+    """Run the CLI five ways in an empty directory with HOME, TMPDIR and the XDG directories empty; return what
+    was created and what was changed anywhere under them."""
     work, home, tmp = tmp_path / "work", tmp_path / "home", tmp_path / "tmp"
     for d in (work, home, tmp):
         d.mkdir()
@@ -89,6 +91,8 @@ def test_the_cli_writes_nothing_but_the_requested_output(example, tmp_path):
         '{"id": "x", "text": "उत्तर प्रदेश में 96 लाख यूनिट हैं", "date": "2024-08-30"}\n{"bad json\n', encoding="utf-8")
     env = {**os.environ, "HOME": str(home), "TMPDIR": str(tmp), "XDG_CACHE_HOME": str(home / ".cache"),
            "XDG_CONFIG_HOME": str(home / ".config"), "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("CLAIMCHECK_CACHE_DIR", None)  # the test session's own cache directory (conftest) does not apply
+    env.update(env_extra)
     exe = shutil.which("claimcheck")
     cmd = [exe] if exe else [sys.executable, "-m", "claimcheck"]
     before = _snapshot(work, home, tmp)
@@ -106,5 +110,19 @@ def test_the_cli_writes_nothing_but_the_requested_output(example, tmp_path):
     after = _snapshot(work, home, tmp)
     new = sorted(set(after) - set(before))
     changed = sorted(k for k in before if after.get(k) != before[k])
+    return work, home, new, changed
+
+
+def test_the_cli_writes_the_requested_output_and_its_pattern_cache_only(example, tmp_path):
+    work, home, new, changed = _run_five_ways(example, tmp_path)
+    assert changed == []
+    cache = [f for f in new if f.startswith(str(home / ".cache" / "claimcheck") + os.sep)]
+    assert [Path(f).name.startswith("patterns-") and f.endswith(".pickle") for f in cache] == [True]
+    assert os.stat(cache[0]).st_mode & 0o077 == 0  # private to the user
+    assert sorted(set(new) - set(cache)) == [str(work / "out" / "report.html"), str(work / "report.json")]
+
+
+def test_with_the_cache_off_the_cli_writes_nothing_but_the_requested_output(example, tmp_path):
+    work, _, new, changed = _run_five_ways(example, tmp_path, CLAIMCHECK_CACHE_DIR="")
     assert changed == []
     assert new == [str(work / "out" / "report.html"), str(work / "report.json")]

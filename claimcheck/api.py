@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from . import regex_cache
+from . import cache
 from .errors import UsageError
 from .model import CheckedClaim, Claim, DocResult, Document
 
@@ -31,7 +31,7 @@ def extract(text: str, *, as_of: _dt.date | str | None = None, lang: str | None 
     from .extraction import extract_document
 
     claims = extract_document(Document(id=doc, text=text, date=_as_date(as_of), lang=lang))
-    regex_cache.save()
+    cache.save()
     return claims
 
 
@@ -54,7 +54,7 @@ def check(
     claims = extract_document(d)
     when = d.date or _dt.date.today()
     checked = check_claims(claims, load_references(refs), when, doc=d, region=region, tolerances=tolerances)
-    regex_cache.save()
+    cache.save()
     return checked
 
 
@@ -76,7 +76,7 @@ def process(
 
     claims = extract_document(doc, as_of=as_of)
     if command == "extract":
-        regex_cache.save()
+        cache.save()
         return DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), text=doc.text)
     from .reference import load_references
     from .verify import check_claims
@@ -87,7 +87,7 @@ def process(
         for cc in check_claims(claims, load_references(refs), when, doc=doc, region=region,
                                tolerances=tolerances)
     ]
-    regex_cache.save()
+    cache.save()
     return DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), checked=tuple(checked), text=doc.text,
                      suppressed=sum(1 for cc in checked if cc.suppressed), ignored=doc.ignored)
 

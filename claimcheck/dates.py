@@ -17,16 +17,16 @@ import datetime as _dt
 
 import regex
 
-from . import regex_cache
+from . import cache
 from .dates_lexicon import Lex, lex
 from .dates_lexicon import patterns as _re
 from .text import run_spans
 
-_DIGIT = regex_cache.compile(r"\p{N}")
+_DIGIT = cache.compile(r"\p{N}")
 
-_COMMA_GAP = regex_cache.compile(r"[\s,]*")
-_SFX = regex_cache.compile(r"(?:वीं|वें|वी|वे)$")
-_DIG = regex_cache.compile(r"(\d{1,2})(?:st|nd|rd|th|वीं|वें|वी|वे)?")
+_COMMA_GAP = cache.compile(r"[\s,]*")
+_SFX = cache.compile(r"(?:वीं|वें|वी|वे)$")
+_DIG = cache.compile(r"(\d{1,2})(?:st|nd|rd|th|वीं|वें|वी|वे)?")
 
 # ------------------------------------------------------------------------------------------------ helpers
 

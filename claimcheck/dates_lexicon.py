@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from . import lexicon, regex_cache
+from . import cache, lexicon
 from .text import fold_string
 
 # ------------------------------------------------------------------------------------------------ lexicon
@@ -62,6 +62,7 @@ def _index(table: dict, cast=int) -> dict[str, int]:
 
 
 @functools.cache
+@cache.kept
 def lex() -> Lex:
     d = lexicon.load("dates")
     y, t, u = d["years"], d["time"], d["units"]
@@ -143,7 +144,7 @@ class _Compiled(dict):
 
     def __missing__(self, name: str) -> regex.Pattern:
         src, flags = self.sources[name]
-        p = self[name] = regex_cache.compile(src, flags)
+        p = self[name] = cache.compile(src, flags)
         return p
 
 

@@ -15,17 +15,17 @@ from typing import Any, Callable
 
 import regex
 
-from . import regex_cache
+from . import cache
 from .model import Claim, Document
 from .text import Folded, fold
 
 # When two candidates overlap and have the same length, the earlier kind in this list wins.
 _PRIORITY = {k: i for i, k in enumerate(("officeholder", "ranking", "date", "money", "percent", "duration", "quantity"))}
 
-_DEVANAGARI = regex_cache.compile(r"\p{Devanagari}")
-_LATIN = regex_cache.compile(r"[A-Za-z]")
+_DEVANAGARI = cache.compile(r"\p{Devanagari}")
+_LATIN = cache.compile(r"[A-Za-z]")
 # "ये भी पढ़ें-" / "यह भी पढ़ें:" / "Also Read:" teasers: from the marker to the end of its line
-_TEASER = regex_cache.compile(r"(?m)^[ \t]*(?:(?:ये|यह|इसे)\s+भी\s+पढ(?:ें|े|िए)|also\s+read)(?![\p{L}\p{M}]).*$",
+_TEASER = cache.compile(r"(?m)^[ \t]*(?:(?:ये|यह|इसे)\s+भी\s+पढ(?:ें|े|िए)|also\s+read)(?![\p{L}\p{M}]).*$",
                         regex.IGNORECASE)
 
 

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from . import regex_cache
+from . import cache
 from .errors import InputError, UsageError
 from .model import Document
 
@@ -43,7 +43,7 @@ _MAGIC = (
     (b"\x7fELF", "an executable"),
     (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
 )
-_SURROGATE = regex_cache.compile(r"[\ud800-\udfff]")
+_SURROGATE = cache.compile(r"[\ud800-\udfff]")
 _WIDE = {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
 
 

@@ -27,10 +27,10 @@ from html.parser import HTMLParser
 
 import regex
 
-from . import regex_cache
+from . import cache
 from .model import Document
 
-_DIRECTIVE = regex_cache.compile(r"^\s*claimcheck\s*:?\s*(ignore|off|on)\s*$", regex.IGNORECASE)
+_DIRECTIVE = cache.compile(r"^\s*claimcheck\s*:?\s*(ignore|off|on)\s*$", regex.IGNORECASE)
 _BLOCK = frozenset(
     "address article aside blockquote dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 "
     "h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul title".split()
@@ -239,11 +239,11 @@ def _defuse_unclosed(source: str) -> str:
 
 # ---- Markdown ----------------------------------------------------------------------------------------------------
 
-_FENCE = regex_cache.compile(r"^ {0,3}(```|~~~)")
-_RULE = regex_cache.compile(r"^ {0,3}(?:[-*_=] *){3,}$")
-_PREFIX = regex_cache.compile(r"^(?: {0,3}(?:#{1,6}(?= |$)|>|[-*+](?= )|\d{1,9}[.)](?= |$)) ?)*")
+_FENCE = cache.compile(r"^ {0,3}(```|~~~)")
+_RULE = cache.compile(r"^ {0,3}(?:[-*_=] *){3,}$")
+_PREFIX = cache.compile(r"^(?: {0,3}(?:#{1,6}(?= |$)|>|[-*+](?= )|\d{1,9}[.)](?= |$)) ?)*")
 # Linear: no class can run past the next opening bracket, so a run of "[" or "(" or "<" is scanned once.
-_INLINE = regex_cache.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)|<[A-Za-z/][^<>\n]*>|`+|\*+|(?<!\w)_+|_+(?!\w)|~~")
+_INLINE = cache.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)|<[A-Za-z/][^<>\n]*>|`+|\*+|(?<!\w)_+|_+(?!\w)|~~")
 
 
 def markdown_to_document(source: str, *, doc_id: str, path: str | None = None, lang: str | None = None) -> Document:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import regex
 
-from . import lexicon, regex_cache
+from . import cache, lexicon
 from .text import fold_string
 
 THRESHOLD = 88.0  # minimum score (0-100) for a name to match
@@ -30,11 +30,11 @@ MARGIN = 6.0  # the best must beat the runner-up (another person) by this much, 
 SURNAME_ONLY = 0.97  # factor on the score of a one-token mention matched to a surname or alias
 SMALL = 64  # an index with at most this many persons is scanned whole instead of by blocks
 
-_DEVA_WORD = regex_cache.compile(r"[\p{Devanagari}]+")
-_WORD = regex_cache.compile(r"[\p{L}\p{M}\p{N}]+(?:\.(?=\p{L}))?")
-_DOTTED = regex_cache.compile(r"\b(\p{Lu})\.\s+(?=\p{Lu}\.)")
-_NAME_WORD = regex_cache.compile(r"[\p{L}\p{M}\p{N}]+(?:\.[\p{L}\p{M}\p{N}]+)*\.?")
-_QUOTED = regex_cache.compile(r"[‘'\"“][^‘’'\"“”]{1,30}[’'\"”]")
+_DEVA_WORD = cache.compile(r"[\p{Devanagari}]+")
+_WORD = cache.compile(r"[\p{L}\p{M}\p{N}]+(?:\.(?=\p{L}))?")
+_DOTTED = cache.compile(r"\b(\p{Lu})\.\s+(?=\p{Lu}\.)")
+_NAME_WORD = cache.compile(r"[\p{L}\p{M}\p{N}]+(?:\.[\p{L}\p{M}\p{N}]+)*\.?")
+_QUOTED = cache.compile(r"[‘'\"“][^‘’'\"“”]{1,30}[’'\"”]")
 _VIRAMA = "\u094D"
 _ANUSVARA = "\u0902"
 _VISARGA = "\u0903"
@@ -55,10 +55,10 @@ def _t() -> dict:
         "labials": frozenset(s["labials"]),
         "exceptions": {fold_string(k): v for k, v in d["exceptions"].items()},
         "letters": {fold_string(k): v for k, v in d["letters"].items()},
-        "rules": tuple((regex_cache.compile(p), r) for p, r in d["fold"]["rules"]),
+        "rules": tuple((cache.compile(p), r) for p, r in d["fold"]["rules"]),
         # literal rules run as str.replace in order, anchored ones ("y$") as regexes after them
         "fold_plan": (tuple((p, r) for p, r in d["fold"]["rules"] if regex.escape(p) == p),
-                      tuple((regex_cache.compile(p), r) for p, r in d["fold"]["rules"] if regex.escape(p) != p)),
+                      tuple((cache.compile(p), r) for p, r in d["fold"]["rules"] if regex.escape(p) != p)),
         "drop_final_a": bool(d["fold"].get("drop_final_a", True)),
         "drop_medial_schwa": bool(d["fold"].get("drop_medial_schwa", False)),
         "keep_final_after_cluster": frozenset(d["signs"].get("keep_final_after_cluster", ["r", "y", "v", "l"])),
@@ -143,8 +143,8 @@ def translit(s: str) -> str:
     return _DEVA_WORD.sub(lambda m: _translit_word(m.group()), fold_string(s))
 
 
-_DOUBLE = regex_cache.compile(r"(.)\1+")
-_NON_NAME_CHARS = regex_cache.compile(r"[^a-z0-9 ]+")
+_DOUBLE = cache.compile(r"(.)\1+")
+_NON_NAME_CHARS = cache.compile(r"[^a-z0-9 ]+")
 
 
 @functools.lru_cache(maxsize=65536)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import regex
 
-from . import lexicon, regex_cache
+from . import cache, lexicon
 from .text import first_run, fold_string
 
 # Characters that make a word continue (letters, vowel signs, viramas, digits).
@@ -48,6 +48,7 @@ class Lexicon:
 
 
 @functools.cache
+@cache.kept
 def lex() -> Lexicon:
     data = lexicon.load("numbers")
     words: dict[str, int] = {}
@@ -108,7 +109,7 @@ def word_value(folded_word: str) -> int | None:
 
 # ---------------------------------------------------------------------------------------------- patterns
 
-_SPLIT_WORDS = regex_cache.compile(r"[\s-]+")
+_SPLIT_WORDS = cache.compile(r"[\s-]+")
 
 DIGITS = r"(?:(?<!\d)\d+(?:,\d{2,3}(?!\d))*(?:\.\d+)?|(?<![\d.\p{L}])\.\d+)"
 
@@ -172,7 +173,7 @@ def _token_re() -> regex.Pattern:
     en_tens = "|".join(sorted(lx.en_tens, key=len, reverse=True))
     en_units = "|".join(sorted(lx.en_units, key=len, reverse=True))
     ops = "|".join(rf"(?P<{k[:3]}>{_alt(v)})" for k, v in lx.ops.items())
-    return regex_cache.compile(
+    return cache.compile(
         rf"(?:[ \t]*|-(?=(?:{p['scale']}){RB}))(?:(?P<d>{DIGITS})|(?<![\p{{L}}\p{{M}}])(?P<s>{p['scale']}){RB}"
         rf"|{LB}(?:(?P<c>(?:{en_tens})[\s-](?:{en_units}))|(?P<f>{p['frac']})|(?P<m>{p['mod']})"
         rf"|(?P<w>{p['word']})|(?P<e>{_alt(lx.en_dev)})|(?P<q>{_alt(lx.denominators)})|{ops}){RB})",
@@ -182,7 +183,7 @@ def _token_re() -> regex.Pattern:
 
 @functools.cache
 def expr_re() -> regex.Pattern:
-    return regex_cache.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?:{patterns()['expr']})", regex.IGNORECASE)
+    return cache.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?:{patterns()['expr']})", regex.IGNORECASE)
 
 
 def digits_value(s: str) -> float:
@@ -215,7 +216,7 @@ def _number_token(lx: Lexicon, kind: str, tok: str) -> float | None:
     return None
 
 
-_PLAIN_DIGITS = regex_cache.compile(r"\d+(?:,\d{2,3})*(?:\.\d+)?")
+_PLAIN_DIGITS = cache.compile(r"\d+(?:,\d{2,3})*(?:\.\d+)?")
 
 
 @functools.lru_cache(maxsize=4096)  # pure, and the same figures recur in a text ("1", "10 लाख")

@@ -13,15 +13,15 @@ from typing import NamedTuple
 
 import regex
 
-from . import lexicon, names, regex_cache
+from . import cache, lexicon, names
 from .text import first_run, fold_string, runs
 
 # A word: letters/marks/digits with inner dots, hyphens or apostrophes ("S.P", "Ex-CM", "O'Brien");
 # any other non-space character is a one-character token.
-_TOKEN = regex_cache.compile(r"[\p{L}\p{M}\p{N}]+(?:[.\-'][\p{L}\p{M}\p{N}]+)*|\S")
-_LATIN = regex_cache.compile(r"[A-Za-z]")
-_DEVA = regex_cache.compile(r"\p{Devanagari}")
-_HAS_DIGIT = regex_cache.compile(r"\d")
+_TOKEN = cache.compile(r"[\p{L}\p{M}\p{N}]+(?:[.\-'][\p{L}\p{M}\p{N}]+)*|\S")
+_LATIN = cache.compile(r"[A-Za-z]")
+_DEVA = cache.compile(r"\p{Devanagari}")
+_HAS_DIGIT = cache.compile(r"\d")
 _QUOTES = {"'", '"', "‘", "’", "“", "”"}
 
 
@@ -99,6 +99,7 @@ class _Vocab:
 
 
 @functools.cache
+@cache.kept
 def vocab() -> _Vocab:
     return _Vocab()
 
@@ -120,7 +121,7 @@ class _Tok(NamedTuple):
 _new = tuple.__new__
 
 
-_WORD_CHAR = regex_cache.compile(r"[\p{L}\p{M}\p{N}]")
+_WORD_CHAR = cache.compile(r"[\p{L}\p{M}\p{N}]")
 
 
 _CLASSES: dict[str, tuple[bool, bool]] = {}

@@ -14,17 +14,18 @@ from dataclasses import dataclass
 
 import regex
 
-from . import lexicon, regex_cache
+from . import cache, lexicon
 from .names import fold_latin, translit
 from .text import fold_string
 
 # --- office titles -------------------------------------------------------------------------------------------------
 # A written title and a reference position's title phrases are compared as canonical tokens (data/titles.toml
 # [canon]): rank tokens must agree exactly, the claim's portfolio must be at least half covered.
-_PUNCT = regex_cache.compile(r"[^\p{L}\p{M}\p{N}\s-]+")
+_PUNCT = cache.compile(r"[^\p{L}\p{M}\p{N}\s-]+")
 
 
 @functools.cache
+@cache.kept
 def _canon():
     d = lexicon.load("titles")
     phrases, words = [], {}
@@ -68,7 +69,7 @@ class Sig:
 def _region_re():
     c = _canon()
     alt = "|".join(regex.escape(n) for n in sorted(c["regions"], key=len, reverse=True))
-    return regex_cache.compile(rf"(?<= )(?:{alt})(?= )")
+    return cache.compile(rf"(?<= )(?:{alt})(?= )")
 
 
 @functools.lru_cache(maxsize=65536)

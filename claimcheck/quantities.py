@@ -23,20 +23,20 @@ from dataclasses import dataclass, field
 
 import regex
 
-from . import numbers, regex_cache, units
+from . import cache, numbers, units
 from . import quantity_context as qctx
 from . import quantity_ranges as qranges
 from .quantity_lexicon import Lex as _Lex
 from .quantity_lexicon import lex as _lex
 from .quantity_lexicon import number_search
 
-_PUNCT_END = regex_cache.compile(r"[ \t]*(?:[,;:।.!?)\]\"'|\n]|$)")
+_PUNCT_END = cache.compile(r"[ \t]*(?:[,;:।.!?)\]\"'|\n]|$)")
 
 
 @functools.cache
 def _re(pattern: str) -> regex.Pattern:
     """A small fixed pattern, compiled once."""
-    return regex_cache.compile(pattern)
+    return cache.compile(pattern)
 
 
 @dataclass

@@ -28,13 +28,13 @@ from types import SimpleNamespace
 
 import regex
 
-from . import lexicon, regex_cache
+from . import cache, lexicon
 from .numbers import LB, RB
 from .text import first_run, fold_string, word_starts
 
 _I = regex.IGNORECASE
 _WORD = r"[\p{L}\p{M}][\p{L}\p{M}\p{N}'’-]{0,30}"
-_SENT_END = regex_cache.compile(r"[।!?\n]|\.(?:[ \t]|\Z)")
+_SENT_END = cache.compile(r"[।!?\n]|\.(?:[ \t]|\Z)")
 
 
 def _alt(words) -> str:
@@ -42,25 +42,26 @@ def _alt(words) -> str:
 
 
 @functools.cache
+@cache.kept
 def _lex() -> SimpleNamespace:
     q = lexicon.load("quantities")
     genitive = _alt(q["count_cues"]["genitive"])
     return SimpleNamespace(
         # a money noun, then at most three words (no punctuation), then the amount: "कुल बजट पहली बार ▯",
         # "turnover of ▯", "लागत करीब ▯"
-        money_before=regex_cache.compile(
+        money_before=cache.compile(
             rf"{LB}(?:{_alt(q['money_nouns']['governing'])}){RB}(?:[ \t]+{_WORD}){{0,3}}[ \t]*[:-]?[ \t]*\Z", _I),
         # a counting word then at most ten words of the same clause: "the number of MSMEs registered … crossed ▯"
-        count_before=regex_cache.compile(
+        count_before=cache.compile(
             rf"{LB}(?P<cue>{_alt(q['count_cues']['before'])}){RB}(?:[ \t]+{_WORD}){{0,10}}[ \t]*[:-]?[ \t]*\Z", _I),
         of_after=frozenset(fold_string(w).lower() for w in q["count_cues"]["of_after"]),
         of_before=frozenset(fold_string(w).lower() for w in q["count_cues"]["of_before"]),
         # "पंजीकृत इकाइयों की ▯": the one or two words before the genitive that leads to the counting word
-        genitive_before=regex_cache.compile(
+        genitive_before=cache.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?P<s>{_WORD}(?:[ \t]+{_WORD})?)[ \t]+(?:{genitive})[ \t]+\Z", _I),
-        age_after=regex_cache.compile(
+        age_after=cache.compile(
             rf"[ \t]*(?:(?:{genitive})[ \t]+)?(?:{_alt(q['age_cues']['after_duration'])}){RB}", _I),
-        age_cue=regex_cache.compile(rf"{LB}(?:{_alt(q['age_cues']['forms'])}){RB}", _I),
+        age_cue=cache.compile(rf"{LB}(?:{_alt(q['age_cues']['forms'])}){RB}", _I),
         # the first words of the money nouns and counting words: a match of money_before / count_before begins at
         # one of them, so a clause without any needs no search (see _word_near)
         money_firsts=frozenset(first_run(fold_string(w)) for w in q["money_nouns"]["governing"]),
@@ -96,7 +97,7 @@ class _Lazy(dict):
         self.sources = sources
 
     def __missing__(self, name: str) -> regex.Pattern:
-        p = self[name] = regex_cache.compile(*self.sources[name])
+        p = self[name] = cache.compile(*self.sources[name])
         return p
 
 
@@ -260,13 +261,13 @@ def counted_subject_at(t: str, cue) -> tuple[str, int] | int | None:
     return None
 
 
-_LIST_ITEM = regex_cache.compile(r"[.)][ \t]+[\p{L}\p{M}(\"'“‘]")
+_LIST_ITEM = cache.compile(r"[.)][ \t]+[\p{L}\p{M}(\"'“‘]")
 
 
 @functools.lru_cache(maxsize=64)
 def _numbered(n: int) -> regex.Pattern:
     """The marker of list item ``n`` ("2. ", "2) ") before a word."""
-    return regex_cache.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}.,]){n}[.)][ \t]+[\p{{L}}\p{{M}}(\"'“‘]")
+    return cache.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}.,]){n}[.)][ \t]+[\p{{L}}\p{{M}}(\"'“‘]")
 
 
 def inline_list_marker(t: str, fs: int, fe: int, value: float) -> bool:

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 
 import regex
 
-from . import lexicon, numbers, regex_cache, units
+from . import cache, lexicon, numbers, units
 from . import quantity_ranges as qranges
 from .numbers import LB, RB
 from .text import first_run, fold_string, last_run, run_inner_starts, run_starts, searcher
@@ -35,6 +35,7 @@ Lex = SimpleNamespace
 
 
 @functools.cache
+@cache.kept
 def lex() -> Lex:
     q = lexicon.load("quantities")
     p = numbers.patterns()
@@ -52,7 +53,7 @@ def lex() -> Lex:
     cur_last = "".join(regex.escape(ch) for ch in sorted({f[-1] for f in uw.before if f}))
     cur_last = rf"(?<=[{cur_last}])" if cur_last else ""
     start = rf"(?:(?<![\p{{L}}\p{{M}}\p{{N}}])|{cur_last}(?<=(?<![\p{{L}}\p{{M}}])(?:{cur})))"  # "Rs5,000" too
-    num_re = regex_cache.compile(rf"{vague}|(?P<num>{start}(?<!\d[.,]){p['expr']})", _I)
+    num_re = cache.compile(rf"{vague}|(?P<num>{start}(?<!\d[.,]){p['expr']})", _I)
     return SimpleNamespace(
         num_re=num_re,
         # where num_re can begin: a digit, a word from these, or a word glued to a currency word ("Rsfive")
@@ -63,47 +64,47 @@ def lex() -> Lex:
         unit_map=uw.after,
         prefix_re=uw.before_re,
         prefix_map=uw.before,
-        approx_before=regex_cache.compile(rf"{LB}(?:{_alt(q['approx']['before'])})[ \t]*\Z", _I),
-        approx_after=regex_cache.compile(rf"(?:{_alt(q['approx']['after'])}){RB}", _I),
-        qual_before=regex_cache.compile(rf"{LB}(?P<q>{_alt(qb_map)})[ \t]*\Z", _I),
+        approx_before=cache.compile(rf"{LB}(?:{_alt(q['approx']['before'])})[ \t]*\Z", _I),
+        approx_after=cache.compile(rf"(?:{_alt(q['approx']['after'])}){RB}", _I),
+        qual_before=cache.compile(rf"{LB}(?P<q>{_alt(qb_map)})[ \t]*\Z", _I),
         qual_before_map=qb_map,
-        qual_after=regex_cache.compile(rf"{_WS}*(?P<q>{_alt(qa_map)}){RB}", _I),
+        qual_after=cache.compile(rf"{_WS}*(?P<q>{_alt(qa_map)}){RB}", _I),
         qual_after_map=qa_map,
-        sep_re=regex_cache.compile(rf"{_WS}*(?:(?P<s>-|{_alt(rng['separators'])}){_WS}*|{_WS}+)", _I),
-        between_after=regex_cache.compile(rf"{_WS}*(?:{_alt(rng['between_after'])}){RB}", _I),
-        between_before=regex_cache.compile(rf"{LB}(?:{_alt(rng['between_before'])})[ \t]*\Z", _I),
-        money_noun=regex_cache.compile(
+        sep_re=cache.compile(rf"{_WS}*(?:(?P<s>-|{_alt(rng['separators'])}){_WS}*|{_WS}+)", _I),
+        between_after=cache.compile(rf"{_WS}*(?:{_alt(rng['between_after'])}){RB}", _I),
+        between_before=cache.compile(rf"{LB}(?:{_alt(rng['between_before'])})[ \t]*\Z", _I),
+        money_noun=cache.compile(
             rf"{_WS}+(?P<link>(?:{_alt(q['money_nouns']['linkers'])}){_WS}+)?"
             rf"(?:\d[\d.,]{{0,20}}(?:{_WS}*(?:{p['scale']})){{0,4}}{_WS}+)?"
             rf"(?:[\p{{L}}\p{{M}}]+{_WS}+)?(?P<noun>{_alt(q['money_nouns']['forms'])}){RB}", _I),
-        labels=regex_cache.compile(rf"{LB}(?:{_alt(q['labels']['forms'])})[ \t]*[-:]?[ \t]*\Z", _I),
-        not_after=regex_cache.compile(rf"{_WS}*(?:{_alt(q['not_after']['forms'])}){RB}", _I),
-        months_before=regex_cache.compile(rf"{LB}(?:{_alt(q['not_after']['months_before'])})[ \t,.]*\Z", _I),
-        word_re=regex_cache.compile(r"[ \t]{1,8}([\p{L}\p{M}][\p{L}\p{M}\p{N}'’-]{0,40})"),
+        labels=cache.compile(rf"{LB}(?:{_alt(q['labels']['forms'])})[ \t]*[-:]?[ \t]*\Z", _I),
+        not_after=cache.compile(rf"{_WS}*(?:{_alt(q['not_after']['forms'])}){RB}", _I),
+        months_before=cache.compile(rf"{LB}(?:{_alt(q['not_after']['months_before'])})[ \t,.]*\Z", _I),
+        word_re=cache.compile(r"[ \t]{1,8}([\p{L}\p{M}][\p{L}\p{M}\p{N}'’-]{0,40})"),
         stop=frozenset(_forms(q["stopwords"]["forms"])),
         postpositions=frozenset(_forms(q["postpositions"]["forms"])),
         stop_suffixes=tuple(_forms(q["subject"]["stop_suffixes"])),
-        article_before=regex_cache.compile(rf"{LB}(?:{_alt(q['indefinite']['article'])})[ \t]+\Z", _I),
+        article_before=cache.compile(rf"{LB}(?:{_alt(q['indefinite']['article'])})[ \t]+\Z", _I),
         indefinite=frozenset(_forms(q["indefinite"]["forms"])),
-        scale_re=regex_cache.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{p['scale']}){RB}", _I),
-        multiples_re=regex_cache.compile(rf"{LB}(?:{_alt(mult)}){RB}", _I),
+        scale_re=cache.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{p['scale']}){RB}", _I),
+        multiples_re=cache.compile(rf"{LB}(?:{_alt(mult)}){RB}", _I),
         multiples=mult,
-        change_from=regex_cache.compile(
+        change_from=cache.compile(
             rf"{LB}(?:{_alt(rng['change_before'])})(?:[ \t]+[\p{{L}}\p{{M}}'’-]{{1,20}}){{0,3}}"
             rf"[ \t]+(?:{_alt(rng['change_from'])})[ \t]+\Z", _I),
-        worth_before=regex_cache.compile(
+        worth_before=cache.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?:{p['scale']}|{_alt(f for cur in q['currencies'].values() for f in cur['after'])})"
             rf"[ \t]+(?:{_alt(q['money_nouns']['worth_linkers'])})[ \t]+\Z", _I),
         unit_names=dict(q.get("unit_names", {})),
-        share_after=regex_cache.compile(rf"{_WS}+(?:{_alt(q['fraction_share']['after'])}){RB}", _I),
-        elision=regex_cache.compile(
+        share_after=cache.compile(rf"{_WS}+(?:{_alt(q['fraction_share']['after'])}){RB}", _I),
+        elision=cache.compile(
             rf"{_WS}*(?:{_alt(rng['elision'])}){_WS}+(?:[\p{{L}}\p{{M}}]+{_WS}+)?", _I),
-        bound_join=regex_cache.compile(rf"{_WS}*(?:(?:{_alt(rng['bound_aux'])}){_WS}*)?(?:{_alt(rng['bound_joiners'])})?{_WS}*", _I),
-        aux_end=regex_cache.compile(rf"(?:(?:{_alt(rng['bound_aux'])}){RB}|:)[ \t]*\Z", _I),
+        bound_join=cache.compile(rf"{_WS}*(?:(?:{_alt(rng['bound_aux'])}){_WS}*)?(?:{_alt(rng['bound_joiners'])})?{_WS}*", _I),
+        aux_end=cache.compile(rf"(?:(?:{_alt(rng['bound_aux'])}){RB}|:)[ \t]*\Z", _I),
     )
 
 
-_DIGIT_START = regex_cache.compile(r"(?<!\d)\d|\.(?=\d)")
+_DIGIT_START = cache.compile(r"(?<!\d)\d|\.(?=\d)")
 
 
 def number_starts(t: str, lx: Lex) -> list[int]:

@@ -18,14 +18,14 @@ import functools
 
 import regex
 
-from . import lexicon, regex_cache
+from . import cache, lexicon
 from .text import fold_string, run_spans
 
 
 @functools.cache
 def _re(pattern: str) -> regex.Pattern:
     """A small fixed pattern, compiled once."""
-    return regex_cache.compile(pattern)
+    return cache.compile(pattern)
 
 
 def sequence_lexicon(q: dict, nlex) -> dict:
@@ -36,7 +36,7 @@ def sequence_lexicon(q: dict, nlex) -> dict:
     joiners = lexicon.trie(sorted({fold_string(w).lower() for w in q["ranges"]["separators"] if w.strip()}))
     num = r"\d++(?:[.,:]\d++)*+"
     return {
-        "sequence_re": regex_cache.compile(
+        "sequence_re": cache.compile(
             rf"(?<![\p{{L}}\p{{M}}\p{{N}}]|\d[.,:]){num}(?:(?:[ \t{marks}]++|[ \t]+(?:{joiners})[ \t]+){num}){{{n - 1},}}+",
             regex.IGNORECASE),
         "sequence_min": n,

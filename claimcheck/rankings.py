@@ -12,16 +12,17 @@ import functools
 
 import regex
 
-from . import lexicon, regex_cache
+from . import cache, lexicon
 from .model import Claim
 from .text import fold_string
 
 _SUBJECT_MAX = 40  # characters between the superlative and its tail
-_DIGIT_OR_COMMA = regex_cache.compile(r"\d|,")
-_END = regex_cache.compile(r"[।!?\n]|\.(?!\d)")
+_DIGIT_OR_COMMA = cache.compile(r"\d|,")
+_END = cache.compile(r"[।!?\n]|\.(?!\d)")
 
 
 @functools.cache
+@cache.kept
 def _patterns():
     data = lexicon.load("measures")["ranking"]
     names: dict[str, str] = {}
@@ -36,23 +37,23 @@ def _patterns():
     ord_hi = lexicon.alternation(data["ordinals_hi"])
     ord_en = "|".join(regex.escape(w) for w in data["ordinals_en"])
     verb = r"(?:\s+(?:है|हैं|बना|बन\s+गया))?"
-    hindi_tail = regex_cache.compile(
+    hindi_tail = cache.compile(
         rf"(?:(?P<ord>{ord_hi})\s+)?(?:{sup_hi})\s+(?P<subject>[^।.?!\n]{{1,{_SUBJECT_MAX}}}?)\s+(?:{tail}){verb}"
         rf"(?:\s+{region}{verb})?"
     )
-    hindi_plain = regex_cache.compile(
+    hindi_plain = cache.compile(
         rf"(?:(?P<ord>{ord_hi})\s+)?(?:{sup_hi})\s+(?P<subject>{subj_hi})(?![\p{{L}}\p{{M}}])"
     )
     first_hi = lexicon.alternation(data["first_hi"])
     place_hi = lexicon.alternation(data["place_hi"])
-    hindi_place = regex_cache.compile(
+    hindi_place = cache.compile(
         rf"(?<![\p{{L}}\p{{M}}])(?:(?P<ord>{ord_hi})|(?P<first>{first_hi}))\s+(?:{place_hi})(?![\p{{L}}\p{{M}}])"
     )
-    english_alone = regex_cache.compile(
+    english_alone = cache.compile(
         rf"(?i:\bthe\s+(?:(?P<ord>{ord_en})[- ])?(?:highest|largest|most)(?:\s+number)?\s+"
         rf"(?:{lexicon.alternation(data['alone_en'])})\b)"
     )
-    english = regex_cache.compile(
+    english = cache.compile(
         rf"(?i:(?:the\s+)?(?:(?P<ord>{ord_en})[- ])?(?:{lexicon.alternation(data['en'])})\s+(?P<subject>{subj_en})\b"
         rf"|(?:the\s+)?(?P<ord2>{ord_en})[- ]highest(?:\s+number)?(?:\s+among\s+(?:all\s+)?(?:the\s+)?states)?)"
     )
@@ -65,7 +66,7 @@ def _patterns():
     sup = tuple(fold_string(w) for w in data["hi"])
     required = (sup, sup, tuple(fold_string(w) for w in data["place_hi"]),
                 tuple(w.casefold() for w in data["en"]) + ("highest",), ("highest", "largest", "most"))
-    return tuple(zip(patterns, required, (False, False, False, True, True))), regex_cache.compile(region, regex.IGNORECASE), \
+    return tuple(zip(patterns, required, (False, False, False, True, True))), cache.compile(region, regex.IGNORECASE), \
         names, ords
 
 

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
+from . import cache
 from .errors import DataError
 
 # table -> columns, in order. The first column is the row id.
@@ -354,6 +355,7 @@ def _build(raws: list[_Raw], context: References | None = None) -> tuple[Referen
 
 
 @functools.cache
+@cache.kept
 def _shipped() -> References:
     raws = [_read(path, text, table) for table, path, text in _shipped_files()]
     refs, problems = _build([r for r in raws if r is not None])

@@ -13,14 +13,14 @@ import math
 
 import regex
 
+from . import cache
 from . import reference as R
-from . import regex_cache
 
-_ID = regex_cache.compile(r"[a-z0-9][a-z0-9._-]*")
-_BASIS = regex_cache.compile(r"[A-Z][A-Z0-9_]*")
-_MEASURE = regex_cache.compile(r"[a-z][a-z0-9_]*")
-_ORG = regex_cache.compile(r"org:[a-z0-9][a-z0-9_-]*")
-_FY = regex_cache.compile(r"(\d{4})-(\d{2})")
+_ID = cache.compile(r"[a-z0-9][a-z0-9._-]*")
+_BASIS = cache.compile(r"[A-Z][A-Z0-9_]*")
+_MEASURE = cache.compile(r"[a-z][a-z0-9_]*")
+_ORG = cache.compile(r"org:[a-z0-9][a-z0-9_-]*")
+_FY = cache.compile(r"(\d{4})-(\d{2})")
 ORDER = ("bases", "msme_stats", "persons", "positions", "tenures")
 
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 import regex
 
+from . import cache
 from . import reference as R
-from . import regex_cache
 
-_PUNCT = regex_cache.compile(r"[.'’‘\"`]+")
-_SPACE = regex_cache.compile(r"[\s,]+")
+_PUNCT = cache.compile(r"[.'’‘\"`]+")
+_SPACE = cache.compile(r"[\s,]+")
 
 
 def norm(s: str) -> str:

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 import regex
 
-from . import lexicon, regex_cache
+from . import cache, lexicon
 from .lexicon import trie
 from .numbers import LB, RB
 from .text import first_run, fold_string, searcher, word_starts
 
-_SENT_END = regex_cache.compile(r"[।!?\n|]|\.(?!\d)")
+_SENT_END = cache.compile(r"[।!?\n|]|\.(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,7 @@ class Mention:
 
 
 @functools.cache
+@cache.kept
 def _matcher() -> tuple[regex.Pattern, dict[str, tuple[str | None, bool]], frozenset[str]]:
     table = lexicon.load("regions")
     lookup: dict[str, tuple[str | None, bool]] = {}
@@ -53,7 +54,7 @@ def _matcher() -> tuple[regex.Pattern, dict[str, tuple[str | None, bool]], froze
     pat = rf"{LB}(?:(?P<cs>{trie(cs_forms)})|(?i:(?P<ci>{trie(ci_forms)}))){RB}"
     # a mention begins at a word that begins some form: the pattern is tried only there (see text.run_starts)
     firsts = frozenset(first_run(f) for f in cs_forms + ci_forms)
-    return regex_cache.compile(pat), lookup, firsts
+    return cache.compile(pat), lookup, firsts
 
 
 @functools.lru_cache(maxsize=8)

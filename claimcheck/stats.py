@@ -18,7 +18,7 @@ from typing import Any
 
 import regex
 
-from . import lexicon, regex_cache
+from . import cache, lexicon
 from .model import Claim, Evidence, Verdict
 from .text import fold_string
 
@@ -49,10 +49,11 @@ def _words_pattern(section: dict) -> Any:
         parts.append(rf"(?<![\p{{L}}\p{{M}}])(?:{hi})(?![\p{{L}}\p{{M}}])")
     if en:
         parts.append(rf"(?i:\b(?:{en})\b)")
-    return regex_cache.compile("|".join(parts))
+    return cache.compile("|".join(parts))
 
 
 @functools.cache
+@cache.kept
 def _lex() -> _Lex:
     data = lexicon.load("measures")
     measures = tuple(
@@ -77,7 +78,7 @@ def topic_hint() -> Any:
     section = lexicon.load("measures")["topic"]["msme"]
     hi = lexicon.alternation(section.get("hi", []))
     en = lexicon.alternation(section.get("en", []))
-    return regex_cache.compile("|".join([f"(?:{hi})"] * bool(hi) + [f"(?i:{en})"] * bool(en)) or "(?!)")
+    return cache.compile("|".join([f"(?:{hi})"] * bool(hi) + [f"(?i:{en})"] * bool(en)) or "(?!)")
 
 
 def measure_topic(sentence: str) -> bool:

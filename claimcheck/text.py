@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from . import regex_cache
+from . import cache
 
 _ONE_TO_ONE = {
     **{0x0966 + i: ord("0") + i for i in range(10)},  # Devanagari digits
@@ -34,7 +34,7 @@ _ONE_TO_ONE = {
 }
 # translate() looks every character up; the characters to change are rare in news text, so a longer text is
 # scanned for them (one compiled character class) and only the runs found are translated
-_ONE_RE = regex_cache.compile("[" + "".join(regex.escape(chr(k)) for k in _ONE_TO_ONE) + "]+")
+_ONE_RE = cache.compile("[" + "".join(regex.escape(chr(k)) for k in _ONE_TO_ONE) + "]+")
 
 
 def _one_to_one(s: str) -> str:
@@ -48,7 +48,7 @@ def _one_repl(m: regex.Match) -> str:
 
 
 _DROP = "\u093C\u200B\u200C\u200D\u2060\uFEFF\u00AD\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069"
-_EDIT = regex_cache.compile(rf"[{_DROP}]+|[ङञणनम]\u094D(?=[क-ह])")
+_EDIT = cache.compile(rf"[{_DROP}]+|[ङञणनम]\u094D(?=[क-ह])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +118,7 @@ def fold(text: str) -> Folded:
 # maximal run of letters and combining marks begins. One split per document gives every run and its offset; a
 # finder then tries its (costly) pattern only at the runs whose casefolded form starts one of its entries, instead
 # of letting the regex engine try its alternations at every position of the text.
-_RUN = regex_cache.compile(r"([\p{L}\p{M}]+)")
+_RUN = cache.compile(r"([\p{L}\p{M}]+)")
 
 
 @functools.lru_cache(maxsize=4)

@@ -20,7 +20,7 @@ from importlib import resources
 
 import regex
 
-from . import regex_cache
+from . import cache
 
 TABLE = "unit_factors.json"
 
@@ -76,7 +76,7 @@ def _subunit_word() -> regex.Pattern:
     from .text import fold_string
 
     forms = (fold_string(f).lower() for f in lexicon.load("quantities")["subunits"]["forms"])
-    return regex_cache.compile(rf"(?:{lexicon.trie(forms)}){numbers.RB}", regex.IGNORECASE)
+    return cache.compile(rf"(?:{lexicon.trie(forms)}){numbers.RB}", regex.IGNORECASE)
 
 
 @functools.cache
@@ -86,7 +86,7 @@ def _subunit_re() -> regex.Pattern:
 
     conj = lexicon.trie(numbers.lex().ops["conjunction"])
     forms = (fold_string(f).lower() for f in lexicon.load("quantities")["subunits"]["forms"])
-    return regex_cache.compile(rf"[ \t]*(?:(?:{conj}|,)[ \t]*)?(?P<n>{numbers.patterns()['expr']})[ \t]*"
+    return cache.compile(rf"[ \t]*(?:(?:{conj}|,)[ \t]*)?(?P<n>{numbers.patterns()['expr']})[ \t]*"
                          rf"(?:{lexicon.trie(forms)}){numbers.RB}", regex.IGNORECASE)
 
 
@@ -163,9 +163,9 @@ def unit_words() -> UnitWords:
     emph = lexicon.trie(fold_string(f) for f in q["emphatic"]["forms"])
     # after spaces (or glued to digits: "3.5साल"), with an optional emphatic particle in between ("पांच ही दिन")
     # or joined by a hyphen ("5-year plan", "56-year-old")
-    after_re = regex_cache.compile(rf"(?:[ \t]*(?:(?:{emph})[ \t]+)?|-)(?P<u>{lexicon.trie(after)})(?:(?<=%)|{RB})",
+    after_re = cache.compile(rf"(?:[ \t]*(?:(?:{emph})[ \t]+)?|-)(?P<u>{lexicon.trie(after)})(?:(?<=%)|{RB})",
                              regex.IGNORECASE)
-    before_re = regex_cache.compile(rf"(?<![\p{{L}}\p{{M}}])(?P<c>{lexicon.trie(before)})[ \t]*\Z", regex.IGNORECASE)
+    before_re = cache.compile(rf"(?<![\p{{L}}\p{{M}}])(?P<c>{lexicon.trie(before)})[ \t]*\Z", regex.IGNORECASE)
     return UnitWords(after_re, after, before_re, before)
 
 

@@ -7,7 +7,7 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
-    """Keep the compiled-pattern cache (claimcheck.regex_cache) of this session in a temporary directory.
+    """Keep the compiled-pattern cache (claimcheck.cache) of this session in a temporary directory.
 
     The CLI runs that tests start inherit it, so they exercise reading the cache while the user's own cache
     directory is left alone. A cache directory given in the environment is kept.

@@ -113,12 +113,12 @@ def _run_five_ways(example: Path, tmp_path: Path, **env_extra: str) -> tuple[Pat
     return work, home, new, changed
 
 
-def test_the_cli_writes_the_requested_output_and_its_pattern_cache_only(example, tmp_path):
+def test_the_cli_writes_the_requested_output_and_its_cache_only(example, tmp_path):
     work, home, new, changed = _run_five_ways(example, tmp_path)
     assert changed == []
     cache = [f for f in new if f.startswith(str(home / ".cache" / "claimcheck") + os.sep)]
-    assert [Path(f).name.startswith("patterns-") and f.endswith(".pickle") for f in cache] == [True]
-    assert os.stat(cache[0]).st_mode & 0o077 == 0  # private to the user
+    assert sorted(Path(f).name.split("-")[0] for f in cache) == ["built", "patterns"]  # see claimcheck.cache
+    assert all(f.endswith(".pickle") and os.stat(f).st_mode & 0o077 == 0 for f in cache)  # private to the user
     assert sorted(set(new) - set(cache)) == [str(work / "out" / "report.html"), str(work / "report.json")]
 
 

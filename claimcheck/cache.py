@@ -61,7 +61,7 @@ class _Store:
         self._used: set[Any] = set()
 
     def path(self) -> str | None:
-        where, name = _directory(), self._file_name()
+        where, name = directory(), self._file_name()
         return None if where is None or name is None else os.path.join(where, name)
 
     def get(self, key: Any) -> bytes | None:
@@ -185,7 +185,7 @@ def _unpickle(blob: bytes) -> Any:
         return _DAMAGED
 
 
-def _directory() -> str | None:
+def directory() -> str | None:
     where = os.environ.get("CLAIMCHECK_CACHE_DIR")
     if where is not None:
         return where or None

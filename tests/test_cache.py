@@ -133,10 +133,10 @@ def test_an_unwritable_place_only_costs_the_cache(fresh, monkeypatch, tmp_path):
 def test_the_default_place_is_the_xdg_cache_directory(monkeypatch, tmp_path):
     monkeypatch.delenv("CLAIMCHECK_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert cache._directory() == str(tmp_path / "xdg" / "claimcheck")
+    assert cache.directory() == str(tmp_path / "xdg" / "claimcheck")
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert cache._directory() == str(tmp_path / "home" / ".cache" / "claimcheck")
+    assert cache.directory() == str(tmp_path / "home" / ".cache" / "claimcheck")
 
 
 def test_patterns_of_older_lexicons_are_dropped_once_the_file_is_full(fresh, monkeypatch):
@@ -245,3 +245,14 @@ def test_the_shipped_lexicons_and_tables_come_back_equal(fresh):
     again = reference._shipped.__wrapped__()
     assert again is not refs
     assert again.tenures_for_position("in-up.chief-secretary") == refs.tenures_for_position("in-up.chief-secretary")
+
+
+@pytest.mark.parametrize("setting", ["SOMEWHERE", ""])
+def test_config_show_says_where_the_cache_is(tmp_path, setting):
+    where = str(tmp_path / "c") if setting else ""
+    env = {**os.environ, "CLAIMCHECK_CACHE_DIR": where}
+    p = subprocess.run([sys.executable, "-m", "claimcheck", "config", "show"], env=env, capture_output=True,
+                       text=True, cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.splitlines()[1] == (f"# cache of built patterns, lexicons and tables: {where or '(off)'} "
+                                         "(CLAIMCHECK_CACHE_DIR; empty turns it off)")

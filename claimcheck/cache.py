@@ -8,10 +8,12 @@ That is most of a one-article run's start-up and the serial part of a ``--jobs``
 - :func:`compile` is ``regex.compile`` backed by a file of compiled patterns. A compiled ``regex`` pattern pickles
   as its compiled program (``regex``'s own pickling support) and is rebuilt from it in microseconds. Entries are
   keyed by pattern text and flags, so they are never stale: a changed pattern is simply compiled again. Once the
-  file holds more than :data:`MAX_PATTERNS`, it is rewritten with just the patterns in use.
+  file holds more than :data:`MAX_PATTERNS`, it is rewritten with just the patterns in use; the files of older
+  ``regex`` versions go as those of older installations do (below).
 - :func:`kept` wraps a builder whose result depends only on claimcheck's own files (code, lexicons, shipped
   tables). Its results are stored in a file whose name carries a stamp of every one of those files (path, size,
-  modification time): any change to the installation gives a new file, and the old one is removed.
+  modification time): any change to the installation gives a new file (the files of the last
+  :data:`KEEP_INSTALLATIONS` installations are kept, older ones removed).
 
 :func:`save` writes what is new (nothing, and almost no time, when nothing is); the library's entry points call it
 after each document.
@@ -40,6 +42,8 @@ if TYPE_CHECKING:
 
 # Past this many entries (patterns of older versions of the lexicons), the file keeps only the patterns in use.
 MAX_PATTERNS = 2000
+# Results of this many installations (this one included) are kept side by side.
+KEEP_INSTALLATIONS = 3
 _PY = f"py{sys.version_info[0]}.{sys.version_info[1]}"
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -52,7 +56,7 @@ class _Store:
                  sweep: str | None = None) -> None:
         self._file_name = file_name  # None: no file (the cache is off or the stamp cannot be taken)
         self._max = max_entries
-        self._sweep = sweep  # a glob of older files this one replaces
+        self._sweep = sweep  # a glob of the files of other installations (see _sweep)
         self.forget()
 
     def forget(self) -> None:
@@ -106,7 +110,7 @@ def _kept_file() -> str | None:
     return None if stamp is None else f"built-{stamp}-{_PY}.pickle"
 
 
-_patterns = _Store(_pattern_file, max_entries=MAX_PATTERNS)
+_patterns = _Store(_pattern_file, max_entries=MAX_PATTERNS, sweep=f"patterns-*-{_PY}.pickle")
 _kept = _Store(_kept_file, sweep=f"built-*-{_PY}.pickle")
 # the patterns this process has built (a finder that compiles per call gets the same object back, as from regex)
 _built: dict[tuple[str, int], regex.Pattern] = {}
@@ -255,12 +259,20 @@ def _write(path: str, entries: dict[Any, bytes]) -> bool:
 
 
 def _sweep(keep: str, pattern: str) -> None:
-    """Remove the files ``pattern`` matches beside ``keep`` (results of an older installation)."""
+    """Remove the files ``pattern`` matches beside ``keep`` (results of other installations), all but the
+    :data:`KEEP_INSTALLATIONS` most recently written: two virtual environments used in turn do not evict each
+    other, and an edited checkout does not fill the disk."""
     import glob
 
-    for old in glob.glob(os.path.join(os.path.dirname(keep), pattern)):
-        if old != keep:
+    others = []
+    for other in glob.glob(os.path.join(os.path.dirname(keep), pattern)):
+        if other != keep:
             try:
-                os.unlink(old)
+                others.append((os.stat(other).st_mtime_ns, other))
             except OSError:
-                pass
+                continue
+    for _, old in sorted(others, reverse=True)[KEEP_INSTALLATIONS - 1:]:
+        try:
+            os.unlink(old)
+        except OSError:
+            pass

@@ -8,6 +8,7 @@ import pickle
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -193,19 +194,23 @@ def test_a_kept_result_is_built_once_per_installation(fresh, monkeypatch):
     assert CALLS == [(3,), (4,)]
 
 
-def test_a_changed_installation_builds_afresh_and_drops_the_old_file(fresh, monkeypatch):
+def test_a_changed_installation_builds_afresh_and_only_the_last_three_are_kept(fresh, monkeypatch):
     CALLS.clear()
     _table(2)
     cache.save()
-    old = _the_file(fresh, "built")
-    cache._forget()
-    with monkeypatch.context() as m:
-        m.setattr(cache, "_stamp", lambda: "another-installation")
-        _table(2)
-        assert CALLS == [(2,), (2,)]
-        cache.save()
-        assert _the_file(fresh, "built").name == f"built-another-installation-{cache._PY}.pickle" != old.name
-        cache._kept.forget()
+    first = _the_file(fresh, "built").name
+    names = [first]
+    for k in range(3):
+        cache._forget()
+        with monkeypatch.context() as m:
+            m.setattr(cache, "_stamp", lambda: f"installation{k}")
+            _table(2)
+            time.sleep(0.01)  # distinct modification times
+            cache.save()
+            names.append(f"built-installation{k}-{cache._PY}.pickle")
+            cache._kept.forget()
+    assert CALLS == [(2,)] * 4  # each installation built its own
+    assert sorted(p.name for p in fresh.glob("built-*.pickle")) == sorted(names[1:])  # the oldest went
 
 
 def test_the_stamp_follows_every_file_of_the_installation(monkeypatch, tmp_path):

@@ -202,9 +202,13 @@ def _stamp() -> str | None:
     """A digest of every file of the installed package and its shipped tables: path, size, modification time."""
     import hashlib
 
-    from . import reference_data
-
-    roots = [os.path.dirname(os.path.abspath(__file__)), os.path.dirname(os.path.abspath(reference_data.__file__))]
+    roots = [os.path.dirname(os.path.abspath(__file__))]
+    try:
+        from . import reference_data
+    except ImportError:  # a source checkout run in place has no such package (nor shipped tables to keep)
+        pass
+    else:
+        roots.append(os.path.dirname(os.path.abspath(reference_data.__file__)))
     digest = hashlib.sha256()
     try:
         for root in roots:

@@ -8,7 +8,6 @@ import pickle
 import stat
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -198,16 +197,17 @@ def test_a_changed_installation_builds_afresh_and_only_the_last_three_are_kept(f
     CALLS.clear()
     _table(2)
     cache.save()
-    first = _the_file(fresh, "built").name
-    names = [first]
+    first = _the_file(fresh, "built")
+    os.utime(first, (1_000_000, 1_000_000))  # written long ago (explicit times: some filesystems keep seconds only)
+    names = [first.name]
     for k in range(3):
         cache._forget()
         with monkeypatch.context() as m:
             m.setattr(cache, "_stamp", lambda: f"installation{k}")
             _table(2)
-            time.sleep(0.01)  # distinct modification times
             cache.save()
             names.append(f"built-installation{k}-{cache._PY}.pickle")
+            os.utime(fresh / names[-1], (1_000_000 + 10 * (k + 1),) * 2)
             cache._kept.forget()
     assert CALLS == [(2,)] * 4  # each installation built its own
     assert sorted(p.name for p in fresh.glob("built-*.pickle")) == sorted(names[1:])  # the oldest went

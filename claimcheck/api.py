@@ -28,11 +28,8 @@ def _as_date(value: _dt.date | str | None) -> _dt.date | None:
 
 def extract(text: str, *, as_of: _dt.date | str | None = None, lang: str | None = None, doc: str = "-") -> list[Claim]:
     """Every checkable claim in ``text``. ``as_of`` is the article's date (anchors "शुक्रवार", "3 सितंबर")."""
-    from .extraction import extract_document
-
-    claims = extract_document(Document(id=doc, text=text, date=_as_date(as_of), lang=lang))
-    cache.save()
-    return claims
+    d = Document(id=doc, text=text, date=_as_date(as_of), lang=lang)
+    return list(process(d, command="extract").claims)
 
 
 def check(
@@ -46,16 +43,8 @@ def check(
     tolerances: dict[str, float] | None = None,
 ) -> list[CheckedClaim]:
     """Extract the claims of ``text`` and check each against the reference tables as of ``as_of``."""
-    from .extraction import extract_document
-    from .reference import load_references
-    from .verify import check_claims
-
     d = Document(id=doc, text=text, date=_as_date(as_of), lang=lang)
-    claims = extract_document(d)
-    when = d.date or _dt.date.today()
-    checked = check_claims(claims, load_references(refs), when, doc=d, region=region, tolerances=tolerances)
-    cache.save()
-    return checked
+    return list(process(d, refs=refs, region=region, tolerances=tolerances).checked)
 
 
 def process(
@@ -76,20 +65,21 @@ def process(
 
     claims = extract_document(doc, as_of=as_of)
     if command == "extract":
-        cache.save()
-        return DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), text=doc.text)
-    from .reference import load_references
-    from .verify import check_claims
+        result = DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), text=doc.text)
+    else:
+        from .reference import load_references
+        from .verify import check_claims
 
-    when = doc.date or as_of or _dt.date.today()
-    checked = [
-        replace(cc, suppressed="ignore comment") if _ignored(cc.claim, doc) else cc
-        for cc in check_claims(claims, load_references(refs), when, doc=doc, region=region,
-                               tolerances=tolerances)
-    ]
-    cache.save()
-    return DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), checked=tuple(checked), text=doc.text,
-                     suppressed=sum(1 for cc in checked if cc.suppressed), ignored=doc.ignored)
+        when = doc.date or as_of or _dt.date.today()
+        checked = [
+            replace(cc, suppressed="ignore comment") if _ignored(cc.claim, doc) else cc
+            for cc in check_claims(claims, load_references(refs), when, doc=doc, region=region,
+                                   tolerances=tolerances)
+        ]
+        result = DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), checked=tuple(checked), text=doc.text,
+                           suppressed=sum(1 for cc in checked if cc.suppressed), ignored=doc.ignored)
+    cache.save()  # what the first document built (patterns, lexicons, tables) is kept for the next process
+    return result
 
 
 def _ignored(claim: Claim, doc: Document) -> bool:

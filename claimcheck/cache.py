@@ -167,8 +167,10 @@ def save() -> None:
     _kept.save()
 
 
-def _forget() -> None:
-    """Drop what this process read or built, as a new process starts (for tests)."""
+def reload() -> None:
+    """Forget what this process read from the cache and built through it, as a new process starts: the next use
+    reads the cache directory afresh (after ``CLAIMCHECK_CACHE_DIR`` changed, or another process filled it).
+    Objects already handed out stay valid."""
     _patterns.forget()
     _kept.forget()
     _built.clear()

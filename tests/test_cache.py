@@ -22,15 +22,15 @@ PATTERN = r"(?<![\p{L}\p{M}])(?:लाख|करोड़|crore)(?![\p{L}\p{M}])
 @pytest.fixture
 def fresh(monkeypatch, tmp_path):
     """The module as a new process sees it, with its cache in ``tmp_path / "cache"``."""
-    cache._forget()
+    cache.reload()
     monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path / "cache"))
     yield tmp_path / "cache"
-    cache._forget()  # what this test read or built stays out of the tests after it
+    cache.reload()  # what this test read or built stays out of the tests after it
 
 
 def _new_process(monkeypatch) -> list[str]:
     """Forget what this process built (as a new process would) and record every real compile from now on."""
-    cache._forget()
+    cache.reload()
     compiled: list[str] = []
     real = regex.compile
 
@@ -185,7 +185,7 @@ def test_a_kept_result_is_built_once_per_installation(fresh, monkeypatch):
     first = _table(3)
     cache.save()
     _the_file(fresh, "built")
-    cache._forget()
+    cache.reload()
     again = _table(3)
     assert CALLS == [(3,)]  # the second "process" read it
     assert again["rows"] == first["rows"] and again["pattern"].search("2 लाख")
@@ -201,7 +201,7 @@ def test_a_changed_installation_builds_afresh_and_only_the_last_three_are_kept(f
     os.utime(first, (1_000_000, 1_000_000))  # written long ago (explicit times: some filesystems keep seconds only)
     names = [first.name]
     for k in range(3):
-        cache._forget()
+        cache.reload()
         with monkeypatch.context() as m:
             m.setattr(cache, "_stamp", lambda: f"installation{k}")
             _table(2)
@@ -244,7 +244,7 @@ def test_a_result_that_does_not_pickle_is_built_in_every_process(fresh):
     CALLS.clear()
     assert _unpicklable()() == 1
     cache.save()
-    cache._forget()
+    cache.reload()
     assert _unpicklable()() == 1
     assert CALLS == [("lambda",), ("lambda",)]
 
@@ -255,7 +255,7 @@ def test_the_shipped_lexicons_and_tables_come_back_equal(fresh):
     built = {name: lexicon.load.__wrapped__(name) for name in ("numbers", "titles", "regions")}
     refs = reference._shipped.__wrapped__()
     cache.save()
-    cache._forget()
+    cache.reload()
     assert {name: lexicon.load.__wrapped__(name) for name in built} == built
     again = reference._shipped.__wrapped__()
     assert again is not refs

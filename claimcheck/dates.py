@@ -15,8 +15,6 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 
-import regex
-
 from . import cache
 from .dates_lexicon import Lex, lex
 from .dates_lexicon import patterns as _re

@@ -22,8 +22,6 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 
-import regex
-
 from . import cache
 from .errors import InputError, UsageError
 from .model import Document

@@ -11,8 +11,6 @@ from __future__ import annotations
 import functools
 from typing import NamedTuple
 
-import regex
-
 from . import cache, lexicon, names
 from .text import first_run, fold_string, runs
 

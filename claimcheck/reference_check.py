@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as _dt
 import math
 
-import regex
-
 from . import cache
 from . import reference as R
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from . import cache
 from . import reference as R
 

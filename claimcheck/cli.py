@@ -202,11 +202,10 @@ def _collect(paths: list[str], *, finish: _Finish, as_of: Optional[str], lang: s
     kwargs = _run_kwargs(command=finish.command, as_of=as_of, lang=None if lang == "auto" else lang,
                          refs=list(refs), encoding=encoding, jobs=jobs, region=region,
                          tolerances=tolerances or None, then=finish)
-    # a run() that does not take ``then`` (an older API, a stand-in) yields bare results: finish them here
-    done = (x if isinstance(x, tuple) else finish(x) for x in api.run(paths, **kwargs))
     results = []
     notes: list[str] = []
     gating_kept = False
+    done = api.run(paths, **kwargs)  # (result, rendered text, notes) per document: see _Finish
     for r, text, more in _progress(done, enabled=sys.stderr.isatty(), result=lambda item: item[0]):
         if r.error and errors_to_stderr:
             _err(r.error)

@@ -14,6 +14,7 @@ from claimcheck.errors import UsageError
 from claimcheck.gate import ExitCode, status
 from claimcheck.model import DocResult
 
+from standins import fake_run
 from test_render import TEXT, checked, claim, sample_report
 
 
@@ -100,7 +101,7 @@ def test_baseline_file_round_trip_and_errors(tmp_path):
 @pytest.fixture
 def results(monkeypatch):
     box = {"results": sample_report().results}
-    monkeypatch.setattr(api, "run", lambda paths, **kw: iter(box["results"]))
+    monkeypatch.setattr(api, "run", lambda paths, **kw: fake_run(box["results"])(paths, **kw))
     return box
 
 
@@ -157,7 +158,7 @@ def test_cli_baseline_from_configuration(tmp_path, results, monkeypatch):
 
 
 def test_cli_baseline_not_written_when_a_document_fails(tmp_path, monkeypatch):
-    monkeypatch.setattr(api, "run", lambda paths, **kw: iter(
+    monkeypatch.setattr(api, "run", fake_run(
         sample_report().results + (DocResult(doc="gone.txt", path="gone.txt", error="gone.txt: no such file"),)))
     b = tmp_path / "b.json"
     r = run("baseline", "create", "draft.txt", "gone.txt", "-o", str(b))

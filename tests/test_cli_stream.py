@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from claimcheck import api, baseline, batch, cli
 from claimcheck.render import Options
 
+from standins import fake_run
 from test_batch import write_batch
 from test_render import sample_report
 
@@ -65,13 +66,8 @@ def test_extract_streams_the_same_with_any_jobs(tmp_path, small_chunks, monkeypa
 
 
 def test_the_step_handed_to_the_library_pickles_and_renders_like_the_report(monkeypatch):
-    calls = []
-
-    def run(paths, **kw):
-        calls.append(kw)
-        return iter(sample_report(failed=True).results)
-
-    monkeypatch.setattr(api, "run", run)
+    calls: list[dict] = []
+    monkeypatch.setattr(api, "run", fake_run(sample_report(failed=True).results, calls))
     r = invoke("check", "draft.txt", "-f", "line", "--as-of", "2024-08-30")
     step = calls[0]["then"]
     assert isinstance(step, cli._Finish) and step.fmt == "line"

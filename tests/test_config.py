@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from claimcheck import api, cli, config
 from claimcheck.errors import UsageError
 
+from standins import fake_run
 from test_render import sample_report
 
 
@@ -104,13 +105,8 @@ def test_config_show_prints_values_and_sources(tmp_path, monkeypatch):
 def test_check_uses_the_discovered_configuration(tmp_path, monkeypatch):
     write(tmp_path / "claimcheck.toml", "fail_on = 'none'\nlang = 'hi'\nrefs = ['mine.csv']\nregion = 'IN-BR'\n"
                                         "tolerances = {quantity = 0.05}\n")
-    calls = []
-
-    def run(paths, **kw):
-        calls.append(kw)
-        return iter(sample_report().results)
-
-    monkeypatch.setattr(api, "run", run)
+    calls: list[dict] = []
+    monkeypatch.setattr(api, "run", fake_run(sample_report().results, calls))
     monkeypatch.chdir(tmp_path)
     r = CliRunner().invoke(cli.app, ["check", "draft.txt", "-f", "jsonl", "--refs", "extra.csv"])
     assert r.exit_code == 0, r.stderr  # fail_on = none from the file: the sample's findings do not gate

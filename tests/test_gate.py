@@ -13,6 +13,7 @@ from claimcheck.errors import UsageError
 from claimcheck.gate import ExitCode, parse_fail_on, status
 from claimcheck.model import DocResult, Report
 
+from standins import fake_run as standin_run
 from test_render import TEXT, checked, sample_report
 
 
@@ -82,11 +83,7 @@ def fake_run(monkeypatch):
     calls: list[dict] = []
 
     def install(results):
-        def run(paths, **kw):
-            calls.append(kw)
-            return iter(results)
-
-        monkeypatch.setattr(api, "run", run)
+        monkeypatch.setattr(api, "run", standin_run(results, calls))
         return calls
 
     return install
@@ -196,9 +193,10 @@ def test_line_oriented_output_streams_before_the_batch_ends(monkeypatch, capsys,
     seen_mid_run = []
 
     def run(paths, **kw):
-        yield first
+        then = kw.get("then") or (lambda r: r)  # as the real run does, document by document
+        yield then(first)
         seen_mid_run.append(capsys.readouterr().out)
-        yield second
+        yield then(second)
 
     monkeypatch.setattr(api, "run", run)
     monkeypatch.setattr("sys.argv", ["claimcheck", command, "a.txt", "b.txt", "-f", "jsonl"])

@@ -230,8 +230,9 @@ def test_failed_render_leaves_no_file(tmp_path, monkeypatch):
 
     from claimcheck import api, cli
     from claimcheck.render import html as html_renderer
+    from standins import fake_run
 
-    monkeypatch.setattr(api, "run", lambda paths, **kw: iter(sample_report().results))
+    monkeypatch.setattr(api, "run", fake_run(sample_report().results))
 
     def broken(report, options):
         raise RuntimeError("renderer crashed half way")

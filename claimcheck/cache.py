@@ -138,6 +138,20 @@ def _compile(key: tuple[str, int]) -> regex.Pattern:
     return compiled
 
 
+class LazyPatterns(dict):
+    """Patterns by name, each compiled (with :func:`compile`) when first used: ``sources`` maps every name to its
+    (pattern, flags). For a finder's rarer patterns, which most texts never need; once compiled, a pattern is an
+    ordinary dict entry, so using it costs nothing extra."""
+
+    def __init__(self, sources: dict[str, tuple[str, int]]) -> None:
+        super().__init__()
+        self.sources = sources
+
+    def __missing__(self, name: str) -> regex.Pattern:
+        p = self[name] = compile(*self.sources[name])
+        return p
+
+
 def kept(builder: F) -> F:
     """Decorate a builder (positional, hashable arguments) whose result depends only on claimcheck's own files.
 

@@ -132,25 +132,10 @@ def _alt(forms) -> str:
     return lexicon.alternation(forms, fold_words=False)
 
 
-class _Compiled(dict):
-    """Patterns by name, each compiled on first use (``self[name]``; ``sources`` names them all): the regex module
-    parses patterns in Python, and most texts never reach the rarer contexts (a day range, "of the month", a
-    decade), so they need not pay for them. A compiled pattern is an ordinary dict entry, so using it costs
-    nothing extra."""
-
-    def __init__(self, sources: dict[str, tuple[str, int]]) -> None:
-        super().__init__()
-        self.sources = sources
-
-    def __missing__(self, name: str) -> regex.Pattern:
-        src, flags = self.sources[name]
-        p = self[name] = cache.compile(src, flags)
-        return p
-
-
 @functools.cache
-def patterns() -> _Compiled:
-    """Every pattern the finder uses, by name (each compiled once, when first used)."""
+def patterns() -> cache.LazyPatterns:
+    """Every pattern the finder uses, by name, each compiled when first used: most texts never reach the rarer
+    contexts (a day range, "of the month", a decade), so they need not pay for compiling them."""
     L = lex()
     months = _alt(list(L.month) + list(L.abbr))
     rel, of, dw = _alt(L.rel), _alt(L.of_words), _alt(L.day_word)
@@ -194,4 +179,4 @@ def patterns() -> _Compiled:
         "l_decade": r"(?<![\d.,])(?:(?P<n>\d{4})\s*(?:के|का)?|(?P<n2>[3-9]0)\s*(?:के|का))\s+",
     }
     flags = {k: _F | (regex.REVERSE if k.startswith("l_") else 0) for k in c}
-    return _Compiled({k: (v, flags[k]) for k, v in c.items()})
+    return cache.LazyPatterns({k: (v, flags[k]) for k, v in c.items()})

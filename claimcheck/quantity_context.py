@@ -88,24 +88,12 @@ def _word_near(t: str, which: str, lo: int, hi: int) -> bool:
 _MARKS = " \t:-+."
 
 
-class _Lazy(dict):
-    """Patterns by name, each compiled on first use: most texts have no phone number, label, rate or copula near a
-    number, and the regex module parses patterns in Python (these cost ~4 ms together)."""
-
-    def __init__(self, sources: dict[str, tuple[str, int]]) -> None:
-        super().__init__()
-        self.sources = sources
-
-    def __missing__(self, name: str) -> regex.Pattern:
-        p = self[name] = cache.compile(*self.sources[name])
-        return p
-
-
 @functools.cache
 def _labels() -> SimpleNamespace:
-    """Words and (lazily compiled) patterns for labels, phone numbers, rate bases and copulas. Each pattern has a
-    plain-string prefilter (``*_end``: what the text before the number ends with; ``copula_words``): a pattern is
-    compiled and tried only when the prefilter passes."""
+    """Words and (lazily compiled: most texts have no phone number, label, rate or copula near a number) patterns
+    for labels, phone numbers, rate bases and copulas. Each pattern has a plain-string prefilter (``*_end``: what
+    the text before the number ends with; ``copula_words``): a pattern is compiled and tried only when the
+    prefilter passes."""
     q = lexicon.load("quantities")
     ph, nl, cop = q["phone"], q["numbered_labels"], q["copula_count"]
 
@@ -126,7 +114,7 @@ def _labels() -> SimpleNamespace:
     return SimpleNamespace(
         numbered_end=ends(nl["forms"], nl["number_words"]), phone_end=ends(ph["cues"], ph["number_words"], ["+91"]),
         rate_end=ends(rate), copula_words=copula,
-        re=_Lazy({
+        re=cache.LazyPatterns({
             "numbered": (rf"{LB}(?:{_alt(numbered)}){end}(?:[ \t]*(?:{_alt(nl['number_words'])}){end})?"
                          rf"[ \t]*[-:]?[ \t]*\Z", _I),
             "list_gap": (rf"[ \t]*(?:[{marks}][ \t]*(?:(?:{words})[ \t]+)?|(?:{words})[ \t]+)", _I),

@@ -87,6 +87,7 @@ def _edit_repl(m: regex.Match) -> str:
     return "ं" if m.group()[-1] == "\u094D" else ""
 
 
+@functools.lru_cache(maxsize=4)  # extraction and checking fold the same document
 def fold(text: str) -> Folded:
     t = _one_to_one(text)
     pieces: list[str] = []

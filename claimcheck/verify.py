@@ -44,17 +44,11 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 _SLOP = 8  # characters: folding a sentence on its own may differ from the folded document at its two edges
 
 
-_last: tuple = (None, None)  # (text, its topic places) of the document checked last, compared by identity
-
-
+@functools.lru_cache(maxsize=4)
 def _topic_places(text: str) -> tuple[list[int], list[int]]:
     """Original (starts, ends) of every place in ``text`` that might name a statistics topic: a superset of what
-    the topic words match in any folded sentence of it, found by one scan of the folded document (kept for the
-    document being checked: the next claim is almost always in the same one)."""
-    global _last
-    last = _last  # one read: threads may check other documents
-    if last[0] is text:
-        return last[1]
+    the topic words match in any folded sentence of it, found by one scan of the folded document (cached for the
+    few documents being checked: the next claim is almost always in the same one)."""
     from .text import fold
 
     folded = fold(text)
@@ -64,7 +58,6 @@ def _topic_places(text: str) -> tuple[list[int], list[int]]:
         s, e = folded.span(m.start(), m.end())
         starts.append(s)
         ends.append(e)
-    _last = (text, (starts, ends))
     return starts, ends
 
 

@@ -18,6 +18,7 @@ do that work for every document alone while the workers wait.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -169,18 +170,13 @@ def _work_in_worker(docs: list[Document]) -> list[Any]:
     return _work(docs, *_JOB)
 
 
-_FAST = False
-
-
+@functools.cache  # registered once per process
 def _fast_pickling() -> None:
     """Send model records between processes as plain tuples of their fields (rebuilt with the constructor).
 
     Registered on multiprocessing's own pickler only, so nothing else is affected; it saves about a third of the
     pickling cost (the dataclass default calls ``fields()`` for every record).
     """
-    global _FAST
-    if _FAST:
-        return
     from dataclasses import fields
     from multiprocessing.reduction import ForkingPickler
 
@@ -190,7 +186,6 @@ def _fast_pickling() -> None:
         names = tuple(f.name for f in fields(cls) if f.init)
         if len(names) == len(fields(cls)):
             ForkingPickler.register(cls, _reducer(cls, names))
-    _FAST = True
 
 
 def _reducer(cls: type, names: tuple[str, ...]):
@@ -253,16 +248,12 @@ def _pooled(items: Iterator[Document | InputError], *, jobs: int, opts: dict,
 
 def _collect(chunk, fut, *, opts: dict, then: Callable[[DocResult], Any] | None = None) -> Iterator[Any]:
     """The results of one chunk in input order; a chunk whose worker died is redone here, so nothing is lost."""
-    from concurrent.futures.process import BrokenProcessPool
-
     docs = [d for d in chunk if isinstance(d, Document)]
     results: list[Any] = []
     if fut is not None:
         try:
             results = fut.result()
-        except BrokenProcessPool:  # a worker was killed (out of memory, a signal)
-            results = []
-        except Exception:  # noqa: BLE001 - e.g. a result that cannot travel back: redo the chunk here
+        except Exception:  # noqa: BLE001 - a worker killed (BrokenProcessPool), a result that cannot travel back
             results = []
     if len(results) != len(docs):
         results = _work(docs, opts, then)

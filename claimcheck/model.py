@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import operator
-from dataclasses import dataclass, field, fields
 from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 KINDS = ("quantity", "money", "percent", "duration", "date", "officeholder", "ranking")

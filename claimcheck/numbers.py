@@ -230,7 +230,7 @@ def read(text: str) -> tuple[float, int] | None:
     a smaller part ("दो हजार और दो सौ" = 2200, but "दो सौ और दो हजार" stops at दो सौ).
     """
     if _PLAIN_DIGITS.fullmatch(text):  # the commonest case, one digit group ("96", "1,23,456.5"): no grammar
-        return 1.0 * (0.0 + (digits_value(text) or 0.0)), len(text)
+        return digits_value(text), len(text)
     lx = lex()
     tok_re = _token_re()
     total = 0.0

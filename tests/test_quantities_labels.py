@@ -7,20 +7,9 @@ Sentences here are written for these tests (not taken from the corpus, the blind
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from claimcheck import quantities
-from claimcheck.extraction import Context
-from claimcheck.model import Document
-from claimcheck.text import fold
-
-
-def find(text: str, lang: str = "hi"):
-    doc = Document(id="t", text=text, date=dt.date(2024, 8, 30), lang=lang)
-    ctx = Context(doc=doc, folded=fold(text), anchor=doc.date, lang=lang)
-    return quantities.find(ctx)
+from test_quantities import find  # the finder's test helper, shared
 
 
 def surfaces(text: str) -> list[str]:

@@ -187,7 +187,7 @@ def tokens(text: str, spans: list[tuple[int, int]] | None = None) -> list[_Tok]:
             if len(w) > 3 and w[-2:] in ("'s", "’s"):  # possessive: "Adityanath's" -> "Adityanath" "'s"
                 append(_tok(s, e - 2, text[s:e - 2], nl))
                 append(_tok(e - 2, e, text[e - 2:e], False))
-            else:
+            else:  # _tok(s, e, w, nl) written out: this runs for every token of every title line
                 word, latin = classes.get(w[0]) or _first_char_class(w[0])
                 append(_new(_Tok, (s, e, w, w.lower().rstrip(".") if latin else w.rstrip("."), word, latin, nl)))
             prev = last_e = e

@@ -85,15 +85,7 @@ def _candidates(t: str, lx: _Lex) -> list[_Cand]:
         pos = m.start() + n  # the rest of a permissive match is searched again ("तीन चार")
         text = m.group()[:n]
         c = _Cand(m.start(), m.start() + n, value, text, end=m.start() + n)
-        c.digits = any(map(str.isdigit, text))
-        scales = list(lx.scale_re.finditer(text))
-        c.has_scale = bool(scales)
-        if scales:
-            # the scale words after the last number token apply to a range's first end as well
-            tail = text[scales[0].start():]
-            lead = numbers.read(text[: scales[0].start()].strip())
-            if lead and lead[0] and _re(r"[\s\p{L}\p{M}]+").fullmatch(tail):
-                c.scale = value / lead[0]
+        c.digits, c.has_scale, c.scale = _shape(text, value, lx.scale_re)
         out.append(c)
     for m in lx.multiples_re.finditer(t):
         c = _Cand(m.start(), m.end(), lx.multiples[m.group().lower()], m.group(), end=m.end())
@@ -101,6 +93,22 @@ def _candidates(t: str, lx: _Lex) -> list[_Cand]:
         out.append(c)
     out.sort(key=lambda c: c.fs)
     return out
+
+
+@functools.lru_cache(maxsize=4096)  # the same figures recur in a text ("96 लाख", "1 करोड़")
+def _shape(text: str, value: float, scale_re: regex.Pattern) -> tuple[bool, bool, float]:
+    """(written with digits, has a scale word, the scale factor the trailing scale words apply) of a number
+    expression ``text`` of value ``value``: "96 लाख" -> (True, True, 1e5)."""
+    digits = any(map(str.isdigit, text))
+    scales = list(scale_re.finditer(text))
+    scale = 1.0
+    if scales:
+        # the scale words after the last number token apply to a range's first end as well
+        tail = text[scales[0].start():]
+        lead = numbers.read(text[: scales[0].start()].strip())
+        if lead and lead[0] and _re(r"[\s\p{L}\p{M}]+").fullmatch(tail):
+            scale = value / lead[0]
+    return digits, bool(scales), scale
 
 
 def _attach_units(t: str, c: _Cand, lx: _Lex) -> None:

@@ -35,7 +35,7 @@ def fill(unit: str, size: int) -> str:
 
 def number_words(count: int) -> str:
     """``count`` number words in a row, cycling through claimcheck's own Hindi and English number lexicon."""
-    from claimcheck import lexicon
+    from claimcheck.find import lexicon
 
     data = lexicon.load("numbers")
     words: list[str] = []
@@ -85,7 +85,7 @@ def inputs(size: int) -> dict[str, tuple[str, str]]:
 
 
 def _child(path: str, q) -> None:
-    from claimcheck.batch import run_parallel
+    from claimcheck.run.batch import run_parallel
 
     t = time.perf_counter()
     try:
@@ -117,7 +117,7 @@ def _profile_child(path: str, q) -> None:
     import cProfile
     import pstats
 
-    from claimcheck.batch import run_parallel
+    from claimcheck.run.batch import run_parallel
 
     prof = cProfile.Profile()
     prof.enable()
@@ -168,7 +168,7 @@ def warm() -> None:
     api.check("उत्तर प्रदेश में 96 लाख यूनिट हैं, मुख्य सचिव मनोज कुमार सिंह ने 3 सितंबर को कहा। 12% more.",
               as_of="2024-08-30")
     try:
-        from claimcheck import markup  # noqa: F401
+        from claimcheck.read import markup  # noqa: F401
     except ImportError:
         pass
 
@@ -218,7 +218,7 @@ def main() -> int:
         import pstats
 
         name = next(n for n in cases if args.profile in n)
-        from claimcheck.batch import run_parallel
+        from claimcheck.run.batch import run_parallel
 
         prof = cProfile.Profile()
         prof.enable()

@@ -135,7 +135,7 @@ def claims(refs, n: int, seed: int = 9):
 
 
 def bench(rows: int, n: int) -> dict:
-    from claimcheck import people
+    from claimcheck.judge.officeholders import judge as people
 
     t = time.perf_counter()
     refs = generate(rows)
@@ -173,7 +173,7 @@ def main() -> int:
         import cProfile
         import pstats
 
-        from claimcheck import people
+        from claimcheck.judge.officeholders import judge as people
 
         refs = generate(args.profile)
         cs = claims(refs, args.claims)

@@ -41,8 +41,9 @@ def main() -> int:
     args = ap.parse_args()
     corpus.compile_bytecode()
 
-    from claimcheck import api, batch
-    from claimcheck.inputs import read_documents
+    from claimcheck import api
+    from claimcheck.run import batch
+    from claimcheck.read.inputs import read_documents
 
     work = Path(tempfile.mkdtemp(prefix="claimcheck-bench-"))
     path = work / "batch.jsonl"

@@ -6,13 +6,13 @@ news against curated reference tables.
 [('quantity', 'IN-UP')]
 """
 
-from .api import check, extract, process, run
-from .errors import ClaimcheckError, DataError, InputError, UsageError
-from .model import CheckedClaim, Claim, DocResult, Document, Evidence, Report, Verdict
+from claimcheck.api import check, extract, process, run
+from claimcheck.errors import ClaimcheckError, DataError, InputError, UsageError
+from claimcheck.model import __version__
+from claimcheck.model import CheckedClaim, Claim, DocResult, Document, Evidence, Report, Verdict
 
 __all__ = [
     "extract", "check", "process", "run",
     "Claim", "CheckedClaim", "Document", "DocResult", "Evidence", "Report", "Verdict",
     "ClaimcheckError", "DataError", "InputError", "UsageError",
 ]
-__version__ = "0.1.0"

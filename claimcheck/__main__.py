@@ -1,3 +1,3 @@
-from .cli import entry
+from claimcheck.cli.main import entry
 
 entry()

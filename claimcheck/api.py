@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from . import cache
-from .errors import UsageError
-from .model import CheckedClaim, Claim, DocResult, Document
+from claimcheck import cache
+from claimcheck.errors import UsageError
+from claimcheck.model import CheckedClaim, Claim, DocResult, Document
 
 
 def _as_date(value: _dt.date | str | None) -> _dt.date | None:
@@ -61,14 +61,14 @@ def process(
     ``region`` (ISO 3166-2, e.g. "IN-UP") is the default region of claims that name none; ``tolerances`` maps a
     claim kind to a relative tolerance that widens the comparison of numbers (configuration ``tolerances``).
     """
-    from .extraction import extract_document
+    from claimcheck.find.claims import extract_document
 
     claims = extract_document(doc, as_of=as_of)
     if command == "extract":
         result = DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), text=doc.text)
     else:
-        from .reference import load_references
-        from .verify import check_claims
+        from claimcheck.reference import load_references
+        from claimcheck.judge.verdicts import check_claims
 
         when = doc.date or as_of or _dt.date.today()
         checked = [
@@ -105,10 +105,10 @@ def run(
     ``jobs`` worker processes share a large batch (None: every core; 1: this process only); results still come
     in input order, streaming. A single article or a small batch is always processed in this process.
     ``then(result)``, if given, is computed where each document was processed and yielded instead of the result
-    (see :func:`claimcheck.batch.run_parallel`): per-document work such as rendering a streamed format then runs
+    (see :func:`claimcheck.run.batch.run_parallel`): per-document work such as rendering a streamed format then runs
     on every core, and only its output travels back.
     """
-    from .batch import run_parallel
+    from claimcheck.run.batch import run_parallel
 
     return run_parallel(paths, jobs=jobs, command=command, as_of=_as_date(as_of), lang=lang, refs=refs,
                         encoding=encoding, region=region, tolerances=tolerances, then=then)

@@ -220,7 +220,7 @@ def _stamp() -> str | None:
 
     roots = [os.path.dirname(os.path.abspath(__file__))]
     try:
-        from . import reference_data
+        from claimcheck import reference_data
     except ImportError:  # a source checkout run in place has no such package (nor shipped tables to keep)
         pass
     else:

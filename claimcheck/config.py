@@ -26,8 +26,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from .errors import UsageError
-from .gate import DEFAULT_FAIL_ON, parse_fail_on
+from claimcheck.errors import UsageError
+from claimcheck.report.gate import DEFAULT_FAIL_ON, parse_fail_on
 
 T = TypeVar("T")
 KEYS = ("refs", "fail_on", "tolerances", "lang", "region", "ignore", "baseline")

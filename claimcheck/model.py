@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 KINDS = ("quantity", "money", "percent", "duration", "date", "officeholder", "ranking")
+__version__ = "0.1.0"  # the package version; reports name it (claimcheck.__version__ is this)
+
 VERDICTS = ("supported", "contradicted", "outdated", "unverifiable", "ambiguous")
 
 

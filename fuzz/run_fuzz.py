@@ -147,7 +147,7 @@ def run_atheris(rec: Recorder, seconds: float, finish) -> None:
 
     with atheris.instrument_imports(include=["claimcheck"]):
         import claimcheck.api  # noqa: F401
-        import claimcheck.extraction  # noqa: F401
+        import claimcheck.find.claims  # noqa: F401
         for name in ("numbers", "quantities", "dates", "officeholders", "names", "people", "reference", "verify",
                      "rankings", "stats"):
             try:

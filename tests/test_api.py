@@ -6,7 +6,7 @@ import pytest
 
 import claimcheck
 import claimcheck.api
-import claimcheck.batch
+import claimcheck.run.batch
 
 
 def test_all_names_exist():
@@ -20,7 +20,7 @@ def test_extract_stays_a_function_after_use():
     assert callable(claimcheck.extract) and callable(claimcheck.check)
 
 
-@pytest.mark.parametrize("module", [claimcheck, claimcheck.api, claimcheck.batch])
+@pytest.mark.parametrize("module", [claimcheck, claimcheck.api, claimcheck.run.batch])
 def test_docstring_examples(module):
     result = doctest.testmod(module)
     assert result.attempted and not result.failed

@@ -9,9 +9,11 @@ from dataclasses import replace
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck import api, baseline, cli
+from claimcheck import api
+from claimcheck.report import baseline
+from claimcheck.cli import main as cli
 from claimcheck.errors import UsageError
-from claimcheck.gate import ExitCode, status
+from claimcheck.report.gate import ExitCode, status
 from claimcheck.model import DocResult
 
 from standins import fake_run

@@ -12,7 +12,8 @@ import sys
 
 import pytest
 
-from claimcheck import api, batch
+from claimcheck import api
+from claimcheck.run import batch
 from claimcheck.model import DocResult
 
 SENTENCES = [
@@ -63,7 +64,7 @@ def test_jobs_do_not_change_results_or_order(tmp_path, small_chunks, command):
 
 def test_serial_path_equals_api_process(tmp_path):
     write_batch(tmp_path / "b.jsonl", 10)
-    from claimcheck.inputs import read_documents
+    from claimcheck.read.inputs import read_documents
 
     want = [api.process(d, command="check") for d in read_documents([str(tmp_path / "b.jsonl")])]
     assert list(batch.run_parallel([str(tmp_path / "b.jsonl")], jobs=1, command="check")) == want

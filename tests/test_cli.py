@@ -145,7 +145,7 @@ def test_usage_errors_exit_2_without_traceback(tmp_path, args):
 
 
 def test_docs_show_every_format_and_the_hooks_run_the_cli():
-    from claimcheck.render import FORMATS
+    from claimcheck.report.render import FORMATS
 
     root = Path(__file__).parents[1]
     docs = (root / "docs" / "REPORTS.md").read_text(encoding="utf-8")
@@ -163,7 +163,7 @@ def test_docs_show_every_format_and_the_hooks_run_the_cli():
 def test_every_command_has_help():
     from typer.testing import CliRunner
 
-    from claimcheck.cli import app
+    from claimcheck.cli.main import app
 
     for cmd in (["check"], ["extract"], ["schema"], ["config", "show"], ["baseline", "create"],
                 ["baseline", "update"]):
@@ -193,7 +193,7 @@ def test_progress_only_on_a_terminal_and_only_for_slow_runs():
     import io
     import time
 
-    from claimcheck import cli as cli_mod
+    from claimcheck.cli import main as cli_mod
 
     class R:
         path, doc = "a.txt", "a.txt"

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-RUN = "import sys; from claimcheck.cli import {fn}; sys.argv = ['claimcheck'] + sys.argv[1:]; {fn}()"
+RUN = "import sys; from claimcheck.cli.main import {fn}; sys.argv = ['claimcheck'] + sys.argv[1:]; {fn}()"
 TEXT = "उत्तर प्रदेश में करीब 96 लाख एमएसएमई यूनिट हैं। Exports rose 18% to $2.5 billion in 2022.\n"
 
 

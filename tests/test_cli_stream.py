@@ -10,8 +10,11 @@ import pickle
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck import api, baseline, batch, cli
-from claimcheck.render import Options
+from claimcheck import api
+from claimcheck.report import baseline
+from claimcheck.run import batch
+from claimcheck.cli import main as cli
+from claimcheck.report.render import Options
 
 from standins import fake_run
 from test_batch import write_batch

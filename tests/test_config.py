@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck import api, cli, config
+from claimcheck import api, config
+from claimcheck.cli import main as cli
 from claimcheck.errors import UsageError
 
 from standins import fake_run

@@ -6,8 +6,8 @@ import re
 
 from typer.testing import CliRunner
 
-from claimcheck import reference as R
-from claimcheck.cli_data import data_app
+import claimcheck.reference as R
+from claimcheck.cli.data import data_app
 
 runner = CliRunner()
 

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck import dates
-from claimcheck.extraction import Context
+from claimcheck.find.dates import finder as dates
+from claimcheck.find.claims import Context
 from claimcheck.model import Document
-from claimcheck.text import fold
+from claimcheck.read.text import fold
 
 FRI = dt.date(2024, 8, 30)  # a Friday
 THU = dt.date(2020, 5, 14)  # a Thursday
@@ -41,7 +41,7 @@ def one(text: str, surface: str, anchor: dt.date = FRI):
 
 def _has_numbers() -> bool:
     try:
-        from claimcheck.numbers import word_value
+        from claimcheck.find.numbers import word_value
 
         return word_value("पांच") == 5
     except Exception:
@@ -131,7 +131,7 @@ def test_should_find(text, surface, fields):
         assert getattr(c, k) == v, (k, c)
 
 
-@pytest.mark.skipif(not _has_numbers(), reason="claimcheck.numbers.word_value not available")
+@pytest.mark.skipif(not _has_numbers(), reason="claimcheck.find.numbers.word_value not available")
 @pytest.mark.parametrize("text,surface,value", [
     ("मेला छह अक्तूबर 2021 को खत्म हुआ।", "छह अक्तूबर 2021", "2021-10-06"),
     ("पच्चीस दिसंबर को अवकाश रहेगा।", "पच्चीस दिसंबर", "2024-12-25"),

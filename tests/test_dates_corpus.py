@@ -1,6 +1,6 @@
 """The date finder on third-party material read from ../shared (skipped when it is not there).
 
-- the development corpus: date/year recall, precision and value accuracy of claimcheck.dates alone, matched the
+- the development corpus: date/year recall, precision and value accuracy of claimcheck.find.dates.finder alone, matched the
   way ../shared/tools/score_extract.py matches (overlapping span, excluded subtypes, unannotated relative words);
 - the Recognizers-Text Hindi date cases that claimcheck reads differently on purpose, one by one, with the reason.
 """
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import dates
-from claimcheck.text import fold
+from claimcheck.find.dates import finder as dates
+from claimcheck.read.text import fold
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 CORPUS = SHARED / "dev-corpus"

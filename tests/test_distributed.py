@@ -11,7 +11,7 @@ dask = pytest.importorskip("dask", reason="dask is not installed (pip install 'c
 pytest.importorskip("dask.bag", reason="dask.bag is not installed")
 
 from claimcheck import api  # noqa: E402
-from claimcheck.distributed import check_archive, result_record  # noqa: E402
+from claimcheck.run.distributed import check_archive, result_record  # noqa: E402
 
 SENTENCES = [
     "उत्तर प्रदेश में करीब 96 लाख एमएसएमई यूनिट हैं, मुख्य सचिव मनोज कुमार सिंह ने 3 सितंबर को बताया।",

@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimcheck
-from claimcheck.extraction import resolve_overlaps
+from claimcheck.find.claims import resolve_overlaps
 from claimcheck.model import Claim, Document
 
 
@@ -51,7 +51,7 @@ def test_teaser_of_another_article_is_outside_the_body():
 
 
 def test_sentence_window_is_bounded_so_text_without_boundaries_stays_linear():
-    from claimcheck.verify import sentence_of
+    from claimcheck.judge.verdicts import sentence_of
 
     text = "9 " * 50_000
     assert len(sentence_of(text, 50_000, 50_001)) <= 2 * 400 + 1

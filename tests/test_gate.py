@@ -8,9 +8,11 @@ from dataclasses import replace
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck import api, cli, gate
+from claimcheck import api
+from claimcheck.cli import main as cli
+from claimcheck.report import gate
 from claimcheck.errors import UsageError
-from claimcheck.gate import ExitCode, parse_fail_on, status
+from claimcheck.report.gate import ExitCode, parse_fail_on, status
 from claimcheck.model import DocResult, Report
 
 from standins import fake_run as standin_run
@@ -68,10 +70,10 @@ def test_counts():
 def test_renderers_do_not_decide_the_exit_status():
     import inspect
 
-    from claimcheck import render
+    from claimcheck.report import render
 
     for fmt in render.FORMATS:
-        src = inspect.getsource(__import__(f"claimcheck.render.{fmt}", fromlist=["render"]))
+        src = inspect.getsource(__import__(f"claimcheck.report.render.{fmt}", fromlist=["render"]))
         assert "ExitCode" not in src and "sys.exit" not in src and "status(" not in src, fmt
 
 

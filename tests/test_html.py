@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.model import CheckedClaim, Evidence, Report
-from claimcheck.render import render
+from claimcheck.report.render import render
 
 from test_render import EXAMPLE, TEXT, checked, sample_report
 

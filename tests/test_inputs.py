@@ -303,8 +303,8 @@ def test_permission_errors_in_process(tmp_path, monkeypatch):
     """The same cases as above with the OS refusing (simulated, because root may read anything)."""
     from typer.testing import CliRunner
 
-    from claimcheck import inputs
-    from claimcheck.cli import app
+    from claimcheck.read import inputs
+    from claimcheck.cli.main import app
 
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "d" / "sub").mkdir(parents=True)
@@ -344,8 +344,8 @@ def test_markup_without_text(tmp_path):
 
 def test_a_markup_bug_is_an_error_for_that_file_only(tmp_path, monkeypatch):
     """The read stage runs in the parent process: a crash there must not take the batch down."""
-    from claimcheck import markup
-    from claimcheck.batch import run_parallel
+    from claimcheck.read import markup
+    from claimcheck.run.batch import run_parallel
 
     def broken(*a, **k):
         raise KeyError("boom")

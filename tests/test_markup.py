@@ -7,7 +7,7 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.markup import to_document
+from claimcheck.read.markup import to_document
 
 
 def char_at(source: str, line: int, col: int) -> str:
@@ -135,7 +135,7 @@ def test_any_input_gives_consistent_positions_and_spans(src, name):
 def test_unclosed_tags_and_comments_stay_linear_and_keep_their_text():
     import time
 
-    from claimcheck.markup import html_to_document
+    from claimcheck.read.markup import html_to_document
 
     def cost(src):
         t = time.perf_counter()

@@ -7,7 +7,7 @@ import pickle
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.markup import LineCols, to_document
+from claimcheck.read.markup import LineCols, to_document
 
 
 def offset_of(source: str, line: int, col: int) -> int:

@@ -4,8 +4,8 @@ import time
 
 import pytest
 
-from claimcheck import names
-from claimcheck.names import NameIndex, decide, name_tokens, translit
+from claimcheck.find import names
+from claimcheck.find.names import NameIndex, decide, name_tokens, translit
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""The hand-written number grammar (claimcheck.numbers): words, scales, compounds, fractions, round trips."""
+"""The hand-written number grammar (claimcheck.find.numbers): words, scales, compounds, fractions, round trips."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.numbers import parse_number, read, word_value
-from claimcheck.text import fold_string
+from claimcheck.find.numbers import parse_number, read, word_value
+from claimcheck.read.text import fold_string
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""The shared prefix-trie alternation (claimcheck.lexicon.trie) that the number, unit, region and date patterns use."""
+"""The shared prefix-trie alternation (claimcheck.find.lexicon.trie) that the number, unit, region and date patterns use."""
 
 from __future__ import annotations
 
@@ -8,7 +8,13 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck import dates_lexicon, lexicon, numbers, quantities, quantity_context, regions, units
+from claimcheck.find.dates import lexicon as dates_lexicon
+from claimcheck.find import lexicon
+from claimcheck.find import numbers
+from claimcheck.find.quantities import finder as quantities
+from claimcheck.find.quantities import context as quantity_context
+from claimcheck.find import regions
+from claimcheck.find import units
 
 _words = st.lists(st.text(alphabet="abकखा्ं.-", min_size=0, max_size=5), max_size=12)
 

@@ -6,8 +6,9 @@ import pytest
 
 from test_officeholders import officeholders, one  # the finder's test helpers, shared
 
-from claimcheck import names, officeholders_lexicon
-from claimcheck.text import fold_string
+from claimcheck.find import names
+from claimcheck.find.officeholders import titles as officeholders_lexicon
+from claimcheck.read.text import fold_string
 
 
 UNKNOWN = ["तोखन", "मेघराज", "बुंदेला", "ओमवीर", "टकसाली", "ठकराल", "गुलशन", "Sukhu", "Thangam", "Thennarasu",

@@ -7,7 +7,7 @@ from types import SimpleNamespace as NS
 import pytest
 
 from claimcheck.model import Claim
-from claimcheck.people import article_region, check_officeholder, title_sig  # re-exported from people_titles
+from claimcheck.judge.officeholders.judge import article_region, check_officeholder, title_sig  # re-exported from people_titles
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 D = dt.date.fromisoformat

@@ -6,7 +6,7 @@ import time
 from types import SimpleNamespace as NS
 
 from claimcheck.model import Claim
-from claimcheck.people import check_officeholder, prepare
+from claimcheck.judge.officeholders.judge import check_officeholder, prepare
 
 
 def synth(n, seed=3):

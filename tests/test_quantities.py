@@ -1,4 +1,4 @@
-"""The numeric-claim finder (claimcheck.quantities): should-find / should-not-find, Hindi and English.
+"""The numeric-claim finder (claimcheck.find.quantities.finder): should-find / should-not-find, Hindi and English.
 
 Sentences here are written for these tests (not taken from the corpus or any article).
 """
@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck import quantities
-from claimcheck.extraction import Context
+from claimcheck.find.quantities import finder as quantities
+from claimcheck.find.claims import Context
 from claimcheck.model import Document
-from claimcheck.text import fold
+from claimcheck.read.text import fold
 
 KINDS = ("quantity", "money", "percent", "duration")
 
@@ -196,7 +196,7 @@ def test_never_raises_and_spans_are_exact(text):
 
 
 def test_region_prefers_a_named_state_then_the_country_and_none_without_a_mention():
-    from claimcheck.regions import find_region
+    from claimcheck.find.regions import find_region
 
     def region(text, surface):
         doc = Document(id="t", text=text, date=dt.date(2024, 8, 30), lang="hi")

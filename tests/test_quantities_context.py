@@ -1,4 +1,4 @@
-"""Context that decides what a bare number is (claimcheck.quantity_context and its use in claimcheck.quantities):
+"""Context that decides what a bare number is (claimcheck.find.quantities.context and its use in claimcheck.find.quantities.finder):
 money from a governing noun or a coordinated currency, counts named before the number, inline list markers, age
 bands, currencies on both ends of a range, and the implicit_unit / orig_value / orig_unit fields.
 

@@ -1,5 +1,5 @@
-"""Numbers that are labels, rate bases or counts after a copula (claimcheck.quantity_context.label_of, rate_base,
-copula_subject and their use in claimcheck.quantities): phone numbers written in groups, numbered things and the
+"""Numbers that are labels, rate bases or counts after a copula (claimcheck.find.quantities.context.label_of, rate_base,
+copula_subject and their use in claimcheck.find.quantities.finder): phone numbers written in groups, numbered things and the
 lists after them, the base of a rate, and "of which N crore are <noun>".
 
 Sentences here are written for these tests (not taken from the corpus, the blind sets or any article).

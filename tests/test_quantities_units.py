@@ -1,10 +1,10 @@
-"""Unit arithmetic through the project's own pint registry, and unit/currency words (claimcheck.units)."""
+"""Unit arithmetic through the project's own pint registry, and unit/currency words (claimcheck.find.units)."""
 
 from __future__ import annotations
 
 import pytest
 
-from claimcheck import units
+from claimcheck.find import units
 
 
 def test_durations_in_years_with_a_365_day_year():
@@ -43,7 +43,7 @@ def test_registry_is_built_once():
      ("हफ़्ते", "duration", "week"), ("वर्षीय", "age", "year"), ("मेगावाट", "quantity", "MW"), ("गुना", "quantity", "times")],
 )
 def test_unit_words(word, kind, unit):
-    from claimcheck.text import fold_string
+    from claimcheck.read.text import fold_string
 
     uw = units.unit_words()
     m = uw.after_re.match(" " + fold_string(word).lower())

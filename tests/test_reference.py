@@ -9,7 +9,7 @@ from importlib import resources
 
 import pytest
 
-from claimcheck import reference as R
+import claimcheck.reference as R
 from claimcheck.errors import DataError
 
 D = dt.date

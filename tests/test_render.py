@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.model import CheckedClaim, Claim, DocResult, Evidence, Report, Verdict
-from claimcheck.render import FORMATS, Options, render, safe_url
+from claimcheck.report.render import FORMATS, Options, render, safe_url
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 EXAMPLE = SHARED / "examples" / "amrit-vichar-2024-08-30-flipkart-odop.txt"
@@ -199,7 +199,7 @@ def test_every_format_renders_a_report_with_failures_and_odd_values():
 # ---- atomic output ----------------------------------------------------------------------------------------------
 
 def test_output_file_is_written_atomically(tmp_path, monkeypatch):
-    from claimcheck import cli
+    from claimcheck.cli import main as cli
     from claimcheck.errors import UsageError
 
     target = tmp_path / "report.html"
@@ -228,8 +228,9 @@ def test_output_file_is_written_atomically(tmp_path, monkeypatch):
 def test_failed_render_leaves_no_file(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
-    from claimcheck import api, cli
-    from claimcheck.render import html as html_renderer
+    from claimcheck import api
+    from claimcheck.cli import main as cli
+    from claimcheck.report.render import html as html_renderer
     from standins import fake_run
 
     monkeypatch.setattr(api, "run", fake_run(sample_report().results))

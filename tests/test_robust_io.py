@@ -56,7 +56,7 @@ def test_the_cli_makes_no_connection(example, tmp_path):
         "    sys.stderr.write('NETWORK ACCESS ATTEMPTED %r\\n' % (a,)); raise OSError('network disabled')\n"
         "socket.socket.connect = refuse; socket.socket.connect_ex = refuse\n"
         "socket.create_connection = refuse; socket.getaddrinfo = refuse\n"
-        "from claimcheck.cli import main\n"
+        "from claimcheck.cli.main import main\n"
         "sys.argv = ['claimcheck'] + sys.argv[1:]\n"
         "main()\n"
     )

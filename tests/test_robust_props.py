@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fuzz"))
 from strategies import any_text, as_of_dates, news_text  # noqa: E402
 
 from claimcheck.api import check as cc_check, extract as cc_extract  # noqa: E402  (claimcheck.extract is shadowed by the submodule; see report)
-from claimcheck import batch  # noqa: E402
+from claimcheck.run import batch  # noqa: E402
 from claimcheck.model import KINDS, VERDICTS  # noqa: E402
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.model import KINDS, VERDICTS, CheckedClaim, Claim, DocResult, Evidence, Report, Verdict
-from claimcheck.render import render
+from claimcheck.report.render import render
 
 from test_render import EXAMPLE, sample_report
 
@@ -36,7 +36,7 @@ def sarif_validator():
 
 @pytest.fixture(scope="module")
 def json_validator():
-    from claimcheck.render.json import schema_text
+    from claimcheck.report.render.json import schema_text
 
     schema = json.loads(schema_text())
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -92,7 +92,7 @@ def test_sample_report_json_is_valid(json_validator):
 def test_schema_command_prints_the_shipped_schema():
     from typer.testing import CliRunner
 
-    from claimcheck import cli
+    from claimcheck.cli import main as cli
 
     r = CliRunner().invoke(cli.app, ["schema"])
     assert r.exit_code == 0 and json.loads(r.stdout)["properties"]["version"] == {"const": 1}

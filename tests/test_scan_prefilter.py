@@ -7,8 +7,11 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck import lexicon, numbers, quantity_lexicon, regions
-from claimcheck.text import first_run, fold, last_run, run_inner_starts, run_starts
+from claimcheck.find import lexicon
+from claimcheck.find import numbers
+from claimcheck.find.quantities import lexicon as quantity_lexicon
+from claimcheck.find import regions
+from claimcheck.read.text import first_run, fold, last_run, run_inner_starts, run_starts
 
 
 def _plain(t: str, pattern: regex.Pattern) -> list[tuple[int, int]]:
@@ -122,7 +125,7 @@ def test_corpus_same_matches() -> None:
 
 def _anchor_oracle(t: str, L) -> list[tuple[int, int, str]]:
     """The scan the date finder used before: a trie of the Devanagari anchors, then every Latin word."""
-    from claimcheck.lexicon import trie
+    from claimcheck.find.lexicon import trie
 
     w = r"[\p{L}\p{M}\p{N}]"
     dev = regex.compile(rf"(?<!{w})(?:{trie([a for a in L.anchors if not a.isascii()])})(?!{w})")
@@ -139,7 +142,8 @@ DATE_PIECES = ["जनवरी", "सितंबर", "Sept", "september", "MO
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(DATE_PIECES), st.sampled_from(SEPS)), min_size=1, max_size=20))
 def test_date_anchor_hits_same_as_scan(parts) -> None:
-    from claimcheck import dates, dates_lexicon
+    from claimcheck.find.dates import finder as dates
+    from claimcheck.find.dates import lexicon as dates_lexicon
 
     t = fold("".join(a + b for a, b in parts)).text
     L = dates_lexicon.lex()
@@ -147,7 +151,8 @@ def test_date_anchor_hits_same_as_scan(parts) -> None:
 
 
 def test_date_anchor_hits_written() -> None:
-    from claimcheck import dates, dates_lexicon
+    from claimcheck.find.dates import finder as dates
+    from claimcheck.find.dates import lexicon as dates_lexicon
 
     t = fold("3 सितंबर 2024 (सोमवार) को, 5जनवरी, last Monday, MARCH 3 और पिछले वर्ष").text
     L = dates_lexicon.lex()
@@ -160,10 +165,10 @@ def _officeholders_both_ways(text: str) -> tuple[list, list]:
     """Officeholder claims found on the title lines' tokens (as the finder does) and on every token."""
     import datetime as dt
 
-    from claimcheck import officeholders
-    from claimcheck.extraction import Context
+    from claimcheck.find.officeholders import finder as officeholders
+    from claimcheck.find.claims import Context
     from claimcheck.model import Document
-    from claimcheck.officeholders_lexicon import tokens
+    from claimcheck.find.officeholders.titles import tokens
 
     ctx = Context(doc=Document(id="t", text=text), folded=fold(text), anchor=dt.date(2024, 8, 30), lang="hi")
     lines = officeholders.find(ctx)
@@ -221,8 +226,8 @@ RANKING_PIECES = ["सबसे अधिक एमएसएमई यूनि�
 def test_rankings_skip_only_patterns_that_cannot_match(parts) -> None:
     import datetime as dt
 
-    from claimcheck import rankings
-    from claimcheck.extraction import Context
+    from claimcheck.find import rankings
+    from claimcheck.find.claims import Context
     from claimcheck.model import Document
 
     text = " ".join(parts)
@@ -249,7 +254,7 @@ CLAUSE_PIECES = _count_and_money_words()[:40] + ["96 लाख", "7 करोड
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(CLAUSE_PIECES), min_size=1, max_size=14))
 def test_clause_cue_shortcut_finds_what_the_search_finds(parts) -> None:
-    from claimcheck import quantity_context as qctx
+    from claimcheck.find.quantities import context as qctx
 
     t = fold(" ".join(parts)).text
     positions = range(0, len(t) + 1, 3)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from claimcheck import api, units
+from claimcheck import api
+from claimcheck.find import units
 
 
 def _fresh(code: str) -> str:
@@ -13,7 +14,7 @@ def _fresh(code: str) -> str:
 
 
 def test_money_without_subunits_never_compiles_the_subunit_pattern():
-    code = ("from claimcheck import api, units\n"
+    code = ("from claimcheck import api\nfrom claimcheck.find import units\n"
             "cl = api.extract('योजना पर 3 करोड़ रुपये और $40 खर्च हुए', as_of='2024-08-30')\n"
             "assert [c.kind for c in cl] == ['money', 'money'], cl\n"
             "print(units._subunit_re.cache_info().currsize)")
@@ -35,9 +36,9 @@ def test_every_date_pattern_compiles_though_each_is_compiled_only_when_used():
     """Lazy compilation must not hide a broken pattern until some rare text reaches it."""
     import regex
 
-    from claimcheck import dates_lexicon
+    from claimcheck.find.dates import lexicon as dates_lexicon
 
-    fresh = _fresh("from claimcheck import api, dates_lexicon as d\n"
+    fresh = _fresh("from claimcheck import api\nfrom claimcheck.find.dates import lexicon as d\n"
                    "api.extract('बैठक 3 सितंबर को हुई', as_of='2024-08-30')\n"
                    "print(len(d.patterns()), len(d.patterns().sources))")
     used, total = map(int, fresh.split())

@@ -6,8 +6,8 @@ import pytest
 
 from claimcheck.model import Claim
 from claimcheck.reference import Basis, Observation, References
-from claimcheck.stats import check_ranking, check_statistic, claim_interval, holds, rounding_tolerance
-from claimcheck.text import fold_string
+from claimcheck.judge.statistics import check_ranking, check_statistic, claim_interval, holds, rounding_tolerance
+from claimcheck.read.text import fold_string
 
 D = dt.date
 

@@ -3,8 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck import text as text_mod
-from claimcheck.text import fold, fold_string
+from claimcheck.read import text as text_mod
+from claimcheck.read.text import fold, fold_string
 
 ALPHABET = list("कखगघचजडढनमयरलवसहािीुूेैोौंँ़्ऩ०१२३४५६७८९0123456789 ,.-।") + [
     "\u200d", "\u200c", "\u00a0", "\u095c", "\u095e", "\u2013", "\ufeff", "\u200e", "a", "Z",

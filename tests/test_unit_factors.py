@@ -7,16 +7,16 @@ import sys
 
 import pytest
 
-from claimcheck import units
+from claimcheck.find import units
 
 
 def test_table_is_what_pint_computes_now():
-    """Fails when data/units.txt or the duration units change without `python -m claimcheck.units --write`."""
-    assert units.table() == units.compute_table(), "run `python -m claimcheck.units --write` and commit the table"
+    """Fails when data/units.txt or the duration units change without `python -m claimcheck.find.units --write`."""
+    assert units.table() == units.compute_table(), "run `python -m claimcheck.find.units --write` and commit the table"
 
 
 def test_table_covers_every_duration_unit_the_finders_convert():
-    from claimcheck import lexicon
+    from claimcheck.find import lexicon
 
     for unit in lexicon.load("quantities")["durations"]:
         assert units.factor(unit, "year") == units.pint_factor(unit, "year")

@@ -14,10 +14,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimcheck import stats, verify
-from claimcheck.extraction import extract_document
+from claimcheck.judge import statistics as stats
+from claimcheck.judge import verdicts as verify
+from claimcheck.find.claims import extract_document
 from claimcheck.model import Document
-from claimcheck.people_tenure import prepare
+from claimcheck.judge.officeholders.tenure import prepare
 from claimcheck.reference import load_references
 
 PIECES = [
@@ -100,8 +101,8 @@ def test_figures_without_a_topic_word_fold_no_sentence():
 
 @pytest.mark.parametrize("section", ["hi", "en"])
 def test_topic_hint_finds_every_topic_word_even_inside_a_word(section):
-    from claimcheck import lexicon
-    from claimcheck.text import fold_string
+    from claimcheck.find import lexicon
+    from claimcheck.read.text import fold_string
 
     words = lexicon.load("measures")["topic"]["msme"][section]
     for w in words:

@@ -1,0 +1,78 @@
+"""`claimcheck data ...`: validate reference tables and look things up in them (thin layer over reference.py)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+data_app = typer.Typer(no_args_is_help=True, help="Inspect and validate reference tables.")
+
+
+@data_app.command("validate")
+def validate_cmd(
+    paths: Optional[list[str]] = typer.Argument(None, help="CSV tables or directories of them (default: shipped)."),
+) -> None:
+    """List every problem as path:line: message (exit 2 if any); else print a one-line summary."""
+    from claimcheck.reference import summary, validate
+
+    problems = validate(paths or None)
+    for p in problems:
+        typer.echo(str(p))
+    if problems:
+        typer.echo(f"{len(problems)} problem(s)", err=True)
+        raise typer.Exit(2)
+    tables, rows = summary(paths or None)
+    typer.echo(f"ok: {tables} tables, {rows} rows")
+
+
+@data_app.command("show")
+def show_cmd(
+    query: str = typer.Argument(..., help="A person (any script, alias), a post title, or metric words."),
+    refs: list[str] = typer.Option([], "--refs", help="Extra reference tables (repeatable)."),
+    limit: int = typer.Option(50, "--limit", help="At most this many observations."),
+) -> None:
+    """Show matching persons with their tenures, posts with their holders, and statistics."""
+    from claimcheck.reference import load_references, show
+
+    r = load_references(refs)
+    res = show(query, r)
+    if res.empty:
+        typer.echo(f"nothing matches {query!r}", err=True)
+        raise typer.Exit(1)
+    for person, tenures in res.persons:
+        typer.echo(f"person {person.person_id}: {person.label_en} / {person.label_hi}")
+        if person.aliases:
+            typer.echo(f"  aliases: {'; '.join(person.aliases)}")
+        for t in tenures:
+            pos = r.positions.get(t.position_id)
+            typer.echo(f"  {_span(t)}  {pos.label_en if pos else t.position_id}{_nature(t)}")
+            typer.echo(f"      source: {_first_url(t.source_url) or t.source}")
+    for pos, tenures in res.positions:
+        typer.echo(f"post {pos.position_id}: {pos.label_en} / {pos.label_hi} [{pos.jurisdiction}]")
+        typer.echo(f"  titles: {'; '.join(pos.titles)}")
+        for t in tenures:
+            p = r.persons.get(t.person_id)
+            typer.echo(f"  {_span(t)}  {p.label_en if p else t.person_id}{_nature(t)}")
+            typer.echo(f"      source: {_first_url(t.source_url) or t.source}")
+    for o in res.observations[:limit]:
+        when = f"as of {o.as_of}" if o.as_of else (o.period or f"published {o.published}")
+        bd = ";".join(f"{k}={v}" for k, v in o.breakdown.items())
+        typer.echo(f"{o.obs_id}: {o.measure} [{o.basis}] {o.region}{' ' + bd if bd else ''} {when}: "
+                   f"{o.value:,.15g} {o.unit} (reported {o.value_as_reported!r}; {o.confidence})")
+        typer.echo(f"      source: {_first_url(o.source_url) or o.source}")
+    if len(res.observations) > limit:
+        typer.echo(f"… {len(res.observations) - limit} more observations (--limit)")
+
+
+def _span(t) -> str:
+    end = "unknown" if t.end == "unknown" else (t.end or f"in office (last attested {t.last_attested or '?'})")
+    return f"{t.start} – {end}"
+
+
+def _nature(t) -> str:
+    return "" if t.nature == "regular" else f" ({t.nature.replace('_', ' ')})"
+
+
+def _first_url(s: str) -> str:
+    return s.split(" ; ")[0].strip() if s else ""

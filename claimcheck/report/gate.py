@@ -1,0 +1,109 @@
+"""The gate: which findings block publication, and the exit status of a run — computed here and only here.
+
+Exit codes are a contract (renderers never decide them):
+
+=====  ======================================================================================
+0      nothing gates: no unsuppressed claim has a verdict in ``fail_on`` (or ``--no-fail``)
+1      at least one unsuppressed claim has a verdict in ``fail_on``
+2      usage, input or data error — including any document of a batch that could not be read;
+       an incomplete run is never reported as clean, so 2 wins over 1 (and ``--no-fail`` keeps it)
+=====  ======================================================================================
+
+>>> from claimcheck.model import Report
+>>> status(Report()) is ExitCode.OK
+True
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from claimcheck.errors import UsageError
+from claimcheck.model import VERDICTS, CheckedClaim, DocResult, Report
+
+DEFAULT_FAIL_ON: tuple[str, ...] = ("contradicted", "outdated")
+
+
+class ExitCode(enum.IntEnum):
+    """The documented exit statuses of ``claimcheck``."""
+
+    OK = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+def parse_fail_on(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    """Normalise a ``--fail-on`` value ("contradicted,outdated", a list, "none") to a tuple of verdicts.
+
+    >>> parse_fail_on("outdated, contradicted")
+    ('contradicted', 'outdated')
+    >>> parse_fail_on("none")
+    ()
+    """
+    if value is None:
+        return DEFAULT_FAIL_ON
+    items = value.split(",") if isinstance(value, str) else list(value)
+    out: set[str] = set()
+    for raw in items:
+        if not isinstance(raw, str):
+            raise UsageError(f"fail-on: expected verdict names, got {raw!r}")
+        v = raw.strip().lower()
+        if not v or v == "none":
+            continue
+        if v == "any":
+            out.update(VERDICTS)
+            continue
+        if v not in VERDICTS:
+            raise UsageError(f"fail-on: unknown verdict {v!r} (choose from {', '.join(VERDICTS)}, any, none)")
+        out.add(v)
+    return tuple(v for v in VERDICTS if v in out)
+
+
+def gates(cc: CheckedClaim, fail_on: Iterable[str]) -> bool:
+    """Whether this one checked claim blocks: its verdict is in ``fail_on`` and nothing suppresses it."""
+    return cc.suppressed is None and not cc.claim.outside_body and cc.verdict.outcome in tuple(fail_on)
+
+
+def essentials(r: DocResult, fail_on: Iterable[str]) -> DocResult:
+    """What :func:`status` still needs of a result once it has been rendered: its error and the claims that gate.
+
+    A streamed run keeps only this of each document, so its memory does not grow with the batch.
+    """
+    fail_on = tuple(fail_on)
+    return replace(r, claims=(), text=None, checked=tuple(cc for cc in r.checked if gates(cc, fail_on)))
+
+
+def gating(report: Report) -> Iterator[tuple[DocResult, CheckedClaim]]:
+    """Every (document, claim) that gates under ``report.fail_on``, in report order."""
+    for r in report.results:
+        for cc in r.checked:
+            if gates(cc, report.fail_on):
+                yield r, cc
+
+
+def counts(report: Report) -> dict[str, int]:
+    """Claims per verdict (suppressed ones included), plus ``suppressed``, ``gating``, ``documents``, ``failed``."""
+    c: Counter[str] = Counter({v: 0 for v in VERDICTS})
+    sup = 0
+    for r in report.results:
+        for cc in r.checked:
+            c[cc.verdict.outcome] += 1
+            sup += cc.suppressed is not None
+    out = {v: c[v] for v in VERDICTS}
+    out["suppressed"] = sup
+    out["gating"] = sum(1 for _ in gating(report))
+    out["documents"] = report.documents
+    out["failed"] = len(report.failed)
+    return out
+
+
+def status(report: Report, *, no_fail: bool = False) -> ExitCode:
+    """The exit status of a finished run (see the module docstring for the contract)."""
+    if report.failed:
+        return ExitCode.ERROR
+    if no_fail:
+        return ExitCode.OK
+    return ExitCode.FINDINGS if any(True for _ in gating(report)) else ExitCode.OK

@@ -133,11 +133,44 @@ _EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
 
 
 @dataclass(frozen=True, slots=True)
+class Frame:
+    """What a statistical figure says it measures, read from the clause that governs it (find.frames).
+
+    Each ``*_from`` says where the reader found the value ("clause", "sentence", "earlier sentence", "default"),
+    so an editor sees what was checked and the judge knows how far it may rely on it.
+    """
+
+    topic: str | None = None  # "msme"
+    topic_from: str | None = None
+    measure: str | None = None  # a measure of the reference tables ("export_share")
+    measure_from: str | None = None
+    breakdown: tuple[tuple[str, str], ...] = ()  # (("size", "micro"),)
+    breakdown_unsure: tuple[str, ...] = ()  # keys named with several values ("micro … small")
+    region: str | None = None  # ISO 3166-2
+    region_from: str | None = None
+    period: str | None = None  # "2022-23", "2024-09", "2026-02-28", "2020-07-01/2021-03-31"
+    basis: str | None = None  # a kind of basis the sentence names ("registration", "survey")
+    comparison: str | None = None  # "change" (a growth rate) or "target" (a plan or promise)
+    refers_back: bool = False  # the sentence refers to an earlier one ("इनमें से", "in this respect")
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {f: getattr(self, f) for f in _FRAME_FIELDS}
+        d["breakdown"] = {k: v for k, v in self.breakdown}
+        d["breakdown_unsure"] = list(self.breakdown_unsure)
+        return {k: v for k, v in d.items() if v not in (None, {}, [], False)}
+
+
+_FRAME_FIELDS = tuple(f.name for f in fields(Frame))
+
+
+@dataclass(frozen=True, slots=True)
 class Verdict:
     outcome: str  # one of VERDICTS
     message: str
     evidence: tuple[Evidence, ...] = ()
     as_of: str | None = None  # the date the claim was checked for
+    frame: Frame | None = None  # what a statistic was checked as
+    confidence: float | None = None  # 0..1: how sure the reading of the claim is (gating may ask for a minimum)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +188,10 @@ class CheckedClaim:
         d["evidence"] = [e.to_dict() for e in self.verdict.evidence]
         if self.verdict.as_of:
             d["as_of"] = self.verdict.as_of
+        if self.verdict.frame is not None:
+            d["frame"] = self.verdict.frame.to_dict()
+        if self.verdict.confidence is not None:
+            d["confidence"] = self.verdict.confidence
         if self.suppressed:
             d["suppressed"] = self.suppressed
         return d

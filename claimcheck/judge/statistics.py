@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,7 @@ import regex
 
 from claimcheck import cache
 from claimcheck.find import lexicon
-from claimcheck.model import Claim, Evidence, Verdict
+from claimcheck.model import Claim, Evidence, Frame, Verdict
 from claimcheck.read.text import fold_string
 
 APPROX_TOLERANCE = 0.05
@@ -157,11 +158,20 @@ def rounding_tolerance(number_text: str | None) -> float:
 
 
 def claim_interval(claim: Claim) -> tuple[float | None, float | None, float, float]:
-    """(low, high, tolerance at low, tolerance at high) of a numeric claim."""
+    """(low, high, tolerance below, tolerance above) of a numeric claim.
+
+    A written figure holds down to half a unit of its last digit below and a whole unit above (news rounds and
+    also truncates: "45%" for 45.56%); a figure in words ("six crore") or a fraction word ("पौने दो लाख") holds
+    within 5%, or half its leading unit when that is wider (at most 10%).
+    """
     numbers = regex.findall(r"\d[\d,]*(?:\.\d+)?", fold_string(claim.text))
-    first = numbers[0] if numbers else None
-    last = numbers[-1] if numbers else None
-    tl, th = rounding_tolerance(first), rounding_tolerance(last)
+    if numbers:
+        tl, th = rounding_tolerance(numbers[0]), rounding_tolerance(numbers[-1])
+        last = numbers[-1].replace(",", "")
+        if "." in last or not last.endswith("0"):
+            th = 2 * th  # the last digit may be truncated: "45" for 45.56
+    else:
+        tl = th = _word_tolerance(claim.value if claim.value is not None else claim.low)
     if claim.approx:
         tl, th = max(tl, APPROX_TOLERANCE), max(th, APPROX_TOLERANCE)
     if claim.value is not None and isinstance(claim.value, (int, float)):
@@ -175,6 +185,15 @@ def claim_interval(claim: Claim) -> tuple[float | None, float | None, float, flo
     lo = float(claim.low) if isinstance(claim.low, (int, float)) else None
     hi = float(claim.high) if isinstance(claim.high, (int, float)) else None
     return lo, hi, tl, th
+
+
+def _word_tolerance(value) -> float:
+    if not isinstance(value, (int, float)) or value <= 0:
+        return APPROX_TOLERANCE
+    mant = float(value) / 10 ** int(math.floor(math.log10(value)))
+    if abs(mant - round(mant)) < 1e-9:
+        return min(0.1, max(APPROX_TOLERANCE, 0.5 / round(mant)))
+    return APPROX_TOLERANCE
 
 
 def holds(value: float, lo: float | None, hi: float | None, tl: float, th: float) -> bool:
@@ -198,7 +217,7 @@ def obs_date(obs, kind: str = "") -> _dt.date | None:
         return obs.as_of if isinstance(obs.as_of, _dt.date) else _parse_loose(str(obs.as_of), end=True)
     period = (obs.period or "").strip()
     if not period:
-        return None
+        return _parse_loose(str(obs.published), end=True) if getattr(obs, "published", None) else None
     end = period.split("/")[-1] or period.split("/")[0]
     fy = regex.fullmatch(r"(\d{4})-(\d{2})", end)
     if fy and int(fy.group(2)) == (int(fy.group(1)) + 1) % 100:
@@ -283,91 +302,270 @@ def _describe_claim(lo, hi, unit="") -> str:
     return fmt_indian(lo if lo is not None else hi, unit)
 
 
-def check_statistic(claim: Claim, refs, when: _dt.date, sentence: str, after: str = "", *,
-                    region: str | None = None, tolerance: float | None = None) -> Verdict | None:
-    """A verdict for a statistic claim, or None when no reference table covers it.
+GRACE_DAYS = 3  # a release reported the day it came out may carry the next day's publication date
+MIN_CONFIDENCE = 0.6  # below this, the reading of a claim is too unsure to call it wrong
+PLAUSIBLE = 0.5  # a figure off by more than this (relative) most likely measures something else
 
-    ``region`` is the default region (configuration) for a claim that names none; ``tolerance`` a relative
-    tolerance (configuration, per kind) that widens the claim's own.
+
+PUBLICATION_LAG = {"registration": 31, "legal": 0}  # days; any other kind of source: two years
+DEFAULT_LAG = 730
+
+
+def published_on(obs, kind: str = "") -> _dt.date | None:
+    """When an observation was public by at the latest: its publication date; else, conservatively, the date it
+    describes plus the usual lag of its kind of source (a running count is reported within a month; survey and
+    accounts figures within two years)."""
+    if obs.published:
+        d = _parse_loose(str(obs.published), end=True)
+        if d is not None:
+            return d
+    d = obs_date(obs, kind)
+    return d + _dt.timedelta(days=PUBLICATION_LAG.get(kind, DEFAULT_LAG)) if d else None
+
+
+def confidence(frame: Frame, pool_kinds: set[str]) -> float:
+    """How sure the frame's reading is: each value taken from further away than the figure's clause costs."""
+    c = 1.0
+    if frame.measure_from != "clause":
+        c *= 0.7
+    if frame.topic_from == "earlier sentence":
+        c *= 0.9
+    if frame.refers_back:
+        c *= 0.5  # "इनमें से", "in this respect": an earlier sentence may narrow what is counted
+    rf = frame.region_from or ""
+    if rf.startswith("default (the article"):
+        c *= 0.4
+    elif rf.startswith("default") or rf in ("earlier sentence", "previous sentence"):
+        c *= 0.8
+    if frame.basis is None and len(pool_kinds) > 1:
+        c *= 0.8
+    if frame.period is None:
+        c *= 0.9
+    return round(c, 2)
+
+
+def _period_bounds(period: str) -> tuple[_dt.date | None, _dt.date | None]:
+    """First and last day a stated period covers ("2022-23", "2024-09", "2026-02-28", "a/b", "/b" = up to b)."""
+    if "/" in period:
+        a, b = period.split("/", 1)
+        return (_parse_loose(a, end=False) if a else None), (_parse_loose(b, end=True) if b else None)
+    fy = regex.fullmatch(r"(\d{4})-(\d{2})", period)
+    if fy and int(fy.group(2)) == (int(fy.group(1)) + 1) % 100:
+        y = int(fy.group(1))
+        return _dt.date(y, 4, 1), _dt.date(y + 1, 3, 31)
+    return _parse_loose(period, end=False), _parse_loose(period, end=True)
+
+
+_FY = regex.compile(r"\d{4}-(\d{2})")
+
+
+def _is_fy(p: str) -> bool:
+    m = _FY.fullmatch(p or "")
+    return bool(m) and not (1 <= int(m.group(1)) <= 12 and False)
+
+
+def _same_period(obs, period: str, kind: str, *, loose: bool) -> bool:
+    """Whether an observation describes the period a claim states. ``loose`` (for support only) also accepts a
+    part-year figure inside a stated financial year and a count dated within a week of the stated day."""
+    lo, hi = _period_bounds(period)
+    if hi is None:
+        return False
+    if _is_fy(period) and _is_fy(obs.period or "") and "/" not in (obs.period or ""):
+        return obs.period == period
+    d = obs_date(obs, kind)
+    if d is None:
+        return False
+    slack = _dt.timedelta(days=7)
+    if obs.as_of or kind == "registration":
+        # a running count describes the end of the stated period ("2020 से 28 फरवरी 2026 तक", "as of …")
+        return hi - slack <= d <= hi + slack
+    olo, ohi = _period_bounds(obs.period) if obs.period else (None, None)
+    if ohi is None:
+        return False
+    if lo is None:  # up to a month or day: a period ending then
+        return abs((ohi - hi).days) <= 31
+    if olo is None:
+        return False
+    if abs((olo - lo).days) <= 31 and abs((ohi - hi).days) <= 31:
+        return True
+    return loose and lo <= olo and ohi <= hi
+
+
+def check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *, region: str | None = None,
+                    tolerance: float | None = None, min_confidence: float = MIN_CONFIDENCE) -> Verdict | None:
+    """A verdict for a statistical claim read as ``frame``, or None when no topic of the tables is in question.
+
+    Conservative (README, "Verdict policy"): ``contradicted`` or ``outdated`` only when the tables hold an
+    observation that matches the frame on measure, region, breakdown and basis, for the claim's period (or current
+    at its date), published on or before ``when``, the frame was read with at least ``min_confidence``, and the
+    difference is within what a misstatement looks like (``PLAUSIBLE``). Whatever does not hold otherwise is
+    ``unverifiable``, naming the nearest figure and why it does not decide.
     """
-    default_region = region
-    if refs is None:
-        return None
-    measure = measure_of(claim, sentence, after)
-    if measure is None:
+    if refs is None or frame is None or frame.topic is None:
         return None
     asof = when.isoformat()
-    if _lex().substate.search(sentence):
-        return Verdict("unverifiable", "the figure is about a district or city; the tables hold state and "
-                       "national figures", as_of=asof)
-    # no region named in the sentence or the one before: a national figure ("उद्यम पोर्टल पर 2.19 करोड़ …")
-    region = claim.region_code or default_region or "IN"
-    registration = wants_registration(sentence)
-    breakdown = breakdown_of(sentence)
+
+    def unverifiable(why: str, ev: tuple = ()) -> Verdict:
+        return Verdict("unverifiable", why, ev, as_of=asof, frame=frame)
+
+    if frame.comparison == "target":
+        return unverifiable("a target, plan or promise: no published figure can decide it")
+    if frame.comparison == "change":
+        return unverifiable("a change (growth or fall) rather than a level: the tables hold levels")
+    if frame.measure is None:
+        return unverifiable("the clause does not say what this figure measures")
+    if frame.breakdown_unsure:
+        return unverifiable(f"the clause names several {', '.join(frame.breakdown_unsure)} groups")
+    if frame.region_from == "substate":
+        return unverifiable("the figure is about a district or city; the tables hold state and national figures")
+    code = frame.region
+    if code is None:
+        return unverifiable("the sentence names several regions and the clause none")
+    if (frame.region_from or "").startswith("default") and region:
+        code = region  # the configured region of the newsroom
+    breakdown = dict(frame.breakdown)
     pool = [
         o for o in refs.observations
-        if o.measure == measure and o.region == region
-        and ((o.breakdown or {}) == breakdown or (not o.breakdown and _lex().basis_breakdown.get(o.basis) == breakdown))
+        if o.measure == frame.measure and o.region == code
+        and ((o.breakdown or {}) == breakdown
+             or (not o.breakdown and _lex().basis_breakdown.get(o.basis) == breakdown))
         and _basis_kind(refs, o.basis) != "claim"
-        and (not registration or _basis_kind(refs, o.basis) == "registration")
+        and (frame.basis is None or _basis_kind(refs, o.basis) == frame.basis)
     ]
-    what = f"{measure.replace('_', ' ')} in {_region_label(region)}" + "".join(f", {v}" for v in breakdown.values())
+    what = f"{frame.measure.replace('_', ' ')} in {_region_label(code)}" + "".join(f", {v}" for v in breakdown.values())
+    if frame.period:
+        what += f" for {frame.period}"
     if not pool:
-        return Verdict("unverifiable", f"no reference figure for {what}", as_of=asof)
-    dated = [(obs_date(o, _basis_kind(refs, o.basis)), o) for o in pool]
-    usable = [(d, o) for d, o in dated if d is not None and d <= when]
-    if not usable:
-        return Verdict("unverifiable", f"no reference figure for {what} dated on or before {asof}", as_of=asof)
-    latest: dict[str, _dt.date] = {}
-    for d, o in usable:
-        latest[_series(refs, o)] = max(latest.get(_series(refs, o), d), d)
+        return unverifiable(f"no reference figure for {what}")
     lo, hi, tl, th = claim_interval(claim)
     if tolerance:
         tl, th = max(tl, tolerance), max(th, tolerance)
-    unit = "percent" if claim.kind == "percent" else ""
     claimed = _claimed_point(lo, hi)
-    # a registration regime that stopped reporting (UAM, EM-II) is superseded by the one that followed it
-    reg_dates = [d for d, o in usable if _basis_kind(refs, o.basis) == "registration"]
-    stale_before = max(reg_dates) - _dt.timedelta(days=STALE_REGISTRATION_DAYS) if reg_dates else _dt.date.min
+    if claimed is None:
+        return unverifiable("the figure has no value to compare")
+    said = _describe_claim(lo, hi, "percent" if claim.kind == "percent" else "")
+    kinds = {_basis_kind(refs, o.basis) for o in pool}
+    conf = confidence(frame, kinds)
+    public = [o for o in pool if (published_on(o, _basis_kind(refs, o.basis)) or _dt.date.max) <= when]
+    reg = frame.basis == "registration"
 
-    def is_current(d, o):
-        if d != latest[_series(refs, o)]:
-            return False
-        return _basis_kind(refs, o.basis) != "registration" or d >= stale_before
+    def ok(o) -> bool:
+        return holds(o.value, lo, hi, tl, th)
 
-    current = [o for d, o in usable if is_current(d, o)]
-    old = [o for d, o in usable if not is_current(d, o)]
-    if claim.region_code is None and default_region is None and claimed and all(o.value > LOCAL_RATIO * claimed for o in current):
-        return Verdict("unverifiable", f"claimed {_describe_claim(lo, hi, unit)} names no region and is far below "
-                       f"every national figure: probably a local figure the tables do not hold", as_of=asof)
-    hit = [o for o in current if holds(o.value, lo, hi, tl, th)]
-    said = _describe_claim(lo, hi, unit)
+    def supported(best, note: str = "") -> Verdict:
+        msg = f"claimed {said}; {_basis_label(refs, best)}: {fmt_indian(best.value, best.unit)} — holds{note}"
+        return Verdict("supported", msg, (_evidence(refs, best, claimed),), as_of=asof, frame=frame,
+                       confidence=conf)
+
+    def plausible(o) -> bool:
+        return o.value and abs(claimed - o.value) / abs(o.value) <= PLAUSIBLE
+
+    def contradicted(ref, others=(), note: str = "") -> Verdict:
+        ev = _evidence(refs, ref, claimed)
+        pct = f", {ev.difference:+.0%}" if ev.difference is not None else ""
+        msg = f"claimed {said}{note}; {_basis_label(refs, ref)}: {fmt_indian(ref.value, ref.unit)}{pct}"
+        return Verdict("contradicted", msg, (ev,) + tuple(_evidence(refs, o, claimed) for o in _one_per_basis(others)),
+                       as_of=asof, frame=frame, confidence=conf)
+
+    def undecided(near, why: str) -> Verdict:
+        return unverifiable(f"claimed {said}; nearest figure {_basis_label(refs, near)}: "
+                            f"{fmt_indian(near.value, near.unit)} ({why})", (_evidence(refs, near, claimed),))
+
+    def nearest(obs: list):
+        return min(obs, key=lambda o: abs(o.value - claimed) / (abs(o.value) or 1))
+
+    if frame.period:
+        plo, phi = _period_bounds(frame.period)
+        same = [o for o in pool if _same_period(o, frame.period, _basis_kind(refs, o.basis), loose=True)]
+        hit = [o for o in same if ok(o)]
+        if hit:
+            return supported(_prefer(refs, hit, reg), f" for {frame.period}")
+        between = _bracketed(refs, pool, lo, hi, tl, th, phi or when, phi or when)
+        if between:
+            return supported(between, f" (between the published counts around {frame.period})")
+        strict = [o for o in same if o in public
+                  and _same_period(o, frame.period, _basis_kind(refs, o.basis), loose=False) and plausible(o)]
+        cumulative = all(_basis_kind(refs, o.basis) == "registration" for o in strict)
+        if strict and conf >= min_confidence and not (frame.basis is None and cumulative and "registration" in kinds
+                                                      and len(kinds) > 1):
+            return contradicted(_prefer(refs, strict, reg), note=f" for {frame.period}")
+        if not same:
+            return undecided(nearest(pool), f"no figure for {frame.period} in the tables")
+        return undecided(nearest(same), "published after the article" if not any(o in public for o in same)
+                         else "the reading of the claim is too unsure to call it wrong" if conf < min_confidence
+                         else "too far off to be the same measure")
+
+    if frame.comparison == "earlier":
+        # the start of "from X to Y": a past level, true if it was ever the figure
+        hit = [o for o in pool if ok(o) and (obs_date(o) or _dt.date.max) <= when]
+        if hit:
+            return supported(max(hit, key=lambda o: obs_date(o) or _dt.date.min), " (an earlier level)")
+        return undecided(nearest(pool), "an earlier level the tables do not hold")
+
+    # no period stated: the figure is presented as current at the article's date
+    visible = public or [o for o in pool if (obs_date(o) or _dt.date.max) <= when]
+    series: dict[str, list] = {}
+    for o in visible:
+        series.setdefault(_series(refs, o), []).append(o)
+    current, older = [], []
+    for obs in series.values():
+        latest = max(obs_date(o, _basis_kind(refs, o.basis)) or _dt.date.min for o in obs)
+        for o in obs:
+            (current if (obs_date(o, _basis_kind(refs, o.basis)) or _dt.date.min) == latest else older).append(o)
+    hit = [o for o in current if ok(o)]
     if hit:
-        best = _prefer(refs, hit, registration)
-        # a figure on another basis is worth naming only when it is at least as recent as the one that holds
-        others = [o for o in current if o.basis != best.basis and not holds(o.value, lo, hi, tl, th)
-                  and (obs_date(o) or _dt.date.min) >= (obs_date(best) or _dt.date.min)]
-        ev = (_evidence(refs, best, claimed),) + tuple(_evidence(refs, o, claimed) for o in _one_per_basis(others))
-        note = ""
-        if others:
-            o = max(others, key=lambda x: obs_date(x) or _dt.date.min)
-            note = f"; on another basis it differs ({_basis_label(refs, o)}: {fmt_indian(o.value, o.unit)})"
-        msg = f"claimed {said}; {_basis_label(refs, best)}: {fmt_indian(best.value, best.unit)} — holds on this basis{note}"
-        return Verdict("supported", msg, ev, as_of=asof)
-    old_hit = [o for o in old if holds(o.value, lo, hi, tl, th)]
+        return supported(_prefer(refs, hit, reg))
+    between = _bracketed(refs, pool, lo, hi, tl, th, when, when)
+    if between:
+        return supported(between, " (between the counts published before and after the article)")
+    newest = {name: max(obs_date(o) or _dt.date.min for o in obs) for name, obs in series.items()}
+    fresh = [o for o in pool if o not in visible and not o.published
+             and (obs_date(o) or _dt.date.min) >= newest.get(_series(refs, o), _dt.date.min)
+             and (obs_date(o, _basis_kind(refs, o.basis)) or _dt.date.max) <= when + _dt.timedelta(days=31) and ok(o)]
+    if fresh:
+        return supported(_prefer(refs, fresh, reg), " (a figure the tables date as published later)")
+    cumulative = any(_basis_kind(refs, o.basis) == "registration" for o in current) and frame.basis != "survey"
+    old_hit = [o for o in older if ok(o)]
     if old_hit:
-        was = max(old_hit, key=lambda o: obs_date(o))
-        now = _prefer(refs, [o for o in current if _series(refs, o) == _series(refs, was)] or current, registration)
-        msg = (f"claimed {said}; that was the figure as of {obs_date(was)} ({_basis_label(refs, was)}: "
-               f"{fmt_indian(was.value, was.unit)}), superseded by {fmt_indian(now.value, now.unit)} as of {obs_date(now)}")
-        return Verdict("outdated", msg, (_evidence(refs, now, claimed), _evidence(refs, was, claimed)), as_of=asof)
-    ref = _prefer(refs, current, registration)
-    ev = _evidence(refs, ref, claimed)
-    pct = f", {ev.difference:+.0%}" if ev.difference is not None else ""
-    msg = f"claimed {said}; {_basis_label(refs, ref)}: {fmt_indian(ref.value, ref.unit)}{pct}"
-    others = [o for o in current if o.basis != ref.basis]
-    return Verdict("contradicted", msg, (ev,) + tuple(_evidence(refs, o, claimed) for o in _one_per_basis(others)),
-                   as_of=asof)
+        was = max(old_hit, key=lambda o: obs_date(o) or _dt.date.min)
+        now = [o for o in current if _series(refs, o) == _series(refs, was) and o in public]
+        if now and not cumulative and conf >= min_confidence:
+            now_o = max(now, key=lambda o: published_on(o, _basis_kind(refs, o.basis)) or _dt.date.min)
+            msg = (f"claimed {said}; that was the figure for {was.period or obs_date(was)} "
+                   f"({_basis_label(refs, was)}: {fmt_indian(was.value, was.unit)}), superseded by "
+                   f"{fmt_indian(now_o.value, now_o.unit)} for {now_o.period or obs_date(now_o)}, published "
+                   f"{published_on(now_o, _basis_kind(refs, now_o.basis))}")
+            return Verdict("outdated", msg, (_evidence(refs, now_o, claimed), _evidence(refs, was, claimed)),
+                           as_of=asof, frame=frame, confidence=conf)
+        return undecided(was, "an earlier figure; the claim does not say for when")
+    if not current:
+        return undecided(nearest(pool), f"no figure had been published by {asof}")
+    candidates = [o for o in current if o in public and plausible(o)]
+    if cumulative or not candidates or conf < min_confidence:
+        why = ("a running count: the figure may be a snapshot the tables lack" if cumulative else
+               "the reading of the claim is too unsure to call it wrong" if conf < min_confidence else
+               "too far off to be the same measure")
+        return undecided(nearest(current), why)
+    ref = _prefer(refs, candidates, reg)
+    return contradicted(ref, [o for o in candidates if o.basis != ref.basis])
+
+
+def _bracketed(refs, pool: list, lo, hi, tl: float, th: float, start: _dt.date, end: _dt.date):
+    """For a running count (registrations), the snapshot before ``start`` when the claim lies between it and the
+    next snapshot after ``end`` (a count reported for a day between two published ones)."""
+    for basis in sorted({o.basis for o in pool if _basis_kind(refs, o.basis) == "registration" and o.as_of}):
+        snaps = sorted(((obs_date(o), o) for o in pool if o.basis == basis and o.as_of), key=lambda x: x[0])
+        before = [o for d, o in snaps if d <= start]
+        after = [o for d, o in snaps if d >= end]
+        if not before or not after:
+            continue
+        a, b = before[-1], after[0]
+        low, high = min(a.value, b.value) * (1 - tl), max(a.value, b.value) * (1 + th)
+        top = hi if hi is not None else float("inf")
+        bottom = lo if lo is not None else 0.0
+        if bottom <= high and top >= low:
+            return a
+    return None
 
 
 def _series(refs, obs) -> str:

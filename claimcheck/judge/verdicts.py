@@ -11,6 +11,7 @@ import bisect
 import datetime as _dt
 import functools
 
+from claimcheck.find import frames
 from claimcheck.judge import statistics as stats
 from claimcheck.model import CheckedClaim, Claim, Document, Verdict
 from claimcheck.read.text import fold_string
@@ -82,7 +83,8 @@ def _folded_slice(text: str, start: int, end: int) -> str:
 def check_claim(claim: Claim, refs, when: _dt.date, text: str = "", *, region: str | None = None,
                 tolerances: dict[str, float] | None = None) -> Verdict:
     """The verdict for one claim as of ``when``; ``region`` is the default region of claims that name none."""
-    return _check(claim, refs, when, when.isoformat(), text, region, tolerances)
+    frame = frames.frames(text or claim.text, [claim]).get(0) if claim.kind in frames.NUMERIC else None
+    return _check(claim, frame, refs, when, when.isoformat(), text, region, tolerances)
 
 
 @functools.lru_cache(maxsize=64)
@@ -91,7 +93,7 @@ def _unverifiable(message: str, asof: str) -> Verdict:
     return Verdict("unverifiable", message, as_of=asof)
 
 
-def _check(claim: Claim, refs, when: _dt.date, asof: str, text: str, region: str | None,
+def _check(claim: Claim, frame, refs, when: _dt.date, asof: str, text: str, region: str | None,
            tolerances: dict[str, float] | None) -> Verdict:
     if claim.outside_body:
         return _unverifiable("outside the article body (a teaser for another article): not checked", asof)
@@ -103,24 +105,15 @@ def _check(claim: Claim, refs, when: _dt.date, asof: str, text: str, region: str
         if claim.kind == "date":
             return _unverifiable("a date gives context; it is not checked on its own", asof)
         return _unverifiable(f"no reference table covers {claim.kind} claims", asof)
-    if text:
-        # the sentence lies within _WINDOW characters of the claim: no topic there, no need to find the sentence
-        near = _may_name_topic(text, claim.start - _WINDOW, claim.end + _WINDOW)
-        if near:
-            start, end = _sentence_bounds(text, claim.start, claim.end)
-            near = _may_name_topic(text, start, end)
-        if not near:
-            # the sentence names no topic a table covers: the verdict the full check below would reach, sooner
-            if claim.kind != "ranking":
-                return _unverifiable(_NO_TABLE, asof)
+    if frame is None or frame.topic is None:
+        if claim.kind == "ranking":
             return stats.ranking_without_topic(claim, refs, asof)
-        sentence = _folded_slice(text, start, end)
-    else:
-        sentence = fold_string(claim.text)
+        return _unverifiable(_NO_TABLE, asof)
     if claim.kind == "ranking":
+        sentence = _folded_slice(text, *frames.sentence_bounds(text, claim.start, claim.end)) if text else \
+            fold_string(claim.text)
         return stats.check_ranking(claim, refs, when, sentence)
-    after = fold_string(text[claim.end:claim.end + 40]) if text else ""
-    v = stats.check_statistic(claim, refs, when, sentence, after, region=region,
+    v = stats.check_statistic(claim, frame, refs, when, region=region,
                               tolerance=(tolerances or {}).get(claim.kind))
     if v is not None:
         return v
@@ -131,4 +124,6 @@ def check_claims(claims: list[Claim], refs, when: _dt.date, doc: Document | None
                  region: str | None = None, tolerances: dict[str, float] | None = None) -> list[CheckedClaim]:
     text = doc.text if doc is not None else ""
     asof = when.isoformat()
-    return [CheckedClaim(c, _check(c, refs, when, asof, text, region, tolerances)) for c in claims]
+    framed = frames.frames(text, claims, doc.date.isoformat() if doc is not None and doc.date else asof) if text else {}
+    return [CheckedClaim(c, _check(c, framed.get(i), refs, when, asof, text, region, tolerances))
+            for i, c in enumerate(claims)]

@@ -45,14 +45,14 @@ _KINDS = {"quantity": ("count", "persons"), "ranking": ("count", "persons"), "pe
 # The schema of statistics.toml: section -> (required keys, optional keys) with their types.
 SCHEMA = {
     "topic": ({"hi": list, "en": list}, {}),
-    "measure": ({"kind": str, "hi": list, "en": list}, {"priority": int, "refines": str}),
+    "measure": ({"kind": str, "hi": list, "en": list}, {"priority": int, "refines": str, "national": bool}),
     "breakdown": ({"hi": list, "en": list}, {}),
-    "basis": ({"hi": list, "en": list}, {}),
+    "basis": ({"hi": list, "en": list}, {"bases": list}),
 }
 _CUES = {"change": ("hi_after", "en_before", "en_after"), "target": ("hi", "en"), "backref": ("hi", "en"),
          "comparison_after": ("hi", "en"), "comparison_before": ("hi", "en"), "dateline": ("agencies",),
          "substate": ("hi", "en"), "genitive": ("currency", "bounds", "markers"), "boundary": ("hi", "en"),
-         "generic_state": ("hi", "en")}
+         "generic_state": ("hi", "en"), "narrowing": ("hi", "en"), "period_start": ("hi", "en")}
 _MEASURE_KINDS = ("count", "persons", "percent", "money")
 
 
@@ -116,6 +116,7 @@ class _Lex:
     refines: dict[str, str]  # a measure that narrows another when its words follow the counted noun
     breakdowns: tuple[tuple[str, str, regex.Pattern], ...]  # (key, value, words)
     bases: tuple[tuple[str, regex.Pattern], ...]
+    basis_ids: dict[str, tuple[str, ...]]  # a [basis.NAME] that names bases: NAME -> those bases
     change_after: regex.Pattern
     change_before: regex.Pattern
     target: regex.Pattern
@@ -126,6 +127,9 @@ class _Lex:
     substate: regex.Pattern
     genitive_after: regex.Pattern
     boundary: regex.Pattern
+    bound_word: regex.Pattern
+    narrowing: regex.Pattern
+    period_start: regex.Pattern
     generic_state: regex.Pattern
     regions: regex.Pattern
     region_codes: dict[str, str]
@@ -147,6 +151,7 @@ def _lex() -> _Lex:
     refines = {name: sec["refines"] for name, sec in data["measure"].items() if "refines" in sec}
     breakdowns = tuple((*key.split("=", 1), _words(sec["hi"], sec["en"])) for key, sec in data["breakdown"].items())
     bases = tuple((kind, _words(sec["hi"], sec["en"])) for kind, sec in data["basis"].items())
+    basis_ids = {kind: tuple(sec["bases"]) for kind, sec in data["basis"].items() if sec.get("bases")}
     codes: dict[str, str] = {}
     country = set()
     for code, spec in lexicon.load("regions").items():
@@ -160,7 +165,7 @@ def _lex() -> _Lex:
     region_en = [w for w in codes if w.isascii()]
     return _Lex(
         topics=topics, topic_any=_words(all_hi, all_en), measures=measures, refines=refines, breakdowns=breakdowns,
-        bases=bases,
+        bases=bases, basis_ids=basis_ids,
         change_after=_words(cue["change"].get("hi_after", []), cue["change"].get("en_after", [])),
         change_before=_words([], cue["change"].get("en_before", [])),
         target=_words(cue["target"].get("hi", []), cue["target"].get("en", [])),
@@ -172,6 +177,10 @@ def _lex() -> _Lex:
         boundary=regex.compile("|".join([r"[,;()]"] + [
             rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(cue['boundary'].get('hi', []))})(?![\p{{L}}\p{{M}}])",
             rf"(?i:\b(?:{lexicon.alternation(cue['boundary'].get('en', []), fold_words=False)})\b)"])),
+        narrowing=_words(cue["narrowing"].get("hi", []), cue["narrowing"].get("en", [])),
+        period_start=_words(cue["period_start"].get("hi", []), cue["period_start"].get("en", [])),
+        bound_word=regex.compile("(?:%s)(?![\\p{L}\\p{M}])" % lexicon.alternation(
+            [w.split(" ", 1)[1] for w in cue["genitive"]["bounds"] if w.startswith("से ")])),
         generic_state=_words(cue["generic_state"].get("hi", []), cue["generic_state"].get("en", [])),
         genitive_after=regex.compile(r"\s*(?:(?:%s)\s+)?(?:(?:%s)\s+)?(?:%s)\s" % (
             lexicon.alternation(cue["genitive"]["currency"]), lexicon.alternation(cue["genitive"]["bounds"]),
@@ -179,6 +188,19 @@ def _lex() -> _Lex:
         regions=_words(region_hi, [w for w in region_en if w not in ("up", "wb", "tn")] + ["UP", "WB", "TN"]),
         region_codes=codes, country=frozenset(country),
     )
+
+
+def national(measure: str | None) -> bool:
+    """Whether a measure exists only for the whole country (a legal definition: "Rs 1 crore" in a UP story)."""
+    return bool(measure) and bool(lexicon.load("statistics")["measure"].get(measure, {}).get("national"))
+
+
+def basis_rule(name: str | None) -> tuple[str | None, tuple[str, ...]]:
+    """What a frame's basis allows: (a kind of source, or None) and (specific bases, or ())."""
+    if name is None:
+        return None, ()
+    ids = _lex().basis_ids.get(name, ())
+    return (None, ids) if ids else (name, ())
 
 
 def topic_hint() -> regex.Pattern:
@@ -333,15 +355,23 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
     kinds = _KINDS.get(c.kind, ())
     if c.kind == "money" and c.unit not in (None, "INR"):
         kinds = ()
+    elif c.kind == "money" and c.implicit_unit:
+        kinds = ("money", "count", "persons")  # "10.73 crore" with no currency word may count jobs or units
     measure, measure_from = _measure(left, right, kinds, english, c.kind)
     if measure is None and len(same) == 1 and kinds:
         measure, _ = _measure(sentence, "", kinds, english, c.kind, whole=True)
         measure_from = "sentence" if measure else None
+    if measure is None and kinds and s0 > 1 and lx.backref.search(sentence):
+        # "Starting at 49.77% in FY20, it declined to …": the measure of the sentence it refers to
+        p0, p1 = sentence_bounds(text, s0 - 2, s0 - 1)
+        measure, _ = _measure(fold_string(text[p0:p1]), "", kinds, english, c.kind, whole=True)
+        measure_from = "earlier sentence" if measure else None
 
     # breakdown: size / owner / activity / flow words near the figure, less topic names ("micro, small and medium")
     found: dict[str, set[str]] = {}
     reach = len(right) if c.kind == "money" else _COUNTED_NOUN + 12
-    for side in (_blank_lists(right[:reach]), _blank_lists(left[-40:])):
+    back = len(left) if c.kind == "money" else 40  # a limit's size may be named anywhere in its clause
+    for side in (_blank_lists(right[:reach]), _blank_lists(left[-back:])):
         for key, value, pat in lx.breakdowns:
             if key in found or not pat.search(side):
                 continue
@@ -352,8 +382,11 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
     breakdown = tuple(sorted((k, next(iter(v))) for k, v in found.items() if len(v) == 1))
     unsure = tuple(sorted(k for k, v in found.items() if len(v) > 1))
 
-    # basis named in the sentence
-    basis = next((kind for kind, pat in lx.bases if pat.search(sentence)), None)
+    # basis: a platform named in the figure's own clause, else a kind of source named in its sentence
+    own = left + " " + right
+    basis = next((name for name, pat in lx.bases if pat.search(own)), None)
+    if basis is None:
+        basis = next((name for name, pat in lx.bases if name not in lx.basis_ids and pat.search(sentence)), None)
 
     # comparison: a change ("66 प्रतिशत बढ़", "grew by 15%") or a target / plan
     comparison = None
@@ -370,7 +403,7 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
     return Frame(topic=topic, topic_from=topic_from, measure=measure, measure_from=measure_from,
                  breakdown=breakdown, breakdown_unsure=unsure, region=region, region_from=region_from,
                  period=period, basis=basis, comparison=comparison,
-                 refers_back=bool(lx.backref.search(sentence)))
+                 refers_back=bool(lx.narrowing.search(sentence)))
 
 
 def _blank_lists(s: str) -> str:
@@ -394,7 +427,8 @@ def _start_of_from_to(left: str, right: str, english: bool) -> bool:
     """The first figure of "from X to Y" / "X से Y": the level before a change or target, not the target."""
     if english:
         return bool(regex.search(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+)?$", left.lower()))
-    return bool(regex.match(r"\s*से\s", right))
+    m = regex.match(r"\s*से\s+(\S+)", right)
+    return bool(m) and not _lex().bound_word.match(right[m.start(1):])
 
 
 def _measure(left: str, right: str, kinds: tuple[str, ...], english: bool, claim_kind: str,
@@ -475,8 +509,10 @@ def _period(text: str, c: Claim, lo: int, hi: int, s0: int, s1: int, dates: list
     own date (when it was said) are not periods of the figure."""
 
     def usable(d: Claim) -> bool:
-        return not (d.subtype in ("weekday", "relative", "age", "duration", "decade", "century")
-                    or d.value == doc_date)
+        if d.subtype in ("weekday", "relative", "age", "duration", "decade", "century") or d.value == doc_date:
+            return False
+        # "since its launch in July 2020", "पोर्टल शुरू होने के बाद": where a count starts, not what it describes
+        return not _lex().period_start.search(fold_string(text[max(0, d.start - 24):d.start]))
 
     def pick(lo_: int, hi_: int) -> list[Claim]:
         return [d for d in dates if lo_ <= d.start and d.end <= hi_ and usable(d)]

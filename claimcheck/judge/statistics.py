@@ -21,13 +21,15 @@ import regex
 
 from claimcheck import cache
 from claimcheck.find import lexicon
+from claimcheck.find.frames import basis_rule, national
 from claimcheck.model import Claim, Evidence, Frame, Verdict
 from claimcheck.read.text import fold_string
 
 APPROX_TOLERANCE = 0.05
 MIN_TOLERANCE = 0.005
 MIN_STATES_FOR_RANKING = 5
-STALE_REGISTRATION_DAYS = 366  # a registration series this much older than the newest one is superseded
+STALE_REGISTRATION_DAYS = 366
+STALE_SNAPSHOT_DAYS = 180  # a running count quoted this much older than the published one is outdated  # a registration series this much older than the newest one is superseded
 LOCAL_RATIO = 20  # a claim with no region, 20x below every national figure, is taken to be local
 
 
@@ -304,11 +306,13 @@ def _describe_claim(lo, hi, unit="") -> str:
 
 GRACE_DAYS = 3  # a release reported the day it came out may carry the next day's publication date
 MIN_CONFIDENCE = 0.6  # below this, the reading of a claim is too unsure to call it wrong
-PLAUSIBLE = 0.5  # a figure off by more than this (relative) most likely measures something else
+PLAUSIBLE = 3.0  # a figure more than this many times off most likely measures something else (a part, a unit)
 
 
 PUBLICATION_LAG = {"registration": 31, "legal": 0}  # days; any other kind of source: two years
 DEFAULT_LAG = 730
+MIN_LAG = {"registration": 0, "legal": 0}  # days after its period before a figure can have been published
+DEFAULT_MIN_LAG = 180
 
 
 def published_on(obs, kind: str = "") -> _dt.date | None:
@@ -423,14 +427,18 @@ def check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *, 
         return unverifiable("the sentence names several regions and the clause none")
     if (frame.region_from or "").startswith("default") and region:
         code = region  # the configured region of the newsroom
+    if national(frame.measure):
+        code = "IN"
     breakdown = dict(frame.breakdown)
+    want_kind, want_bases = basis_rule(frame.basis)
     pool = [
         o for o in refs.observations
         if o.measure == frame.measure and o.region == code
         and ((o.breakdown or {}) == breakdown
              or (not o.breakdown and _lex().basis_breakdown.get(o.basis) == breakdown))
         and _basis_kind(refs, o.basis) != "claim"
-        and (frame.basis is None or _basis_kind(refs, o.basis) == frame.basis)
+        and (want_kind is None or _basis_kind(refs, o.basis) == want_kind)
+        and (not want_bases or o.basis in want_bases)
     ]
     what = f"{frame.measure.replace('_', ' ')} in {_region_label(code)}" + "".join(f", {v}" for v in breakdown.values())
     if frame.period:
@@ -447,7 +455,7 @@ def check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *, 
     kinds = {_basis_kind(refs, o.basis) for o in pool}
     conf = confidence(frame, kinds)
     public = [o for o in pool if (published_on(o, _basis_kind(refs, o.basis)) or _dt.date.max) <= when]
-    reg = frame.basis == "registration"
+    reg = frame.basis is not None and frame.basis != "survey"
 
     def ok(o) -> bool:
         return holds(o.value, lo, hi, tl, th)
@@ -458,7 +466,7 @@ def check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *, 
                        confidence=conf)
 
     def plausible(o) -> bool:
-        return o.value and abs(claimed - o.value) / abs(o.value) <= PLAUSIBLE
+        return bool(o.value) and claimed > 0 and 1 / PLAUSIBLE <= claimed / o.value <= PLAUSIBLE
 
     def contradicted(ref, others=(), note: str = "") -> Verdict:
         ev = _evidence(refs, ref, claimed)
@@ -502,52 +510,85 @@ def check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *, 
             return supported(max(hit, key=lambda o: obs_date(o) or _dt.date.min), " (an earlier level)")
         return undecided(nearest(pool), "an earlier level the tables do not hold")
 
-    # no period stated: the figure is presented as current at the article's date
-    visible = public or [o for o in pool if (obs_date(o) or _dt.date.max) <= when]
+    # No period stated: the figure is presented as current at the article's date. A table's `published` is when
+    # the page it was read from printed the figure, so it bounds the first release from above: a figure is surely
+    # public by then, and possibly public once its period had ended by the usual minimum lag of its source.
+    def kind_of(o) -> str:
+        return _basis_kind(refs, o.basis)
+
+    def date_of(o) -> _dt.date:
+        return obs_date(o, kind_of(o)) or _dt.date.min
+
+    grace = when + _dt.timedelta(days=GRACE_DAYS)
+    sure = [o for o in pool if (published_on(o, kind_of(o)) or _dt.date.max) <= grace]
+    possible = sure + [o for o in pool if o not in sure and obs_date(o, kind_of(o)) is not None
+                       and date_of(o) + _dt.timedelta(days=MIN_LAG.get(kind_of(o), DEFAULT_MIN_LAG)) <= when]
+    if not possible:
+        return undecided(nearest(pool), f"no figure had been published by {asof}")
     series: dict[str, list] = {}
-    for o in visible:
+    for o in possible:
         series.setdefault(_series(refs, o), []).append(o)
-    current, older = [], []
-    for obs in series.values():
-        latest = max(obs_date(o, _basis_kind(refs, o.basis)) or _dt.date.min for o in obs)
-        for o in obs:
-            (current if (obs_date(o, _basis_kind(refs, o.basis)) or _dt.date.min) == latest else older).append(o)
+    # a registration regime that stopped reporting a year before the newest one (UAM, EM-II) was replaced by it
+    reg_latest = max((date_of(o) for o in possible if kind_of(o) == "registration"), default=None)
+    if reg_latest is not None:
+        for name in [n for n, obs in series.items() if kind_of(obs[0]) == "registration"
+                     and max(date_of(o) for o in obs) < reg_latest - _dt.timedelta(days=STALE_REGISTRATION_DAYS)]:
+            del series[name]
+    could_be_current: dict[str, list] = {}  # per series: what a reader at the article's date may have seen last
+    for name, obs in series.items():
+        sure_dates = [date_of(o) for o in obs if o in sure]
+        floor = max(sure_dates) if sure_dates else _dt.date.min
+        could_be_current[name] = [o for o in obs if date_of(o) >= floor and
+                                  (o in sure and date_of(o) == floor or o not in sure or date_of(o) > floor)]
+    current = [o for obs in could_be_current.values() for o in obs]
     hit = [o for o in current if ok(o)]
     if hit:
         return supported(_prefer(refs, hit, reg))
     between = _bracketed(refs, pool, lo, hi, tl, th, when, when)
     if between:
         return supported(between, " (between the counts published before and after the article)")
-    newest = {name: max(obs_date(o) or _dt.date.min for o in obs) for name, obs in series.items()}
-    fresh = [o for o in pool if o not in visible and not o.published
-             and (obs_date(o) or _dt.date.min) >= newest.get(_series(refs, o), _dt.date.min)
-             and (obs_date(o, _basis_kind(refs, o.basis)) or _dt.date.max) <= when + _dt.timedelta(days=31) and ok(o)]
-    if fresh:
-        return supported(_prefer(refs, fresh, reg), " (a figure the tables date as published later)")
-    cumulative = any(_basis_kind(refs, o.basis) == "registration" for o in current) and frame.basis != "survey"
-    old_hit = [o for o in older if ok(o)]
-    if old_hit:
-        was = max(old_hit, key=lambda o: obs_date(o) or _dt.date.min)
-        now = [o for o in current if _series(refs, o) == _series(refs, was) and o in public]
-        if now and not cumulative and conf >= min_confidence:
-            now_o = max(now, key=lambda o: published_on(o, _basis_kind(refs, o.basis)) or _dt.date.min)
+    if conf < min_confidence:
+        return undecided(nearest(current), "the reading of the claim is too unsure to call it wrong")
+    # each series says why the claim fails: off (a contradiction on that basis), low (an older running count?)
+    verdicts = {}
+    for name, obs in could_be_current.items():
+        if kind_of(obs[0]) != "registration":
+            verdicts[name] = "off" if all(plausible(o) for o in obs) else "open"
+            continue
+        # a running count only rises: a claim above the count published after the article cannot be a snapshot
+        # of it; a claim below the current count may be an older snapshot (outdated), never a contradiction
+        top = max(o.value for o in obs)
+        later = [x.value for x in pool if x.basis == obs[0].basis and x.as_of and date_of(x) > when]
+        if lo is not None and later and lo > max(later + [top]) * (1 + th):
+            verdicts[name] = "off"
+        elif hi is not None and hi < min(o.value for o in obs) * (1 - tl):
+            verdicts[name] = "low"
+        else:
+            verdicts[name] = "open"
+    older = [o for o in sure if o not in current and ok(o)]
+    if older and all(v in ("off", "low") for v in verdicts.values()):
+        was = max(older, key=date_of)
+        now = [o for o in could_be_current.get(_series(refs, was), []) if o in sure]
+        now_o = max(now, key=date_of) if now else None
+        gap = (date_of(now_o) - date_of(was)).days if now_o else 0
+        stale = now_o is not None and gap >= (STALE_SNAPSHOT_DAYS if kind_of(was) == "registration" else 1)
+        if stale and (frame.basis is not None or kind_of(was) != "registration"):
             msg = (f"claimed {said}; that was the figure for {was.period or obs_date(was)} "
                    f"({_basis_label(refs, was)}: {fmt_indian(was.value, was.unit)}), superseded by "
-                   f"{fmt_indian(now_o.value, now_o.unit)} for {now_o.period or obs_date(now_o)}, published "
-                   f"{published_on(now_o, _basis_kind(refs, now_o.basis))}")
+                   f"{fmt_indian(now_o.value, now_o.unit)} for {now_o.period or obs_date(now_o)}, published by "
+                   f"{published_on(now_o, kind_of(now_o))}")
             return Verdict("outdated", msg, (_evidence(refs, now_o, claimed), _evidence(refs, was, claimed)),
                            as_of=asof, frame=frame, confidence=conf)
         return undecided(was, "an earlier figure; the claim does not say for when")
-    if not current:
-        return undecided(nearest(pool), f"no figure had been published by {asof}")
-    candidates = [o for o in current if o in public and plausible(o)]
-    if cumulative or not candidates or conf < min_confidence:
-        why = ("a running count: the figure may be a snapshot the tables lack" if cumulative else
-               "the reading of the claim is too unsure to call it wrong" if conf < min_confidence else
-               "too far off to be the same measure")
-        return undecided(nearest(current), why)
-    ref = _prefer(refs, candidates, reg)
-    return contradicted(ref, [o for o in candidates if o.basis != ref.basis])
+    if verdicts and all(v == "off" for v in verdicts.values()):
+        obs = [o for o in current if o in sure] or current
+        ref = _prefer(refs, obs, reg)
+        if all(o in sure for o in current):
+            return contradicted(ref, [o for o in obs if o.basis != ref.basis])
+        return undecided(ref, "the figure that would decide it may not have been published by then")
+    return undecided(nearest(current), "a running count: the figure may be a snapshot the tables lack"
+                     if "open" in verdicts.values() and any(kind_of(o) == "registration" for o in current)
+                     else "too far off to be the same measure")
 
 
 def _bracketed(refs, pool: list, lo, hi, tl: float, th: float, start: _dt.date, end: _dt.date):
@@ -570,8 +611,13 @@ def _bracketed(refs, pool: list, lo, hi, tl: float, th: float, start: _dt.date, 
 
 def _series(refs, obs) -> str:
     """Figures that supersede one another: every survey and census estimates the same thing (a newer survey
-    supersedes an older census); each registration basis is its own cumulative series."""
-    return "estimate" if _basis_kind(refs, obs.basis) in ("survey", "census") else obs.basis
+    supersedes an older census); each registration basis is its own cumulative series; a part-year figure
+    ("April–September") is its own series and never supersedes a full year's."""
+    base = "estimate" if _basis_kind(refs, obs.basis) in ("survey", "census") else obs.basis
+    lo, hi = _period_bounds(obs.period) if obs.period and not obs.as_of else (None, None)
+    if lo is not None and hi is not None and (hi - lo).days < 360:
+        return base + ":part-year"
+    return base
 
 
 def _one_per_basis(obs) -> list:

@@ -29,7 +29,6 @@ datetime.date(2024, 8, 30)
 from __future__ import annotations
 
 import datetime as _dt
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -221,6 +220,8 @@ def _from_table(table: dict[str, Any], *, path: Path) -> tuple[dict[str, Any], d
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a file to read: `import claimcheck` stays light
+
     try:
         with open(path, "rb") as f:
             return tomllib.load(f)

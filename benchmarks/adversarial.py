@@ -3,7 +3,7 @@
     python benchmarks/adversarial.py [--mb 1] [--only NAME,...] [--profile NAME] [--long-line-mb 50]
 
 Every input goes through the whole pipeline a user runs — read stage (markup for .html/.md), extraction, checking
-— via ``batch.run_parallel([file], jobs=1, command='check')``, each in a forked child (modules already warm) with a
+— via ``batch.run_parallel([file], Options(jobs=1))``, each in a forked child (modules already warm) with a
 time limit, so a pattern that backtracks catastrophically is reported as a timeout instead of hanging the run.
 ``--profile NAME`` prints where one input's time goes. ``--long-line-mb N`` also runs the CLI on one N-MB line
 (`claimcheck extract`, whole process, /usr/bin/time -v for its peak RSS).
@@ -85,11 +85,12 @@ def inputs(size: int) -> dict[str, tuple[str, str]]:
 
 
 def _child(path: str, q) -> None:
+    from claimcheck.options import Options
     from claimcheck.run.batch import run_parallel
 
     t = time.perf_counter()
     try:
-        results = list(run_parallel([path], jobs=1, command="check"))
+        results = list(run_parallel([path], Options(jobs=1, command="check")))
         err = next((r.error for r in results if r.error), None)
         n = sum(len(r.checked) for r in results)
         q.put((time.perf_counter() - t, n, err))
@@ -117,11 +118,12 @@ def _profile_child(path: str, q) -> None:
     import cProfile
     import pstats
 
+    from claimcheck.options import Options
     from claimcheck.run.batch import run_parallel
 
     prof = cProfile.Profile()
     prof.enable()
-    list(run_parallel([path], jobs=1, command="check"))
+    list(run_parallel([path], Options(jobs=1, command="check")))
     prof.disable()
     st = pstats.Stats(prof)
     rows = sorted(((v[2], k) for k, v in st.stats.items()), reverse=True)[:3]  # type: ignore[attr-defined]
@@ -218,11 +220,12 @@ def main() -> int:
         import pstats
 
         name = next(n for n in cases if args.profile in n)
+        from claimcheck.options import Options
         from claimcheck.run.batch import run_parallel
 
         prof = cProfile.Profile()
         prof.enable()
-        list(run_parallel([paths[name]], jobs=1, command="check"))
+        list(run_parallel([paths[name]], Options(jobs=1, command="check")))
         prof.disable()
         print(f"profile of {name!r}:")
         pstats.Stats(prof).sort_stats("cumulative").print_stats(20)

@@ -7,7 +7,7 @@ The batch is generated in /tmp (never in the repository). Each mode runs as its 
 one worker). A sampler also sums the RSS of the whole process tree every 0.2 s, since the workers together hold
 more than any one of them. Modes:
 
-- ``library``: ``for r in claimcheck.run.batch.run_parallel([batch], jobs=J, command="check")`` — results are
+- ``library``: ``for r in claimcheck.run.batch.run_parallel([batch], Options(jobs=J))`` — results are
   consumed and dropped, as a streaming consumer does;
 - ``cli``: ``claimcheck check --format jsonl --jobs J batch > /dev/null`` (the CLI builds its report from all
   results, so this shows what the renderers keep).
@@ -97,8 +97,9 @@ def main() -> int:
     cmds = {
         "library": [sys.executable, "-c",
                     "import sys; from claimcheck.run.batch import run_parallel\n"
+                    "from claimcheck.options import Options\n"
                     "n = 0\n"
-                    f"for r in run_parallel([{str(path)!r}], jobs={args.jobs}, command='check'):\n"
+                    f"for r in run_parallel([{str(path)!r}], Options(jobs={args.jobs}, command='check')):\n"
                     "    n += 1\n"
                     f"assert n == {ndocs}, n\n"],
         "cli": [exe, "check", "--format", "jsonl", "--jobs", str(args.jobs), str(path)],

@@ -42,6 +42,7 @@ def main() -> int:
     corpus.compile_bytecode()
 
     from claimcheck import api
+    from claimcheck.options import Options
     from claimcheck.run import batch
     from claimcheck.read.inputs import read_documents
 
@@ -56,12 +57,14 @@ def main() -> int:
 
     from dateparser.search import search_dates
 
+    EXTRACT, CHECK = Options(command="extract"), Options(command="check")
+
     def run_extract(d):
-        r = api.process(d, command="extract")
+        r = api.process(d, EXTRACT)
         return len(r.claims)
 
     def run_check(d):
-        r = api.process(d, command="check")
+        r = api.process(d, CHECK)
         return len(r.checked)
 
     def run_search(d):
@@ -119,7 +122,7 @@ def main() -> int:
 
     def lib_run(jobs: int) -> tuple[float, float]:
         t, t0 = time.perf_counter(), os.times()
-        n = sum(1 for _ in batch.run_parallel([str(path)], jobs=jobs, command="check"))
+        n = sum(1 for _ in batch.run_parallel([str(path)], Options(jobs=jobs, command="check")))
         took, t1 = time.perf_counter() - t, os.times()
         assert n == ndocs
         return took, sum(getattr(t1, k) - getattr(t0, k) for k in ("user", "system", "children_user",

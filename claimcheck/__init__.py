@@ -6,13 +6,14 @@ news against curated reference tables.
 [('quantity', 'IN-UP')]
 """
 
-from claimcheck.api import check, extract, process, run
+from claimcheck.api import check, check_paths, exit_status, extract, process, run, start
 from claimcheck.errors import ClaimcheckError, DataError, InputError, UsageError
 from claimcheck.model import __version__
 from claimcheck.model import CheckedClaim, Claim, DocResult, Document, Evidence, Report, Verdict
+from claimcheck.options import Options
 
 __all__ = [
-    "extract", "check", "process", "run",
+    "extract", "check", "check_paths", "exit_status", "process", "run", "start", "Options",
     "Claim", "CheckedClaim", "Document", "DocResult", "Evidence", "Report", "Verdict",
     "ClaimcheckError", "DataError", "InputError", "UsageError",
 ]

@@ -1,5 +1,11 @@
 """The public library API; the CLI is a thin layer over these functions.
 
+Text in, claims out: :func:`extract` and :func:`check`. Files in, a report out, exactly as ``claimcheck check``
+makes it (configuration, ``--refs``, suppression, baseline, exit status): build an
+:class:`~claimcheck.options.Options` with :meth:`Options.discover <claimcheck.options.Options.discover>`, then
+:func:`check_paths` and :func:`exit_status`. :func:`start` is the streaming form the CLI uses; :func:`run` and
+:func:`process` are the lower-level steps (no suppression beyond ignore comments).
+
 >>> from claimcheck import extract
 >>> [(c.low, c.high) for c in extract("90 से लेकर 96 लाख एमएसएमई यूनिट", as_of="2024-08-30") if c.kind == "quantity"]
 [(9000000, 9600000)]
@@ -9,27 +15,20 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from claimcheck import cache
-from claimcheck.errors import UsageError
-from claimcheck.model import CheckedClaim, Claim, DocResult, Document
+from claimcheck.model import CheckedClaim, Claim, DocResult, Document, Report
+from claimcheck.options import Options, as_date
 
-
-def _as_date(value: _dt.date | str | None) -> _dt.date | None:
-    if value is None or isinstance(value, _dt.date):
-        return value
-    try:
-        return _dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"bad date {value!r} (expected YYYY-MM-DD)") from None
+if TYPE_CHECKING:  # imported when first used: `import claimcheck` stays light for the CLI's start-up
+    from claimcheck.report.gate import ExitCode
+    from claimcheck.run.collect import Run
 
 
 def extract(text: str, *, as_of: _dt.date | str | None = None, lang: str | None = None, doc: str = "-") -> list[Claim]:
     """Every checkable claim in ``text``. ``as_of`` is the article's date (anchors "शुक्रवार", "3 सितंबर")."""
-    d = Document(id=doc, text=text, date=_as_date(as_of), lang=lang)
-    return list(process(d, command="extract").claims)
+    d = Document(id=doc, text=text, date=as_date(as_of), lang=lang)
+    return list(process(d, Options(command="extract")).claims)
 
 
 def check(
@@ -42,73 +41,81 @@ def check(
     region: str | None = None,
     tolerances: dict[str, float] | None = None,
 ) -> list[CheckedClaim]:
-    """Extract the claims of ``text`` and check each against the reference tables as of ``as_of``."""
-    d = Document(id=doc, text=text, date=_as_date(as_of), lang=lang)
-    return list(process(d, refs=refs, region=region, tolerances=tolerances).checked)
-
-
-def process(
-    doc: Document,
-    *,
-    command: str = "check",
-    as_of: _dt.date | None = None,
-    refs: Sequence[str] = (),
-    region: str | None = None,
-    tolerances: dict[str, float] | None = None,
-) -> DocResult:
-    """Extract (and for ``command='check'``, check) one document; never raises for bad text.
+    """Extract the claims of ``text`` and check each against the reference tables as of ``as_of``.
 
     ``region`` (ISO 3166-2, e.g. "IN-UP") is the default region of claims that name none; ``tolerances`` maps a
     claim kind to a relative tolerance that widens the comparison of numbers (configuration ``tolerances``).
     """
-    from claimcheck.find.claims import extract_document
-
-    claims = extract_document(doc, as_of=as_of)
-    if command == "extract":
-        result = DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), text=doc.text)
-    else:
-        from claimcheck.reference import load_references
-        from claimcheck.judge.verdicts import check_claims
-
-        when = doc.date or as_of or _dt.date.today()
-        checked = [
-            replace(cc, suppressed="ignore comment") if _ignored(cc.claim, doc) else cc
-            for cc in check_claims(claims, load_references(refs), when, doc=doc, region=region,
-                                   tolerances=tolerances)
-        ]
-        result = DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), checked=tuple(checked), text=doc.text,
-                           suppressed=sum(1 for cc in checked if cc.suppressed), ignored=doc.ignored)
-    cache.save()  # what the first document built (patterns, lexicons, tables) is kept for the next process
-    return result
+    d = Document(id=doc, text=text, date=as_date(as_of), lang=lang)
+    return list(process(d, Options(refs=tuple(refs), region=region, tolerances=tolerances or {})).checked)
 
 
-def _ignored(claim: Claim, doc: Document) -> bool:
-    """Inside a span the draft asked claimcheck to skip (``<!-- claimcheck: ignore -->`` and off/on)."""
-    return any(a <= claim.start and claim.end <= b for a, b in doc.ignored)
+def process(doc: Document, options: Options | None = None) -> DocResult:
+    """Extract (and for ``options.command == 'check'``, check) one document; never raises for bad text.
+
+    Claims inside an ignore span of the draft come back suppressed; configured ``ignore`` and baselines are
+    applied by :func:`check_paths` and :func:`start`.
+    """
+    from claimcheck.run import process as one
+
+    return one.process(doc, options)
 
 
-def run(
-    paths: Iterable[str],
-    *,
-    command: str = "check",
-    as_of: _dt.date | str | None = None,
-    lang: str | None = None,
-    refs: Sequence[str] = (),
-    encoding: str | None = None,
-    jobs: int | None = None,
-    region: str | None = None,
-    tolerances: dict[str, float] | None = None,
-    then: Callable[[DocResult], Any] | None = None,
-) -> Iterator[Any]:
+def run(paths: Iterable[str], options: Options | None = None, *,
+        then: Callable[[DocResult], Any] | None = None) -> Iterator[Any]:
     """Process every document behind ``paths`` in input order; unreadable ones come back with ``error`` set.
 
-    ``jobs`` worker processes share a large batch (None: every core; 1: this process only); results still come
-    in input order, streaming. A single article or a small batch is always processed in this process.
+    ``options.jobs`` worker processes share a large batch (None: every core; 1: this process only); results still
+    come in input order, streaming. A single article or a small batch is always processed in this process.
     ``then(result)``, if given, is computed where each document was processed and yielded instead of the result
-    (see :func:`claimcheck.run.batch.run_parallel`): per-document work such as rendering a streamed format then runs
-    on every core, and only its output travels back.
+    (see :func:`claimcheck.run.batch.run_parallel`).
     """
     from claimcheck.run.batch import run_parallel
 
-    return run_parallel(paths, jobs=jobs, command=command, as_of=_as_date(as_of), lang=lang, refs=refs,
-                        encoding=encoding, region=region, tolerances=tolerances, then=then)
+    return run_parallel(paths, options, then=then)
+
+
+def start(paths: Iterable[str], options: Options | None = None, *, fmt: str | None = None,
+          render_options: object = None, keep_text: bool = True) -> Run:
+    """A run over ``paths`` as the CLI makes it: iterate it for each document as it is done, then read
+    ``.report`` and ``.notes``. With ``fmt`` (``jsonl`` or ``line``) each document comes rendered (see
+    :class:`claimcheck.run.collect.Run`)."""
+    from claimcheck.run.collect import Run
+
+    return Run(paths, options, fmt=fmt, render_options=render_options, keep_text=keep_text, source=run)
+
+
+def check_paths(paths: Iterable[str], options: Options | None = None) -> Report:
+    """The report of checking (or, with ``options.command == 'extract'``, extracting) every document behind
+    ``paths``: configured ``ignore`` and the baseline applied, as ``claimcheck check`` reports it.
+
+        options = Options.discover(["draft.md"])          # configuration found beside draft.md
+        report = check_paths(["draft.md"], options)
+        print(render(report, "json"), end="")             # claimcheck.report.render.render
+        status = exit_status(report, options)             # 0, 1 or 2
+    """
+    from claimcheck.run.collect import Run
+
+    return Run(paths, options, source=run).finish().report
+
+
+def exit_status(report: Report, options: Options | None = None) -> ExitCode:
+    """The exit status ``claimcheck`` gives for ``report`` (see :mod:`claimcheck.report.gate`)."""
+    from claimcheck.report import gate
+
+    return gate.status(report, no_fail=bool(options and options.no_fail))
+
+
+def baseline(report: Report, *, previous: Any = None, reason: str | None = None,
+             expires: _dt.date | None = None) -> tuple[Any, dict[str, int]]:
+    """A baseline accepting every finding that gates in ``report`` — a check run made without a baseline
+    (``replace(options, baseline=None)``), as ``claimcheck baseline create`` makes it. ``previous`` keeps its
+    reasons and expiry dates. Returns the :class:`claimcheck.report.baseline.Baseline` and the counts
+    ``{"kept", "added", "removed"}``; raises :class:`~claimcheck.errors.UsageError` if any document failed.
+    """
+    from claimcheck.errors import UsageError
+    from claimcheck.report import baseline as bl
+
+    if report.failed:
+        raise UsageError(f"{len(report.failed)} document(s) could not be checked; baseline not written")
+    return bl.build(report, previous=previous, reason=reason, expires=expires)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 
 def fake_run(results, calls: list | None = None):
-    """An ``api.run`` stand-in that yields ``results`` as the real one does: each through the ``then`` step the CLI
-    hands it. ``calls`` (if given) records the keyword arguments of every call."""
+    """An ``api.run`` stand-in that yields ``results`` as the real one does: each through the ``then`` step the run
+    hands it. ``calls`` (if given) records the keyword arguments of every call (``options``, ``then``)."""
 
     def run(paths, **kw):
         if calls is not None:

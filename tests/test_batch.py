@@ -15,6 +15,8 @@ import pytest
 from claimcheck import api
 from claimcheck.run import batch
 from claimcheck.model import DocResult
+from claimcheck.options import Options
+from claimcheck.run import process as per_doc
 
 SENTENCES = [
     "उत्तर प्रदेश में करीब 96 लाख एमएसएमई यूनिट हैं, मुख्य सचिव मनोज कुमार सिंह ने 3 सितंबर को बताया।",
@@ -51,8 +53,8 @@ def small_chunks(monkeypatch):
 @pytest.mark.parametrize("command", ["extract", "check"])
 def test_jobs_do_not_change_results_or_order(tmp_path, small_chunks, command):
     ids = write_batch(tmp_path / "b.jsonl", 60, bad_every=7)
-    one = list(batch.run_parallel([str(tmp_path / "b.jsonl")], jobs=1, command=command))
-    two = list(batch.run_parallel([str(tmp_path / "b.jsonl")], jobs=2, command=command))
+    one = list(batch.run_parallel([str(tmp_path / "b.jsonl")], Options(jobs=1, command=command)))
+    two = list(batch.run_parallel([str(tmp_path / "b.jsonl")], Options(jobs=2, command=command)))
     assert one == two
     assert len(one) == len(ids)
     for want, r in zip(ids, one):
@@ -66,8 +68,8 @@ def test_serial_path_equals_api_process(tmp_path):
     write_batch(tmp_path / "b.jsonl", 10)
     from claimcheck.read.inputs import read_documents
 
-    want = [api.process(d, command="check") for d in read_documents([str(tmp_path / "b.jsonl")])]
-    assert list(batch.run_parallel([str(tmp_path / "b.jsonl")], jobs=1, command="check")) == want
+    want = [api.process(d, Options()) for d in read_documents([str(tmp_path / "b.jsonl")])]
+    assert list(batch.run_parallel([str(tmp_path / "b.jsonl")], Options(jobs=1, command="check"))) == want
 
 
 def test_errors_keep_their_place_among_paths(tmp_path, small_chunks):
@@ -75,7 +77,7 @@ def test_errors_keep_their_place_among_paths(tmp_path, small_chunks):
     (tmp_path / "x.txt").write_text(SENTENCES[0], encoding="utf-8")
     paths = [str(tmp_path / "missing.txt"), str(tmp_path / "a.jsonl"), str(tmp_path / "gone.jsonl"),
              str(tmp_path / "x.txt")]
-    got = list(batch.run_parallel(paths, jobs=2, command="extract"))
+    got = list(batch.run_parallel(paths, Options(jobs=2, command="extract")))
     assert got[0].error.endswith("missing.txt: no such file")
     assert [r.doc for r in got[1:21]] == [f"d{i}" for i in range(20)]
     assert got[21].error.endswith("gone.jsonl: no such file")
@@ -85,16 +87,16 @@ def test_errors_keep_their_place_among_paths(tmp_path, small_chunks):
 
 def test_a_crashing_document_becomes_an_error_result(tmp_path, small_chunks, monkeypatch):
     write_batch(tmp_path / "b.jsonl", 12)
-    real = api.process
+    real = per_doc.process
 
-    def flaky(doc, **kw):
+    def flaky(doc, options):
         if doc.id == "d5":
             raise ZeroDivisionError("boom in a finder")
-        return real(doc, **kw)
+        return real(doc, options)
 
-    monkeypatch.setattr(api, "process", flaky)
+    monkeypatch.setattr(per_doc, "process", flaky)
     for jobs in (1, 2):
-        got = list(batch.run_parallel([str(tmp_path / "b.jsonl")], jobs=jobs, command="extract"))
+        got = list(batch.run_parallel([str(tmp_path / "b.jsonl")], Options(jobs=jobs, command="extract")))
         assert len(got) == 12
         assert "internal error (ZeroDivisionError: boom in a finder)" in got[5].error
         assert got[5].doc == "d5"
@@ -104,19 +106,19 @@ def test_a_crashing_document_becomes_an_error_result(tmp_path, small_chunks, mon
 def test_a_killed_worker_loses_no_document(tmp_path, small_chunks, monkeypatch):
     write_batch(tmp_path / "b.jsonl", 30)
     parent = os.getpid()
-    real = api.process
+    real = per_doc.process
 
-    def dies_in_worker(doc, **kw):
+    def dies_in_worker(doc, options):
         if doc.id == "d10" and os.getpid() != parent:
             os._exit(9)
-        return real(doc, **kw)
+        return real(doc, options)
 
-    monkeypatch.setattr(api, "process", dies_in_worker)
-    got = list(batch.run_parallel([str(tmp_path / "b.jsonl")], jobs=2, command="extract"))
+    monkeypatch.setattr(per_doc, "process", dies_in_worker)
+    got = list(batch.run_parallel([str(tmp_path / "b.jsonl")], Options(jobs=2, command="extract")))
     assert [r.doc for r in got] == [f"d{i}" for i in range(30)]
     assert all(r.error is None for r in got)
-    monkeypatch.setattr(api, "process", real)
-    assert got == list(batch.run_parallel([str(tmp_path / "b.jsonl")], jobs=1, command="extract"))
+    monkeypatch.setattr(per_doc, "process", real)
+    assert got == list(batch.run_parallel([str(tmp_path / "b.jsonl")], Options(jobs=1, command="extract")))
 
 
 def test_input_is_read_lazily(tmp_path, small_chunks):
@@ -131,7 +133,7 @@ def test_input_is_read_lazily(tmp_path, small_chunks):
             pulled += 1
             yield str(tmp_path / f"{i:03}.txt")
 
-    it = batch.run_parallel(paths(), jobs=2, command="extract")
+    it = batch.run_parallel(paths(), Options(jobs=2, command="extract"))
     first = next(it)
     assert first.error is None
     window = (batch.IN_FLIGHT_PER_JOB * 2 + 1) * batch.CHUNK_DOCS
@@ -149,7 +151,7 @@ def test_one_small_document_does_not_start_a_pool(tmp_path, monkeypatch):
 
     monkeypatch.setattr(cf, "ProcessPoolExecutor", no_pool)
     (tmp_path / "a.txt").write_text(SENTENCES[0], encoding="utf-8")
-    [r] = batch.run_parallel([str(tmp_path / "a.txt")], jobs=4, command="extract")
+    [r] = batch.run_parallel([str(tmp_path / "a.txt")], Options(jobs=4, command="extract"))
     assert r.error is None
 
 
@@ -160,9 +162,9 @@ def test_without_process_support_the_batch_still_runs(tmp_path, small_chunks, mo
         raise OSError(38, "Function not implemented")
 
     write_batch(tmp_path / "b.jsonl", 20)
-    want = list(batch.run_parallel([str(tmp_path / "b.jsonl")], jobs=1, command="extract"))
+    want = list(batch.run_parallel([str(tmp_path / "b.jsonl")], Options(jobs=1, command="extract")))
     monkeypatch.setattr(cf, "ProcessPoolExecutor", broken)
-    assert list(batch.run_parallel([str(tmp_path / "b.jsonl")], jobs=2, command="extract")) == want
+    assert list(batch.run_parallel([str(tmp_path / "b.jsonl")], Options(jobs=2, command="extract"))) == want
 
 
 def test_default_jobs_is_every_core():
@@ -205,7 +207,7 @@ def test_results_travel_between_processes_unchanged(tmp_path):
     from multiprocessing.reduction import ForkingPickler
 
     write_batch(tmp_path / "b.jsonl", 12)
-    results = list(batch.run_parallel([str(tmp_path / "b.jsonl")], jobs=1, command="check"))
+    results = list(batch.run_parallel([str(tmp_path / "b.jsonl")], Options(jobs=1, command="check")))
     assert any(r.checked for r in results)
     batch._fast_pickling()
     assert pickle.loads(ForkingPickler.dumps(results)) == results
@@ -230,8 +232,8 @@ def explode(r: DocResult) -> None:
 def test_then_results_come_in_input_order_errors_included(tmp_path, small_chunks, jobs):
     ids = write_batch(tmp_path / "b.jsonl", 40, bad_every=9)
     paths = [str(tmp_path / "b.jsonl"), str(tmp_path / "missing.txt")]
-    plain = list(batch.run_parallel(paths, jobs=1, command="extract"))
-    got = list(batch.run_parallel(paths, jobs=jobs, command="extract", then=doc_and_pid))
+    plain = list(batch.run_parallel(paths, Options(jobs=1, command="extract")))
+    got = list(batch.run_parallel(paths, Options(jobs=jobs, command="extract"), then=doc_and_pid))
     assert [(d, e) for d, e, _pid in got] == [(r.doc, r.error) for r in plain]
     assert [d for d, e, _pid in got if e is None] == [i for i in ids if i]
     assert got[-1][1].endswith("missing.txt: no such file")
@@ -240,23 +242,24 @@ def test_then_results_come_in_input_order_errors_included(tmp_path, small_chunks
 
 def test_then_runs_in_the_workers_and_sees_the_text(tmp_path, small_chunks):
     write_batch(tmp_path / "b.jsonl", 30)
-    got = list(batch.run_parallel([str(tmp_path / "b.jsonl")], jobs=2, command="extract", then=doc_and_pid))
+    two = Options(jobs=2, command="extract")
+    got = list(batch.run_parallel([str(tmp_path / "b.jsonl")], two, then=doc_and_pid))
     assert {pid for _d, _e, pid in got[1:]} - {os.getpid()}, "every step ran in this process"
     # the first document warms this process's caches, which the forked workers then share
     assert got[0][2] == os.getpid()
-    seen = list(batch.run_parallel([str(tmp_path / "b.jsonl")], jobs=2, command="extract", then=claims_with_text))
-    assert seen == [(len(r.claims), True) for r in batch.run_parallel([str(tmp_path / "b.jsonl")], jobs=1,
-                                                                        command="extract")]
+    seen = list(batch.run_parallel([str(tmp_path / "b.jsonl")], two, then=claims_with_text))
+    assert seen == [(len(r.claims), True)
+                    for r in batch.run_parallel([str(tmp_path / "b.jsonl")], Options(jobs=1, command="extract"))]
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_failing_then_step_ends_the_run(tmp_path, small_chunks, jobs):
     write_batch(tmp_path / "b.jsonl", 20)
     with pytest.raises(ValueError, match="step failed on d0"):
-        list(batch.run_parallel([str(tmp_path / "b.jsonl")], jobs=jobs, command="extract", then=explode))
+        list(batch.run_parallel([str(tmp_path / "b.jsonl")], Options(jobs=jobs, command="extract"), then=explode))
 
 
 def test_api_run_passes_then_on(tmp_path):
     write_batch(tmp_path / "b.jsonl", 3)
-    got = list(api.run([str(tmp_path / "b.jsonl")], command="extract", jobs=1, then=doc_and_pid))
+    got = list(api.run([str(tmp_path / "b.jsonl")], Options(command="extract", jobs=1), then=doc_and_pid))
     assert [d for d, _e, _p in got] == ["d0", "d1", "d2"]

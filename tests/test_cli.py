@@ -193,13 +193,13 @@ def test_progress_only_on_a_terminal_and_only_for_slow_runs():
     import io
     import time
 
-    from claimcheck.cli import main as cli_mod
+    from claimcheck.cli import common as cli_mod
 
     class R:
         path, doc = "a.txt", "a.txt"
 
     items = [R()] * 3
-    assert list(cli_mod._progress(iter(items), enabled=False)) == items
+    assert list(cli_mod.progress(iter(items), enabled=False)) == items
 
     def slow():
         for r in items:
@@ -209,9 +209,9 @@ def test_progress_only_on_a_terminal_and_only_for_slow_runs():
     from rich.console import Console
 
     quick, slowed = io.StringIO(), io.StringIO()
-    assert list(cli_mod._progress(iter(items), enabled=True, delay=0.3,
+    assert list(cli_mod.progress(iter(items), enabled=True, delay=0.3,
                                   console=Console(file=quick, force_terminal=True))) == items
-    assert list(cli_mod._progress(slow(), enabled=True, delay=0.1,
+    assert list(cli_mod.progress(slow(), enabled=True, delay=0.1,
                                   console=Console(file=slowed, force_terminal=True))) == items
     assert "checking" not in quick.getvalue() and "done" not in quick.getvalue()  # a quick run shows nothing
     assert "document(s) done" in slowed.getvalue()

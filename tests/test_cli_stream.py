@@ -1,4 +1,4 @@
-"""The CLI's per-document step (suppression, then rendering a streamed format) runs where each document was
+"""A run's per-document step (suppression, then rendering a streamed format) runs where each document was
 processed; whatever the number of jobs, output, notes and exit status are the same."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from claimcheck.report import baseline
 from claimcheck.run import batch
 from claimcheck.cli import main as cli
 from claimcheck.report.render import Options
+from claimcheck.run.process import Step
 
 from standins import fake_run
 from test_batch import write_batch
@@ -68,12 +69,12 @@ def test_extract_streams_the_same_with_any_jobs(tmp_path, small_chunks, monkeypa
     assert got[0].exit_code == 2 and len(got[0].stdout.splitlines()) > 30
 
 
-def test_the_step_handed_to_the_library_pickles_and_renders_like_the_report(monkeypatch):
+def test_the_step_handed_to_the_runner_pickles_and_renders_like_the_report(monkeypatch):
     calls: list[dict] = []
     monkeypatch.setattr(api, "run", fake_run(sample_report(failed=True).results, calls))
     r = invoke("check", "draft.txt", "-f", "line", "--as-of", "2024-08-30")
     step = calls[0]["then"]
-    assert isinstance(step, cli._Finish) and step.fmt == "line"
+    assert isinstance(step, Step) and step.fmt == "line"
     again = pickle.loads(pickle.dumps(step))
     rendered = "".join(again(x)[1] for x in sample_report(failed=True).results)
     assert rendered == r.stdout and rendered.count("\n") == 6
@@ -84,11 +85,11 @@ def test_the_step_handed_to_the_library_pickles_and_renders_like_the_report(monk
 
 def test_the_step_for_a_whole_report_format_only_suppresses():
     base, _ = baseline.build(sample_report(), reason="known")
-    step = cli._Finish("check", fail_on=("contradicted", "outdated"),
-                       suppress=baseline.Suppression(base, (), _dt.date(2024, 8, 30)), options=Options())
+    step = Step("check", fail_on=("contradicted", "outdated"),
+                suppress=baseline.Suppression(base, (), _dt.date(2024, 8, 30)), render_options=Options())
     r, text, notes = step(sample_report().results[0])
     assert text == "" and notes == [] and r.text is None and r.suppressed == 2
-    keep = cli._Finish("check", suppress=baseline.Suppression(), keep_text=True)
+    keep = Step("check", suppress=baseline.Suppression(), keep_text=True)
     assert keep(sample_report().results[0])[0].text == sample_report().results[0].text
 
 
@@ -97,17 +98,17 @@ def test_a_streamed_run_keeps_only_what_its_exit_status_needs(tmp_path, monkeypa
     """A streamed check keeps the failed documents and one that gates, not every document: memory stays flat."""
     write_batch(tmp_path / "b.jsonl", 40, bad_every=13)
     monkeypatch.chdir(tmp_path)
-    kept = []
-    real = cli._collect
+    runs = []
+    real = api.start
 
     def spy(*a, **k):
-        results, notes = real(*a, **k)
-        kept.extend(results)
-        return results, notes
+        runs.append(real(*a, **k))
+        return runs[-1]
 
-    monkeypatch.setattr(cli, "_collect", spy)
+    monkeypatch.setattr(api, "start", spy)
     r = invoke("check", "b.jsonl", "-f", "jsonl", "--as-of", as_of, "--fail-on", fail_on)
     assert r.exit_code == 2  # three broken lines
+    kept = runs[0].report.results
     lines = [json.loads(x) for x in r.stdout.splitlines()]
     assert lines  # every claim was streamed
     errors = [x for x in kept if x.error]

@@ -1,4 +1,5 @@
-"""Configuration discovery ([tool.claimcheck] in pyproject.toml, or claimcheck.toml) and `claimcheck config show`."""
+"""Options.discover: configuration ([tool.claimcheck] in pyproject.toml, or claimcheck.toml) plus overrides, and
+`claimcheck config show`."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck import api, config
+from claimcheck import api
 from claimcheck.cli import main as cli
 from claimcheck.errors import UsageError
+from claimcheck.options import Options
 
 from standins import fake_run
 from test_render import sample_report
@@ -22,9 +24,9 @@ def write(p: Path, text: str) -> Path:
 
 
 def test_defaults_when_nothing_is_found(tmp_path):
-    cfg = config.load([str(tmp_path / "a.txt")], cwd=tmp_path)
-    assert cfg.path is None
-    assert cfg.fail_on.value == ("contradicted", "outdated") and cfg.fail_on.source == "default"
+    cfg = Options.discover([str(tmp_path / "a.txt")], cwd=tmp_path)
+    assert cfg.config_path is None and cfg == Options()
+    assert cfg.fail_on == ("contradicted", "outdated") and cfg.source("fail_on") == "default"
 
 
 def test_pyproject_found_by_walking_up_from_the_checked_file(tmp_path):
@@ -32,46 +34,71 @@ def test_pyproject_found_by_walking_up_from_the_checked_file(tmp_path):
                                        'refs = ["data/people.csv"]\nlang = "hi"\nregion = "IN-UP"\n')
     draft = write(tmp_path / "desk" / "today" / "a.md", "x")
     elsewhere = tmp_path.parent  # cwd outside the project: the file's location decides
-    cfg = config.load([str(draft)], cwd=elsewhere)
-    assert cfg.path == str((tmp_path / "pyproject.toml").resolve())
-    assert cfg.fail_on.value == ("outdated",) and cfg.fail_on.source == cfg.path
-    assert cfg.refs.value == (str((tmp_path / "data" / "people.csv").resolve()),)
-    assert (cfg.lang.value, cfg.region.value) == ("hi", "IN-UP")
+    cfg = Options.discover([str(draft)], cwd=elsewhere)
+    assert cfg.config_path == str((tmp_path / "pyproject.toml").resolve())
+    assert cfg.fail_on == ("outdated",) and cfg.source("fail_on") == cfg.config_path
+    assert cfg.refs == (str((tmp_path / "data" / "people.csv").resolve()),)
+    assert (cfg.lang, cfg.region) == ("hi", "IN-UP")
 
 
 def test_claimcheck_toml_wins_over_pyproject_in_the_same_directory(tmp_path):
     write(tmp_path / "pyproject.toml", "[tool.claimcheck]\nlang = 'en'\n")
     write(tmp_path / "claimcheck.toml", "lang = 'hi'\n")
-    assert config.load(["a.txt"], cwd=tmp_path).lang.value == "hi"
+    assert Options.discover(["a.txt"], cwd=tmp_path).lang == "hi"
 
 
 def test_nearest_file_wins(tmp_path):
     write(tmp_path / "claimcheck.toml", "lang = 'en'\n")
     write(tmp_path / "sub" / "claimcheck.toml", "[tool.claimcheck]\nlang = 'hi'\n")
     draft = write(tmp_path / "sub" / "deeper" / "a.txt", "x")
-    assert config.load([str(draft)], cwd=tmp_path).lang.value == "hi"
+    assert Options.discover([str(draft)], cwd=tmp_path).lang == "hi"
 
 
 def test_pyproject_without_our_table_is_passed_over(tmp_path):
     write(tmp_path / "claimcheck.toml", "fail_on = 'contradicted'\n")
     write(tmp_path / "pkg" / "pyproject.toml", "[project]\nname = 'other'\n")
     draft = write(tmp_path / "pkg" / "a.txt", "x")
-    cfg = config.load([str(draft)], cwd=tmp_path / "pkg")
-    assert cfg.path == str((tmp_path / "claimcheck.toml").resolve())
-    assert cfg.fail_on.value == ("contradicted",)
+    cfg = Options.discover([str(draft)], cwd=tmp_path / "pkg")
+    assert cfg.config_path == str((tmp_path / "claimcheck.toml").resolve())
+    assert cfg.fail_on == ("contradicted",)
 
 
 def test_cwd_is_searched_for_stdin(tmp_path):
     write(tmp_path / "claimcheck.toml", "ignore = ['abc0123456789def']\n")
-    assert config.load(["-"], cwd=tmp_path).ignore.value == ("abc0123456789def",)
+    assert Options.discover(["-"], cwd=tmp_path).ignore == ("abc0123456789def",)
 
 
 def test_command_line_overrides_and_says_so(tmp_path):
     write(tmp_path / "claimcheck.toml", "fail_on = 'contradicted'\ntolerances = {quantity = 0.05}\n")
-    cfg = config.load(["a.txt"], cwd=tmp_path).override(fail_on="ambiguous", lang=None)
-    assert cfg.fail_on.value == ("ambiguous",) and cfg.fail_on.source == "command line"
-    assert cfg.tolerances.value == {"quantity": 0.05} and cfg.tolerances.source.endswith("claimcheck.toml")
-    assert cfg.lang.source == "default"
+    cfg = Options.discover(["a.txt"], cwd=tmp_path, fail_on="ambiguous", lang=None, jobs=2)
+    assert cfg.fail_on == ("ambiguous",) and cfg.source("fail_on") == "command line"
+    assert cfg.tolerances == {"quantity": 0.05} and cfg.source("tolerances").endswith("claimcheck.toml")
+    assert cfg.source("lang") == "default" and cfg.lang == "auto"  # None: not given
+    assert cfg.jobs == 2 and cfg.source("jobs") == "command line"
+
+
+def test_refs_given_extend_the_configured_ones(tmp_path):
+    write(tmp_path / "claimcheck.toml", "refs = ['mine.csv']\n")
+    cfg = Options.discover(["a.txt"], cwd=tmp_path, refs=["extra.csv"])
+    assert cfg.refs == (str((tmp_path / "mine.csv").resolve()), "extra.csv")
+    assert cfg.source("refs") == f"{(tmp_path / 'claimcheck.toml').resolve()} + command line"
+    assert Options.discover(["a.txt"], cwd=tmp_path, refs=[]).source("refs").endswith("claimcheck.toml")
+
+
+@pytest.mark.parametrize("override,needle", [
+    ({"lang": "fr"}, "command line: lang must be hi, en or auto"),
+    ({"fail_on": "bogus"}, "command line: fail-on: unknown verdict 'bogus'"),
+    ({"as_of": "30/08/2024"}, "bad date '30/08/2024'"),
+    ({"command": "render"}, "unknown command 'render'"),
+])
+def test_bad_overrides_are_usage_errors(tmp_path, override, needle):
+    with pytest.raises(UsageError, match=needle):
+        Options.discover(["a.txt"], cwd=tmp_path, **override)
+
+
+def test_an_unknown_override_is_a_programming_error(tmp_path):
+    with pytest.raises(TypeError, match="colour"):
+        Options.discover(["a.txt"], cwd=tmp_path, colour="red")
 
 
 @pytest.mark.parametrize("body,needle", [
@@ -85,7 +112,7 @@ def test_command_line_overrides_and_says_so(tmp_path):
 def test_bad_configuration_names_the_file(tmp_path, body, needle):
     path = write(tmp_path / "claimcheck.toml", body)
     with pytest.raises(UsageError) as e:
-        config.load(["a.txt"], cwd=tmp_path)
+        Options.discover(["a.txt"], cwd=tmp_path)
     assert needle in str(e.value) and str(e.value).startswith(str(path.resolve()))
 
 
@@ -111,10 +138,10 @@ def test_check_uses_the_discovered_configuration(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     r = CliRunner().invoke(cli.app, ["check", "draft.txt", "-f", "jsonl", "--refs", "extra.csv"])
     assert r.exit_code == 0, r.stderr  # fail_on = none from the file: the sample's findings do not gate
-    assert calls[0]["lang"] == "hi"
-    assert calls[0]["refs"] == [str((tmp_path / "mine.csv").resolve()), "extra.csv"]
-    # passed on to api.run (here a **kw stand-in; the real run() receives only the keywords it accepts)
-    assert calls[0]["region"] == "IN-BR" and calls[0]["tolerances"] == {"quantity": 0.05}
+    options = calls[0]["options"]
+    assert options.lang == "hi" and options.command == "check"
+    assert options.refs == (str((tmp_path / "mine.csv").resolve()), "extra.csv")
+    assert options.region == "IN-BR" and options.tolerances == {"quantity": 0.05}
     r = CliRunner().invoke(cli.app, ["check", "draft.txt", "-f", "jsonl", "--fail-on", "outdated"])
     assert r.exit_code == 1
 

@@ -11,6 +11,7 @@ dask = pytest.importorskip("dask", reason="dask is not installed (pip install 'c
 pytest.importorskip("dask.bag", reason="dask.bag is not installed")
 
 from claimcheck import api  # noqa: E402
+from claimcheck.options import Options  # noqa: E402
 from claimcheck.run.distributed import check_archive, result_record  # noqa: E402
 
 SENTENCES = [
@@ -48,7 +49,7 @@ def make_archive(root: Path) -> list[str]:
 
 
 def single_process(files: list[str], command: str) -> list[dict]:
-    return [result_record(r, command) for r in api.run(files, command=command, as_of="2024-08-30")]
+    return [result_record(r, command) for r in api.run(files, Options(command=command, as_of="2024-08-30"))]
 
 
 def read_parts(summary: dict) -> list[dict]:
@@ -63,8 +64,8 @@ def test_every_partition_size_gives_the_single_process_result(tmp_path, size):
     files = make_archive(tmp_path / "in")
     want = single_process(files, "extract")
     with dask.config.set(scheduler="synchronous"):
-        summary = check_archive(str(tmp_path / "in" / "*-2024.*"), str(tmp_path / f"out{size}"), command="extract",
-                                partition_size=size, as_of="2024-08-30")
+        summary = check_archive(str(tmp_path / "in" / "*-2024.*"), str(tmp_path / f"out{size}"),
+                                Options(command="extract", as_of="2024-08-30"), partition_size=size)
     assert read_parts(summary) == want
     assert summary["documents"] == len(want)
     assert summary["errors"] == sum("error" in r for r in want) > 0
@@ -79,8 +80,8 @@ def test_local_cluster_of_two_workers_equals_single_process(tmp_path):
     assert sum("checked" in r for r in want) >= 40, [r.get("error") for r in want][:3]
     with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None,
                                   silence_logs=40) as cluster, distributed.Client(cluster) as client:
-        summary = check_archive(str(tmp_path / "in" / "*-2024.*"), str(tmp_path / "out"), client=client,
-                                partition_size=1500, command="check", as_of="2024-08-30")
+        summary = check_archive(str(tmp_path / "in" / "*-2024.*"), str(tmp_path / "out"),
+                                Options(command="check", as_of="2024-08-30"), client=client, partition_size=1500)
     assert summary["partitions"] > 4
     assert read_parts(summary) == want
     leftovers = [p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith("part-")]
@@ -94,6 +95,6 @@ def test_bad_arguments(tmp_path):
         check_archive(str(tmp_path / "none-*.jsonl"), str(tmp_path / "out"))
     (tmp_path / "x.jsonl").write_text("{}\n")
     with pytest.raises(UsageError, match="unknown command"):
-        check_archive(str(tmp_path / "x.jsonl"), str(tmp_path / "out"), command="render")
+        check_archive(str(tmp_path / "x.jsonl"), str(tmp_path / "out"), Options(command="render"))
     with pytest.raises(UsageError, match="unknown encoding"):
-        check_archive(str(tmp_path / "x.jsonl"), str(tmp_path / "out"), encoding="nope")
+        check_archive(str(tmp_path / "x.jsonl"), str(tmp_path / "out"), Options(encoding="nope"))

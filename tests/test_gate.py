@@ -81,7 +81,7 @@ def test_renderers_do_not_decide_the_exit_status():
 
 @pytest.fixture
 def fake_run(monkeypatch):
-    """Make api.run return the given DocResults; records the keyword arguments it was called with."""
+    """Make api.run return the given DocResults; records the keyword arguments (options, then) of each call."""
     calls: list[dict] = []
 
     def install(results):
@@ -171,8 +171,8 @@ def test_help_documents_exit_codes_and_default_format():
 def test_jobs_is_passed_to_run_when_supported(fake_run, monkeypatch):
     calls = fake_run(sample_report().results)
     invoke("check", "d.txt", "-f", "jsonl", "--jobs", "3")
-    # api.run is replaced by a **kw function here, so the option must reach it
-    assert calls[-1]["jobs"] == 3
+    # api.run is replaced by a **kw function here: the options it is handed carry the flag
+    assert calls[-1]["options"].jobs == 3
 
 
 def test_extract_with_errors_exits_2(fake_run):

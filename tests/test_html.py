@@ -141,8 +141,9 @@ def test_example_article_highlights_and_summary_in_the_browser(tmp_path):
     if not EXAMPLE.exists():
         pytest.skip(f"../shared not present: {EXAMPLE}")
     from claimcheck import api
+    from claimcheck.options import Options
 
-    results = tuple(api.run([str(EXAMPLE)], command="check", as_of="2025-06-01"))
+    results = tuple(api.run([str(EXAMPLE)], Options(command="check", as_of="2025-06-01")))
     report = Report(results=results, as_of="2025-06-01")
     page = tmp_path / "example.html"
     page.write_text(render(report, "html"), encoding="utf-8")

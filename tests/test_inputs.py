@@ -345,6 +345,7 @@ def test_markup_without_text(tmp_path):
 def test_a_markup_bug_is_an_error_for_that_file_only(tmp_path, monkeypatch):
     """The read stage runs in the parent process: a crash there must not take the batch down."""
     from claimcheck.read import markup
+    from claimcheck.options import Options
     from claimcheck.run.batch import run_parallel
 
     def broken(*a, **k):
@@ -353,6 +354,7 @@ def test_a_markup_bug_is_an_error_for_that_file_only(tmp_path, monkeypatch):
     monkeypatch.setattr(markup, "to_document", broken)
     (tmp_path / "a.html").write_text("<p>96 लाख</p>", encoding="utf-8")
     (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
-    got = list(run_parallel([str(tmp_path / "a.html"), str(tmp_path / "b.txt")], jobs=1, command="extract"))
+    got = list(run_parallel([str(tmp_path / "a.html"), str(tmp_path / "b.txt")],
+                            Options(jobs=1, command="extract")))
     assert "internal error reading markup (KeyError" in got[0].error
     assert got[1].error is None and got[1].doc.endswith("b.txt")

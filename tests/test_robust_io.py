@@ -39,11 +39,12 @@ def no_network(monkeypatch):
 
 def test_extract_and_check_make_no_connection(example, no_network):
     from claimcheck import api
+    from claimcheck.options import Options
 
     text = example.read_text(encoding="utf-8")
     claims = api.extract(text, as_of="2024-08-30")
     checked = api.check(text, as_of="2024-08-30")
-    results = list(api.run([str(example)], command="check"))
+    results = list(api.run([str(example)], Options(command="check")))
     assert claims and checked and results[0].error is None
     assert no_network == []
 

@@ -20,6 +20,7 @@ from strategies import any_text, as_of_dates, news_text  # noqa: E402
 
 from claimcheck.api import check as cc_check, extract as cc_extract  # noqa: E402  (claimcheck.extract is shadowed by the submodule; see report)
 from claimcheck.run import batch  # noqa: E402
+from claimcheck.options import Options  # noqa: E402
 from claimcheck.model import KINDS, VERDICTS  # noqa: E402
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -70,10 +71,11 @@ def test_batch_order_and_jobs_do_not_change_results(tmp_path_factory, monkeypatc
     d = tmp_path_factory.mktemp("b")
     _write(d / "a.jsonl", docs)
     _write(d / "b.jsonl", shuffled)
-    one = {r.doc: replace(r, path=None) for r in batch.run_parallel([str(d / "a.jsonl")], jobs=1, command="check")}
-    two = {r.doc: replace(r, path=None) for r in batch.run_parallel([str(d / "b.jsonl")], jobs=2, command="check")}
+    serial, pooled = Options(jobs=1, command="check"), Options(jobs=2, command="check")
+    one = {r.doc: replace(r, path=None) for r in batch.run_parallel([str(d / "a.jsonl")], serial)}
+    two = {r.doc: replace(r, path=None) for r in batch.run_parallel([str(d / "b.jsonl")], pooled)}
     assert one == two
-    assert [r.doc for r in batch.run_parallel([str(d / "b.jsonl")], jobs=2, command="extract")] == [
+    assert [r.doc for r in batch.run_parallel([str(d / "b.jsonl")], Options(jobs=2, command="extract"))] == [
         i for i, _ in shuffled]
     for doc_id, text in docs:
         assert one[doc_id].error is None, one[doc_id].error

@@ -105,8 +105,9 @@ def test_example_article_outputs_are_valid(sarif_validator, json_validator, as_o
     if not EXAMPLE.exists():
         pytest.skip(f"../shared not present: {EXAMPLE}")
     from claimcheck import api
+    from claimcheck.options import Options
 
-    results = tuple(api.run([str(EXAMPLE)], command="check", as_of=as_of))
+    results = tuple(api.run([str(EXAMPLE)], Options(command="check", as_of=as_of)))
     report = Report(results=results, as_of=as_of)
     assert not report.failed and results[0].checked, "the example article should give checked claims"
     sarif = json.loads(render(report, "sarif"))

@@ -21,11 +21,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from claimcheck.errors import UsageError
 from claimcheck.model import VERDICTS, CheckedClaim, DocResult, Report
-
-DEFAULT_FAIL_ON: tuple[str, ...] = ("contradicted", "outdated")
-
+from claimcheck.options import DEFAULT_FAIL_ON, parse_fail_on  # noqa: F401 - the gate's vocabulary, re-exported
 
 class ExitCode(enum.IntEnum):
     """The documented exit statuses of ``claimcheck``."""
@@ -33,33 +30,6 @@ class ExitCode(enum.IntEnum):
     OK = 0
     FINDINGS = 1
     ERROR = 2
-
-
-def parse_fail_on(value: str | Iterable[str] | None) -> tuple[str, ...]:
-    """Normalise a ``--fail-on`` value ("contradicted,outdated", a list, "none") to a tuple of verdicts.
-
-    >>> parse_fail_on("outdated, contradicted")
-    ('contradicted', 'outdated')
-    >>> parse_fail_on("none")
-    ()
-    """
-    if value is None:
-        return DEFAULT_FAIL_ON
-    items = value.split(",") if isinstance(value, str) else list(value)
-    out: set[str] = set()
-    for raw in items:
-        if not isinstance(raw, str):
-            raise UsageError(f"fail-on: expected verdict names, got {raw!r}")
-        v = raw.strip().lower()
-        if not v or v == "none":
-            continue
-        if v == "any":
-            out.update(VERDICTS)
-            continue
-        if v not in VERDICTS:
-            raise UsageError(f"fail-on: unknown verdict {v!r} (choose from {', '.join(VERDICTS)}, any, none)")
-        out.add(v)
-    return tuple(v for v in VERDICTS if v in out)
 
 
 def gates(cc: CheckedClaim, fail_on: Iterable[str]) -> bool:

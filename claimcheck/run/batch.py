@@ -7,26 +7,28 @@ worth a pool) runs in this process. A document whose processing fails unexpected
 result naming the exception, so one bad article never stops an archive run.
 
 Per-document work that follows processing (applying a baseline, rendering a streamed format) can run in the
-worker too: pass it as ``then``, and only its (small) result travels back to this process, which would otherwise
+worker too (:class:`claimcheck.run.process.Step` is that work): pass it as ``then``, and only its (small) result travels back to this process, which would otherwise
 do that work for every document alone while the workers wait.
 
+>>> from claimcheck.options import Options
 >>> from claimcheck.run.batch import run_parallel
->>> [r.error for r in run_parallel(["/nonexistent.txt"], jobs=1)]
+>>> [r.error for r in run_parallel(["/nonexistent.txt"], Options(jobs=1))]
 ['/nonexistent.txt: no such file']
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import functools
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
-from claimcheck.errors import ClaimcheckError, InputError
+from claimcheck.errors import InputError
 from claimcheck.model import DocResult, Document
+from claimcheck.options import Options
+from claimcheck.run.process import process_safely
 
 # A chunk is sent to a worker when it holds this many characters or documents, whichever comes first. Small
 # enough that the workers finish together (the last chunk is the most one waits for the other: ~40 ms of work),
@@ -52,43 +54,14 @@ def error_result(err: InputError) -> DocResult:
     return DocResult(doc=err.path or "?", path=err.path, error=str(err))
 
 
-def process_safely(doc: Document, opts: dict) -> DocResult:
-    """:func:`claimcheck.api.process` with keyword options ``opts``, any failure turned into an error result."""
-    from claimcheck.api import process
-
-    try:
-        return process(doc, **opts)
-    except ClaimcheckError as e:
-        return DocResult(doc=doc.id, path=doc.path, error=str(e))
-    except Exception as e:  # noqa: BLE001 - one article must not stop a batch; the message names the bug
-        where = f"{doc.path}: " if doc.path and doc.path != doc.id else ""
-        return DocResult(
-            doc=doc.id,
-            path=doc.path,
-            error=f"{where}{doc.id}: internal error ({type(e).__name__}: {str(e)[:200]}); please report it",
-        )
-
-
-def _as_date(value: _dt.date | str | None) -> _dt.date | None:
-    from claimcheck.api import _as_date as conv
-
-    return conv(value)
-
-
 def run_parallel(
     paths: Iterable[str],
+    options: Options | None = None,
     *,
-    jobs: int | None = None,
-    command: str = "check",
-    as_of: _dt.date | str | None = None,
-    lang: str | None = None,
-    refs: Sequence[str] = (),
-    encoding: str | None = None,
-    region: str | None = None,
-    tolerances: dict[str, float] | None = None,
     then: Callable[[DocResult], Any] | None = None,
 ) -> Iterator[Any]:
-    """Every document behind ``paths`` processed on ``jobs`` processes (None: all cores), yielded in input order.
+    """Every document behind ``paths`` processed as ``options`` say, on ``options.jobs`` processes (None: all
+    cores), yielded in input order.
 
     With ``then``, ``then(result)`` is computed where the document was processed (in a worker, for a large batch)
     and yielded instead of the result, still in input order; unreadable documents' error results go through it
@@ -97,10 +70,9 @@ def run_parallel(
     """
     from claimcheck.read.inputs import read_documents
 
-    opts = dict(command=command, as_of=_as_date(as_of), refs=tuple(refs), region=region,
-                tolerances=dict(tolerances or {}))
-    jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
-    items = read_documents(paths, encoding=encoding, lang=lang)
+    opts = options or Options()
+    jobs = default_jobs() if opts.jobs is None or opts.jobs <= 0 else opts.jobs
+    items = read_documents(paths, encoding=opts.encoding, lang=opts.doc_lang)
     if jobs == 1:
         yield from _serial(items, opts, then)
         return
@@ -128,7 +100,7 @@ def _chain(head: list, rest: Iterator) -> Iterator:
     yield from rest
 
 
-def _serial(items: Iterable[Document | InputError], opts: dict,
+def _serial(items: Iterable[Document | InputError], opts: Options,
             then: Callable[[DocResult], Any] | None = None) -> Iterator[Any]:
     for item in items:
         r = error_result(item) if isinstance(item, InputError) else process_safely(item, opts)
@@ -149,7 +121,7 @@ def _chunks(items: Iterable[Document | InputError]) -> Iterator[list[Document | 
         yield chunk
 
 
-def _work(docs: list[Document], opts: dict, then: Callable[[DocResult], Any] | None = None) -> list[Any]:
+def _work(docs: list[Document], opts: Options, then: Callable[[DocResult], Any] | None = None) -> list[Any]:
     """Process a chunk; without ``then`` the text is not sent back (the parent still holds it)."""
     if then is None:
         return [replace(process_safely(d, opts), text=None) for d in docs]
@@ -158,10 +130,10 @@ def _work(docs: list[Document], opts: dict, then: Callable[[DocResult], Any] | N
 
 # A worker's options and ``then``, given once when it starts (inherited, not pickled, under fork) rather than
 # with every chunk: a baseline file's entries would otherwise travel with each one.
-_JOB: tuple[dict, Callable[[DocResult], Any] | None] = ({}, None)
+_JOB: tuple[Options | None, Callable[[DocResult], Any] | None] = (None, None)
 
 
-def _start_worker(opts: dict, then: Callable[[DocResult], Any] | None) -> None:
+def _start_worker(opts: Options, then: Callable[[DocResult], Any] | None) -> None:
     global _JOB
     _JOB = (opts, then)
 
@@ -199,7 +171,7 @@ def _reducer(cls: type, names: tuple[str, ...]):
     return reduce
 
 
-def _pooled(items: Iterator[Document | InputError], *, jobs: int, opts: dict,
+def _pooled(items: Iterator[Document | InputError], *, jobs: int, opts: Options,
             then: Callable[[DocResult], Any] | None = None) -> Iterator[Any]:
     import concurrent.futures as cf
     import gc
@@ -246,7 +218,7 @@ def _pooled(items: Iterator[Document | InputError], *, jobs: int, opts: dict,
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _collect(chunk, fut, *, opts: dict, then: Callable[[DocResult], Any] | None = None) -> Iterator[Any]:
+def _collect(chunk, fut, *, opts: Options, then: Callable[[DocResult], Any] | None = None) -> Iterator[Any]:
     """The results of one chunk in input order; a chunk whose worker died is redone here, so nothing is lost."""
     docs = [d for d in chunk if isinstance(d, Document)]
     results: list[Any] = []

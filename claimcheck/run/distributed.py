@@ -1,7 +1,7 @@
 """Beyond one machine: check an archive of JSONL batches on a Dask cluster, writing JSONL results.
 
 :func:`check_archive` splits every input file into byte ranges of about ``partition_size`` (each range owns the
-lines that *start* inside it), maps claimcheck's own batch path (:func:`claimcheck.run.batch.process_safely`) over the
+lines that *start* inside it), maps claimcheck's own batch path (:func:`claimcheck.run.process.process_safely`) over the
 partitions with ``dask.bag`` and writes one ``part-NNNNN.jsonl`` per partition. Concatenated in name order, the
 parts hold exactly what a single-process run (:func:`claimcheck.api.run`) gives, in the same order, with the same
 error messages and line numbers: a first, cheap pass counts the newlines of every range in parallel so each
@@ -11,22 +11,23 @@ Paths go through fsspec (a dask dependency), so ``s3://bucket/archive/*.jsonl`` 
 backend is installed and the workers can read it. Text files (.txt, .md, .html) in the glob are one document each.
 
     from dask.distributed import Client, LocalCluster
+    from claimcheck.options import Options
     from claimcheck.run.distributed import check_archive
     with LocalCluster(n_workers=8, threads_per_worker=1) as cluster, Client(cluster) as client:
-        summary = check_archive("archive/2024-*.jsonl", "out/", client=client)
+        summary = check_archive("archive/2024-*.jsonl", "out/", Options(as_of="2024-08-30"), client=client)
 
 Requires ``pip install "claimcheck[dist]"`` (dask[distributed]); nothing here is imported by the CLI.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from claimcheck.model import DocResult
+from claimcheck.options import Options
 
 DEFAULT_PARTITION_SIZE = 32 * 2**20
 
@@ -58,18 +59,13 @@ def result_record(r: DocResult, command: str = "check") -> dict[str, Any]:
 def check_archive(
     input_glob: str | Sequence[str],
     output_dir: str,
+    options: Options | None = None,
     *,
     client: Any = None,
     partition_size: int | str = DEFAULT_PARTITION_SIZE,
-    command: str = "check",
-    as_of: _dt.date | str | None = None,
-    lang: str | None = None,
-    refs: Sequence[str] = (),
-    encoding: str | None = None,
-    region: str | None = None,
-    tolerances: dict[str, float] | None = None,
 ) -> dict[str, Any]:
-    """Process every document of the files matching ``input_glob`` on Dask; write ``output_dir/part-*.jsonl``.
+    """Process every document of the files matching ``input_glob`` as ``options`` say (its ``command``, ``as_of``,
+    ``lang``, ``refs``, ``region``, ``tolerances``, ``encoding``) on Dask; write ``output_dir/part-*.jsonl``.
 
     Returns a summary: ``{"documents", "errors", "partitions", "parts": [paths]}``. With ``client=None`` the
     current Dask scheduler is used (the active distributed Client if there is one).
@@ -78,14 +74,11 @@ def check_archive(
     import fsspec
     from dask.utils import parse_bytes
 
-    from claimcheck.run.batch import _as_date
     from claimcheck.errors import UsageError
     from claimcheck.read.inputs import check_encoding
 
-    if command not in ("check", "extract"):
-        raise UsageError(f"unknown command {command!r} (check or extract)")
-    when = _as_date(as_of)
-    encoding = check_encoding(encoding)
+    options = options or Options()
+    encoding = check_encoding(options.encoding)
     size = parse_bytes(partition_size) if isinstance(partition_size, str) else int(partition_size)
     if size <= 0:
         raise UsageError("partition_size must be positive")
@@ -106,8 +99,7 @@ def check_archive(
 
     out_fs, _, (out_root,) = fsspec.get_fs_token_paths(output_dir)
     out_fs.makedirs(out_root, exist_ok=True)
-    opts = dict(command=command, as_of=when, refs=tuple(refs), region=region, tolerances=dict(tolerances or {}))
-    job = dict(fs=fs, out_fs=out_fs, out_root=out_root, opts=opts, lang=lang, encoding=encoding)
+    job = dict(fs=fs, out_fs=out_fs, out_root=out_root, options=options, encoding=encoding)
     done = db.from_sequence(parts, npartitions=max(1, len(parts))).map(_run_part, **job).compute(**compute)
     return {
         "documents": sum(d["documents"] for d in done),
@@ -253,7 +245,7 @@ class _Peekable:
         return iter(self.f)
 
 
-def _run_part(part: Part, *, fs, out_fs, out_root, opts: dict, lang, encoding) -> dict[str, Any]:
+def _run_part(part: Part, *, fs, out_fs, out_root, options: Options, encoding) -> dict[str, Any]:
     """Worker side: process one partition with claimcheck's batch path and write its JSONL atomically."""
     from claimcheck.run.batch import _serial
 
@@ -262,9 +254,9 @@ def _run_part(part: Part, *, fs, out_fs, out_root, opts: dict, lang, encoding) -
     tmp = f"{out_root.rstrip('/')}/.{name}.tmp"
     docs = errors = 0
     with out_fs.open(tmp, "w", encoding="utf-8") as out:
-        for r in _serial(_documents(part, fs, encoding, lang), opts):
+        for r in _serial(_documents(part, fs, encoding, options.doc_lang), options):
             docs += 1
             errors += r.error is not None
-            out.write(json.dumps(result_record(r, opts["command"]), ensure_ascii=False) + "\n")
+            out.write(json.dumps(result_record(r, options.command), ensure_ascii=False) + "\n")
     out_fs.mv(tmp, final)
     return {"documents": docs, "errors": errors, "output": final}

@@ -162,7 +162,15 @@ def _lex() -> _Lex:
         if spec.get("country"):
             country.add(code)
     region_hi = [w for w in codes if not w.isascii()]
-    region_en = [w for w in codes if w.isascii()]
+    # abbreviations ("UP", "TN") only in capitals: "made up 45 per cent" names no state
+    abbrev = sorted({w for spec in lexicon.load("regions").values() for w in spec.get("en", [])
+                     if w.replace(".", "").isupper() and len(w.replace(".", "")) <= 3})
+    region_en = [w for w in codes if w.isascii() and w.upper().replace(".", "") != w.replace(".", "").upper()
+                 or w.isascii() and w not in {a.lower() for a in abbrev}]
+    region_pat = "|".join(p for p in (
+        _words(region_hi, [w for w in region_en if w not in {a.lower() for a in abbrev}]).pattern,
+        rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(abbrev, fold_words=False)})(?![\p{{L}}\p{{M}}])" if abbrev
+        else "") if p)
     return _Lex(
         topics=topics, topic_any=_words(all_hi, all_en), measures=measures, refines=refines, breakdowns=breakdowns,
         bases=bases, basis_ids=basis_ids,
@@ -185,7 +193,7 @@ def _lex() -> _Lex:
         genitive_after=regex.compile(r"\s*(?:(?:%s)\s+)?(?:(?:%s)\s+)?(?:%s)\s" % (
             lexicon.alternation(cue["genitive"]["currency"]), lexicon.alternation(cue["genitive"]["bounds"]),
             lexicon.alternation(cue["genitive"]["markers"]))),
-        regions=_words(region_hi, [w for w in region_en if w not in ("up", "wb", "tn")] + ["UP", "WB", "TN"]),
+        regions=regex.compile(region_pat),
         region_codes=codes, country=frozenset(country),
     )
 
@@ -258,7 +266,7 @@ def _in_dateline(text: str, start: int, end: int) -> bool:
     """A place at the head of a line (or of the text) followed by a date, a colon, a comma or an agency."""
     line_start = max(text.rfind("\n", 0, start) + 1, 0)
     head = text[line_start:start]
-    if len(head) > 12 or regex.search(r"[।.!?]", head):
+    if head.strip():  # a dateline opens its line: "लखनऊ, 5 मार्च (भाषा)", "AHMEDABAD:"
         return False
     if _DATELINE_TAIL.match(text[end:end + 4]):
         return True
@@ -314,12 +322,16 @@ def _segment(text: str, c: Claim, s0: int, s1: int, same: list[Claim]) -> tuple[
     next_start = min([d.start for d in same if d.start >= c.end] + [s1])
     b = [m.end() for m in _lex().boundary.finditer(text, prev_end, c.start)]
     lo = b[-1] if b and prev_end > s0 else prev_end
+    strong_before = [m.end() for m in _BOUNDARY.finditer(text, prev_end, c.start)]
+    if strong_before and prev_end > s0:
+        lo = max(lo, strong_before[0]) if lo >= strong_before[0] else strong_before[0]
     if b and prev_end == s0:
         strong = [m.end() for m in _BOUNDARY.finditer(text, prev_end, c.start)]
         lo = strong[-1] if strong else prev_end
     if next_start < s1:
+        strong = _BOUNDARY.search(text, c.end, next_start)
         b2 = [m.start() for m in _lex().boundary.finditer(text, c.end, next_start)]
-        hi = b2[-1] if b2 else next_start
+        hi = strong.start() if strong else (b2[-1] if b2 else next_start)
     else:
         m = _BOUNDARY.search(text, c.end, next_start)
         hi = m.start() if m else next_start
@@ -361,24 +373,35 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
     if measure is None and len(same) == 1 and kinds:
         measure, _ = _measure(sentence, "", kinds, english, c.kind, whole=True)
         measure_from = "sentence" if measure else None
-    if measure is None and kinds and s0 > 1 and lx.backref.search(sentence):
+    back = s0
+    for _ in range(2):
+        if measure is not None or not kinds or back <= 1 or not lx.backref.search(sentence):
+            break
         # "Starting at 49.77% in FY20, it declined to …": the measure of the sentence it refers to
-        p0, p1 = sentence_bounds(text, s0 - 2, s0 - 1)
+        p0, p1 = sentence_bounds(text, back - 2, back - 1)
         measure, _ = _measure(fold_string(text[p0:p1]), "", kinds, english, c.kind, whole=True)
         measure_from = "earlier sentence" if measure else None
+        back = p0
 
     # breakdown: size / owner / activity / flow words near the figure, less topic names ("micro, small and medium")
     found: dict[str, set[str]] = {}
-    reach = len(right) if c.kind == "money" else _COUNTED_NOUN + 12
-    back = len(left) if c.kind == "money" else 40  # a limit's size may be named anywhere in its clause
-    for side in (_blank_lists(right[:reach]), _blank_lists(left[-back:])):
+    wide = c.kind == "money"  # a limit's size may be named anywhere in its clause ("… वाले उद्यमों को ‘‘सूक्ष्म उद्यम’’")
+    for raw in (right, left[::-1]):
+        raw = raw if raw is right else left
         for key, value, pat in lx.breakdowns:
-            if key in found or not pat.search(side):
+            if key in found:
                 continue
-            values = {v for k2, v, p2 in lx.breakdowns if k2 == key and p2.search(side)}
+            near = (right[:len(right) if wide and key == "size" else _COUNTED_NOUN + 12] if raw is right
+                    else left[-(len(left) if wide and key == "size" else 40):])
+            values = {v for k2, v, p2 in lx.breakdowns if k2 == key and p2.search(near)}
             if key == "size" and len(values) > 1:
-                continue  # "लघु और मध्यम", "micro, small and medium": the sector, not one size
-            found[key] = values
+                found[key] = set()  # "लघु और मध्यम", "micro, small and medium": the sector, not one size
+                continue
+            near = _blank_lists(near)
+            values = {v for k2, v, p2 in lx.breakdowns if k2 == key and p2.search(near)}
+            if values:
+                found[key] = values
+    found = {k: v for k, v in found.items() if v}
     breakdown = tuple(sorted((k, next(iter(v))) for k, v in found.items() if len(v) == 1))
     unsure = tuple(sorted(k for k, v in found.items() if len(v) > 1))
 

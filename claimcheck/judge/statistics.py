@@ -179,10 +179,11 @@ def claim_interval(claim: Claim) -> tuple[float | None, float | None, float, flo
     if claim.value is not None and isinstance(claim.value, (int, float)):
         v = float(claim.value)
         lo, hi = v, v
+        # a bound is a bound: "over 30%" does not hold for 29.2%, whatever the rounding of "30"
         if claim.qualifier in ("more_than", "at_least"):
-            hi = None
+            hi, tl = None, MIN_TOLERANCE
         elif claim.qualifier in ("less_than", "up_to"):
-            lo = None
+            lo, th = None, MIN_TOLERANCE
         return lo, hi, tl, th
     lo = float(claim.low) if isinstance(claim.low, (int, float)) else None
     hi = float(claim.high) if isinstance(claim.high, (int, float)) else None

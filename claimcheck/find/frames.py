@@ -370,12 +370,16 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
     elif c.kind == "money" and c.implicit_unit:
         kinds = ("money", "count", "persons")  # "10.73 crore" with no currency word may count jobs or units
     measure, measure_from = _measure(left, right, kinds, english, c.kind)
-    if measure is None and len(same) == 1 and kinds:
+    if c.kind == "quantity" and c.subject and measure_from == "clause" and not _describes(c.subject, kinds):
+        # the finder read what the figure counts ("25 अधिकारी"): no measure of the tables counts that
+        measure, measure_from = None, "subject"
+    if measure is None and measure_from != "subject" and len(same) == 1 and kinds:
         measure, _ = _measure(sentence, "", kinds, english, c.kind, whole=True)
         measure_from = "sentence" if measure else None
     back = s0
     for _ in range(2):
-        if measure is not None or not kinds or back <= 1 or not lx.backref.search(sentence):
+        if measure is not None or measure_from == "subject" or not kinds or back <= 1 \
+                or not lx.backref.search(sentence):
             break
         # "Starting at 49.77% in FY20, it declined to …": the measure of the sentence it refers to
         p0, p1 = sentence_bounds(text, back - 2, back - 1)
@@ -393,7 +397,7 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
                 continue
             near = (right[:len(right) if wide and key == "size" else _COUNTED_NOUN + 12] if raw is right
                     else left[-(len(left) if wide and key == "size" else 40):])
-            values = {v for k2, v, p2 in lx.breakdowns if k2 == key and p2.search(near)}
+            values = {v for k2, v, p2 in lx.breakdowns if k2 == key and p2.search(lx.regions.sub(" ", near))}
             if key == "size" and len(values) > 1:
                 found[key] = set()  # "लघु और मध्यम", "micro, small and medium": the sector, not one size
                 continue
@@ -429,6 +433,14 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
                  refers_back=bool(lx.narrowing.search(sentence)))
 
 
+def _describes(subject: str, kinds: tuple[str, ...]) -> bool:
+    """Whether a counted noun is a measure's word, a breakdown's or the topic's ("सूक्ष्म", "MSMEs")."""
+    lx = _lex()
+    s = fold_string(subject)
+    return (any(pat.search(s) for _, kind, _, pat in lx.measures if kind in kinds)
+            or any(pat.search(s) for _, _, pat in lx.breakdowns) or bool(lx.topic_any.search(s)))
+
+
 def _blank_lists(s: str) -> str:
     """``s`` with every topic name that lists several sizes ("micro, small and medium") blanked out: such a name is
     the topic, not a breakdown ("सूक्ष्म उद्यम" alone is one)."""
@@ -438,6 +450,7 @@ def _blank_lists(s: str) -> str:
         sizes = {v for k, v, p in lx.breakdowns if k == "size" and p.search(m.group())}
         return " " * len(m.group()) if len(sizes) > 1 else m.group()
 
+    s = lx.regions.sub(lambda m: " " * len(m.group()), s)  # "नई दिल्ली" is a place, not new registrations
     return lx.topic_any.sub(blank, s)
 
 
@@ -534,6 +547,8 @@ def _period(text: str, c: Claim, lo: int, hi: int, s0: int, s1: int, dates: list
     def usable(d: Claim) -> bool:
         if d.subtype in ("weekday", "relative", "age", "duration", "decade", "century") or d.value == doc_date:
             return False
+        if _dateline_date(text, d):
+            return False
         # "since its launch in July 2020", "पोर्टल शुरू होने के बाद": where a count starts, not what it describes
         return not _lex().period_start.search(fold_string(text[max(0, d.start - 24):d.start]))
 
@@ -548,6 +563,17 @@ def _period(text: str, c: Claim, lo: int, hi: int, s0: int, s1: int, dates: list
         if len(set(periods)) == 1 or (periods and (lo_, hi_) == (lo, hi)):
             return periods[0] if len(set(periods)) == 1 else _nearest_period(c, found)
     return None
+
+
+def _dateline_date(text: str, d: Claim) -> bool:
+    """The date of a dateline ("लखनऊ, 5 मार्च (भाषा)", "NEW DELHI, March 5 (PTI) -"): near the head of its line,
+    after a place and before the agency or the dash that opens the story."""
+    line_start = text.rfind("\n", 0, d.start) + 1
+    head = text[line_start:d.start]
+    if len(head) > 30 or regex.search(r"[।.!?]", head):
+        return False
+    tail = text[d.end:d.end + 30]
+    return bool(regex.match(r"\s*(?:\(|\|\||:|-|–|—)", tail))
 
 
 def _compose(found: list[Claim]) -> list[str]:

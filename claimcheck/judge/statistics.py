@@ -328,7 +328,7 @@ def published_on(obs, kind: str = "") -> _dt.date | None:
     return d + _dt.timedelta(days=PUBLICATION_LAG.get(kind, DEFAULT_LAG)) if d else None
 
 
-def confidence(frame: Frame, pool_kinds: set[str]) -> float:
+def confidence(frame: Frame, pool_kinds: set[str], configured_region: bool = False) -> float:
     """How sure the frame's reading is: each value taken from further away than the figure's clause costs."""
     c = 1.0
     if frame.measure_from != "clause":
@@ -338,7 +338,9 @@ def confidence(frame: Frame, pool_kinds: set[str]) -> float:
     if frame.refers_back:
         c *= 0.5  # "इनमें से", "in this respect": an earlier sentence may narrow what is counted
     rf = frame.region_from or ""
-    if rf.startswith("default (the article"):
+    if rf.startswith("default") and configured_region:
+        pass  # the newsroom's configured region is not a guess
+    elif rf.startswith("default (the article"):
         c *= 0.4
     elif rf.startswith("default") or rf in ("earlier sentence", "previous sentence"):
         c *= 0.8
@@ -454,7 +456,7 @@ def check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *, 
         return unverifiable("the figure has no value to compare")
     said = _describe_claim(lo, hi, "percent" if claim.kind == "percent" else "")
     kinds = {_basis_kind(refs, o.basis) for o in pool}
-    conf = confidence(frame, kinds)
+    conf = confidence(frame, kinds, configured_region=bool(region))
     public = [o for o in pool if (published_on(o, _basis_kind(refs, o.basis)) or _dt.date.max) <= when]
     reg = frame.basis is not None and frame.basis != "survey"
 

@@ -217,11 +217,11 @@ def _defuse_unclosed(source: str) -> str:
     i = source.find("<")
     while i != -1:
         if source.startswith("<!--", i):
-            if i > last_close:
+            end = source.find("-->", i + 4) if i <= last_close else -1
+            if end == -1:  # unclosed: "<!-->" and "<!--->" close nothing (the "-->" overlaps the opener)
                 marks.append(i)
                 i = source.find("<", i + 1)
             else:
-                end = source.find("-->", i + 4)
                 i = source.find("<", end + 3)
             continue
         nxt = source.find("<", i + 1)

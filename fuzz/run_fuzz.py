@@ -115,7 +115,7 @@ class Recorder:
             assert len(doc.positions) == len(doc.text), "one position per extracted character"
             lines = source.split("\n")  # the reader counts lines at "\n" only
             for line, col in doc.positions:
-                assert 1 <= line <= len(lines) and 1 <= col <= len(lines[line - 1]) + 2, f"position {line}:{col}"
+                assert 1 <= line <= len(lines) and 1 <= col <= len(lines[line - 1]) + 1, f"position {line}:{col}"
             for a, b in doc.ignored:
                 assert 0 <= a < b <= len(doc.text), f"suppressed span {a}:{b}"
         except (Exception, InputTimeout) as e:  # noqa: BLE001 - every exception here is a finding

@@ -54,3 +54,15 @@ def test_many_overlapping_comment_openers():
     source = "<p>x</p>" + "<!-->" * 20_001
     doc = to_document(source, doc_id="d.html")
     assert doc.text == "x\n<!-->"  # the first opener runs to the last "-->"; the last opener closes nothing
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("source,text", [
+    ("a<![x>b", "ab"),  # an unknown marked-section keyword: html.parser raised AssertionError (found by fuzz/)
+    ("<![>", ""),
+    ("<p>a</p><![ x ]>b", "a\nb"),
+    ("a<![endif]>b", "ab"),
+    ("<![x", "<![x"),
+])
+def test_html_unknown_marked_section_is_dropped_not_a_crash(source, text):
+    assert to_document(source, doc_id="d.html").text == text

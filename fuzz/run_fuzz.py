@@ -2,9 +2,13 @@
 
     python fuzz/run_fuzz.py --seconds 600                  # hypothesis, structured news-like text (default)
     python fuzz/run_fuzz.py --engine atheris --seconds 600 # coverage-guided (atheris/libFuzzer) over claimcheck
+    python fuzz/run_fuzz.py --target markup --seconds 300  # the HTML/Markdown reader on malformed markup
 
 Properties checked for every input: extract and check raise nothing; every span satisfies
 ``text == doc[start:end]``; every claim serialises to JSON; and (every 5th input) the output is the same twice.
+The markup target (hypothesis engine) feeds the HTML and Markdown reader malformed comments (``<!-->``), CDATA,
+declarations, unclosed tags and entities; it checks that reading raises nothing and ends within ``--hang``, that
+every extracted character has a (line, column) inside the source, and that suppressed spans lie inside the text.
 A failure does not stop the run: each distinct crash (exception type + innermost claimcheck frame) is recorded
 with the shortest input that triggers it, then suppressed so the search goes on for new ones. Inputs that take
 longer than ``--slow`` seconds are recorded too. The summary is printed and written as JSON (``--out``, default
@@ -98,6 +102,33 @@ class Recorder:
         return None
 
 
+    def run_markup(self, source: str, name: str) -> str | None:
+        """Read ``source`` as the draft ``name`` (HTML or Markdown); return the crash signature, or None."""
+        from claimcheck.read.markup import to_document
+
+        self.inputs += 1
+        self.chars += len(source)
+        t0 = time.perf_counter()
+        signal.setitimer(signal.ITIMER_REAL, self.hang)
+        try:
+            doc = to_document(source, doc_id=name)
+            assert len(doc.positions) == len(doc.text), "one position per extracted character"
+            lines = source.split("\n")  # the reader counts lines at "\n" only
+            for line, col in doc.positions:
+                assert 1 <= line <= len(lines) and 1 <= col <= len(lines[line - 1]) + 1, f"position {line}:{col}"
+            for a, b in doc.ignored:
+                assert 0 <= a < b <= len(doc.text), f"suppressed span {a}:{b}"
+        except (Exception, InputTimeout) as e:  # noqa: BLE001 - every exception here is a finding
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            return self.crash(e, source, None, name, "read " + name)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            took = time.perf_counter() - t0
+            if took > self.slow_limit:
+                self.slow.append({"seconds": round(took, 2), "chars": len(source), "input": source[:2000]})
+        return None
+
+
 def _valid(claims, text: str) -> None:
     for c in claims:
         assert 0 <= c.start <= c.end <= len(text), f"span out of range: {c.kind} {c.start}:{c.end}"
@@ -134,6 +165,40 @@ def run_hypothesis(rec: Recorder, seconds: float, batch_examples: int) -> None:
                 raise
             new = set(rec.crashes) - known
             if not new:  # hypothesis itself failed (e.g. flaky): report and stop
+                print(f"fuzz: hypothesis stopped: {type(e).__name__}: {str(e)[:200]}", file=sys.stderr)
+                break
+            known |= new
+            for sig in new:
+                print(f"fuzz: new crash {sig}", file=sys.stderr)
+
+
+def run_markup(rec: Recorder, seconds: float, batch_examples: int) -> None:
+    """The HTML/Markdown reader on generated markup (same search loop as :func:`run_hypothesis`)."""
+    from hypothesis import HealthCheck, Phase, given, settings
+    from hypothesis import strategies as st
+    from strategies import markup_text
+
+    known: set[str] = set()
+    deadline = time.monotonic() + seconds
+
+    @settings(max_examples=batch_examples, deadline=None, database=None, derandomize=False,
+              suppress_health_check=list(HealthCheck), phases=[Phase.generate, Phase.shrink])
+    @given(source=st.one_of(markup_text(), markup_text(max_pieces=400)), name=st.sampled_from(["d.html", "d.md"]))
+    def prop(source, name):
+        if time.monotonic() > deadline:
+            return
+        sig = rec.run_markup(source, name)
+        if sig is not None and sig not in known:
+            raise AssertionError(sig)
+
+    while time.monotonic() < deadline:
+        try:
+            prop()
+        except BaseException as e:  # noqa: BLE001 - a found (and shrunk) crash: remember it, search on
+            if isinstance(e, KeyboardInterrupt):
+                raise
+            new = set(rec.crashes) - known
+            if not new:
                 print(f"fuzz: hypothesis stopped: {type(e).__name__}: {str(e)[:200]}", file=sys.stderr)
                 break
             known |= new
@@ -193,6 +258,8 @@ def run_atheris(rec: Recorder, seconds: float, finish) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--engine", choices=["hypothesis", "atheris"], default="hypothesis")
+    ap.add_argument("--target", choices=["claims", "markup"], default="claims",
+                    help="claims: extract/check on text; markup: the HTML/Markdown reader")
     ap.add_argument("--seconds", type=float, default=300)
     ap.add_argument("--batch-examples", type=int, default=2000, help="hypothesis examples per round")
     ap.add_argument("--slow", type=float, default=2.0, help="record inputs slower than this (seconds)")
@@ -209,7 +276,9 @@ def main() -> int:
         return report(rec, args, time.time() - t0)
 
     try:
-        if args.engine == "atheris":
+        if args.target == "markup":
+            run_markup(rec, args.seconds, args.batch_examples)
+        elif args.engine == "atheris":
             run_atheris(rec, args.seconds, finish)
         else:
             run_hypothesis(rec, args.seconds, args.batch_examples)
@@ -222,12 +291,12 @@ def report(rec: Recorder, args, took: float) -> int:
     import claimcheck
 
     summary = {
-        "engine": args.engine, "seconds": round(took, 1), "inputs": rec.inputs, "chars": rec.chars,
+        "engine": args.engine, "target": args.target, "seconds": round(took, 1), "inputs": rec.inputs, "chars": rec.chars,
         "crashes": list(rec.crashes.values()), "slow": rec.slow[:20], "version": claimcheck.__version__,
         "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
     Path(args.out).write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"engine {args.engine}: {rec.inputs} inputs ({rec.chars} chars) in {took:.0f} s; "
+    print(f"engine {args.engine}, target {args.target}: {rec.inputs} inputs ({rec.chars} chars) in {took:.0f} s; "
           f"{len(rec.crashes)} distinct crash(es); {len(rec.slow)} input(s) slower than {args.slow} s")
     for c in rec.crashes.values():
         print(f"  CRASH {c['signature']} [{c['op']}] x{c['count']}: {c['message'][:120]}")

@@ -124,3 +124,28 @@ def as_of_dates():
     import datetime as dt
 
     return st.one_of(st.none(), st.dates(min_value=dt.date(1800, 1, 1), max_value=dt.date(2199, 12, 31)))
+
+
+# Markup pieces of our own, for the HTML/Markdown reader: malformed and overlapping comments, CDATA and other
+# declarations, unclosed and skipped tags, entities good and bad, Markdown line and inline marks.
+MARKUP = [
+    "<!--", "-->", "<!-->", "<!--->", "<!---->", "--!>", "<!-- x -->", "<!- -", "--", "-", "!",
+    "<!-- claimcheck: ignore -->", "<!-- claimcheck off -->", "<!-- claimcheck on -->", "<!--claimcheck:ignore-->",
+    "<![CDATA[", "]]>", "<![CDATA[x]]>", "<![", "<!DOCTYPE html>", "<!doctype", "<?xml version='1.0'?>", "<?", "?>",
+    "<p>", "</p>", "<p", "<div", "<div class='a", "</div>", "<b>", "</b>", "<br>", "<br/>", "</br>", "<hr/>",
+    "<script>", "</script>", "<style>", "</style>", "<svg>", "</svg>", "<template>", "<noscript>", "<title>",
+    "<a href=\"x\">", "<a href='x", "</a>", "<img src=x onerror=y>", "<", ">", "</", "<>", "</>", "< p>", "<p/",
+    "&amp;", "&nbsp;", "&lt;", "&gt;", "&#2350;", "&#x92E;", "&#X92e;", "&", "&#", "&#x;", "&#;", "&nbsp",
+    "&#99999999;", "&#0;", "&#xD800;", "&bogus;", "&amp", "&#2350",
+    "```", "~~~", "# ", "## ", "> ", "- ", "* ", "1. ", "[a](b)", "![i](s)", "[x](", "](", "`", "``", "*", "**", "_",
+    "__", "~~", "---", "***", "\n", "\n\n", "\r\n", " ", "\t",
+]
+
+
+@st.composite
+def markup_text(draw, max_pieces: int = 80) -> str:
+    """Markup pieces mixed with news tokens, glued or spaced."""
+    piece = st.one_of(st.sampled_from(MARKUP), st.sampled_from(MARKUP), token())
+    parts = draw(st.lists(piece, max_size=max_pieces))
+    seps = draw(st.lists(st.sampled_from(["", "", " ", "\n"]), min_size=len(parts), max_size=len(parts)))
+    return "".join(p + s for p, s in zip(parts, seps))

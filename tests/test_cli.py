@@ -177,8 +177,6 @@ def test_example_article_gate(tmp_path, as_of, fail_on, code):
     """The canonical article: clean on its own date; an outdated CEO on 2025-06-01 (expected.md)."""
     from test_render import EXAMPLE
 
-    if not EXAMPLE.exists():
-        pytest.skip(f"../shared not present: {EXAMPLE}")
     args = ["check", str(EXAMPLE), "--as-of", as_of, "-f", "json"] + (["--fail-on", fail_on] if fail_on else [])
     p = cli(*args, cwd=tmp_path)
     assert p.returncode == code, p.stderr

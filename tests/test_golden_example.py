@@ -1,13 +1,12 @@
-"""Golden test: the bundled example article gives every claim of its expected file, with values and verdicts."""
-
-from pathlib import Path
+"""Golden test: the bundled example article (examples/) gives every claim of its expected file, with values and
+verdicts. The article ships with the repository; the expected file is read from ../shared/examples and the test that
+parses it skips with a reason when it is absent."""
 
 import pytest
 
 import claimcheck
 
-ROOT = Path(__file__).resolve().parents[1]
-ARTICLE = ROOT / "examples" / "amrit-vichar-2024-08-30-flipkart-odop.txt"
+from paths import EXAMPLE as ARTICLE, EXPECTED
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +96,29 @@ def test_verdicts_at_other_dates(text, as_of, tail, outcome, names):
     assert v.outcome == outcome, v.message
     assert names in v.message
     assert any(e.source_url for e in v.evidence)
+
+
+def expected_officeholders() -> list[tuple[str, str]]:
+    """(mention, person) rows of the "Officeholders" table in the example's expected file under ../shared."""
+    rows, inside = [], False
+    for line in EXPECTED.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            inside = line.startswith("## Officeholders")
+        elif inside and line.startswith("| ") and not line.startswith("| mention"):
+            mention, person = (cell.strip() for cell in line.strip("|").split("|")[:2])
+            rows.append((mention.split(" (")[0], person))
+    return rows
+
+
+def test_officeholders_of_the_expected_file_are_supported_on_the_article_date(text):
+    if not EXPECTED.exists():
+        pytest.skip(f"../shared not present: the expected verdicts are read from {EXPECTED}")
+    rows = expected_officeholders()
+    assert len(rows) >= 8
+    checked = list(claimcheck.check(text, as_of="2024-08-30"))
+    for mention, person in rows:
+        name = " ".join(mention.split()[-2:])  # the person's name as the article spells it
+        hits = [cc for cc in checked if cc.claim.kind == "officeholder" and cc.claim.text.endswith(name)]
+        assert hits, mention
+        assert all(cc.verdict.outcome == "supported" for cc in hits), (mention, [cc.verdict.message for cc in hits])
+        assert any(person.split()[0] in cc.verdict.message for cc in hits), (person, hits[0].verdict.message)

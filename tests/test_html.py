@@ -138,8 +138,6 @@ def test_hostile_draft_executes_nothing(tmp_path, with_csp):
 
 
 def test_example_article_highlights_and_summary_in_the_browser(tmp_path):
-    if not EXAMPLE.exists():
-        pytest.skip(f"../shared not present: {EXAMPLE}")
     from claimcheck import api
     from claimcheck.options import Options
 

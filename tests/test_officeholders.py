@@ -7,7 +7,7 @@ import pytest
 
 from claimcheck.api import extract
 
-SHARED = Path(__file__).parents[1].parent / "shared"
+from paths import EXAMPLE, SHARED
 
 
 def officeholders(text, lang=None):
@@ -143,10 +143,7 @@ def test_quoted_nickname_and_possessive():
 
 
 def test_example_article_gives_its_eight_officeholders():
-    path = SHARED / "examples" / "amrit-vichar-2024-08-30-flipkart-odop.txt"
-    if not path.exists():
-        pytest.skip("../shared not present: example article")
-    text = path.read_text(encoding="utf-8")
+    text = EXAMPLE.read_text(encoding="utf-8")
     cs = officeholders(text)
     persons = {c.person for c in cs}
     for p in ("योगी आदित्यनाथ", "नंद गोपाल नंदी", "राकेश सचान", "जसवंत सैनी", "मनोज कुमार सिंह", "आलोक कुमार",

@@ -9,7 +9,7 @@ import pytest
 from claimcheck.model import Claim
 from claimcheck.judge.officeholders.judge import article_region, check_officeholder, title_sig  # re-exported from people_titles
 
-SHARED = Path(__file__).parents[1].parent / "shared"
+from paths import EXAMPLE, SHARED
 D = dt.date.fromisoformat
 
 
@@ -203,14 +203,11 @@ DATES = {"2024-08-30": "supported", "2025-06-01": "outdated", "2025-09-01": "out
 
 @pytest.mark.parametrize("day", sorted(DATES))
 def test_example_article_against_the_shipped_tables(day):
-    path = SHARED / "examples" / "amrit-vichar-2024-08-30-flipkart-odop.txt"
-    if not path.exists():
-        pytest.skip("../shared not present: example article")
     from claimcheck.api import extract
     from claimcheck.reference import load_references
 
     refs = load_references()
-    text = path.read_text(encoding="utf-8")
+    text = EXAMPLE.read_text(encoding="utf-8")
     got = {}
     for c in extract(text, as_of="2024-08-30"):
         if c.kind == "officeholder":

@@ -14,8 +14,7 @@ import pytest
 from claimcheck.model import CheckedClaim, Claim, DocResult, Evidence, Report, Verdict
 from claimcheck.report.render import FORMATS, Options, render, safe_url
 
-SHARED = Path(__file__).parents[1].parent / "shared"
-EXAMPLE = SHARED / "examples" / "amrit-vichar-2024-08-30-flipkart-odop.txt"
+from paths import EXAMPLE, SHARED  # noqa: F401  (the example article ships in examples/)
 
 # Our own sentences (not from any corpus).
 TEXT = ("राज्य में 42 लाख छोटे कारखाने हैं, मंत्री सुरेश वर्मा ने कहा।\n"

@@ -102,8 +102,6 @@ def test_schema_command_prints_the_shipped_schema():
 
 @pytest.mark.parametrize("as_of", ["2024-08-30", "2025-06-01"])
 def test_example_article_outputs_are_valid(sarif_validator, json_validator, as_of):
-    if not EXAMPLE.exists():
-        pytest.skip(f"../shared not present: {EXAMPLE}")
     from claimcheck import api
     from claimcheck.options import Options
 

@@ -11,19 +11,29 @@ data_app = typer.Typer(no_args_is_help=True, help="Inspect and validate referenc
 
 @data_app.command("validate")
 def validate_cmd(
-    paths: Optional[list[str]] = typer.Argument(None, help="CSV tables or directories of them (default: shipped)."),
+    paths: Optional[list[str]] = typer.Argument(
+        None, help="CSV tables or directories of them, or lexicon .toml files (default: the shipped ones)."),
 ) -> None:
     """List every problem as path:line: message (exit 2 if any); else print a one-line summary."""
+    from claimcheck.find import lexicon
     from claimcheck.reference import summary, validate
 
-    problems = validate(paths or None)
+    lexicons = [p for p in paths or [] if p.endswith(".toml")]
+    tables = [p for p in paths or [] if not p.endswith(".toml")]
+    shipped = not paths
+    problems = lexicon.validate_shipped() if shipped else [e for p in lexicons for e in lexicon.validate_file(p)]
+    if shipped or tables:
+        problems += validate(tables or None)
     for p in problems:
         typer.echo(str(p))
     if problems:
         typer.echo(f"{len(problems)} problem(s)", err=True)
         raise typer.Exit(2)
-    tables, rows = summary(paths or None)
-    typer.echo(f"ok: {tables} tables, {rows} rows")
+    parts = [f"{len(lexicons) or len(lexicon.NAMES)} lexicons"] if shipped or lexicons else []
+    if shipped or tables:
+        n_tables, n_rows = summary(tables or None)
+        parts.insert(0, f"{n_tables} tables, {n_rows} rows")
+    typer.echo("ok: " + ", ".join(parts))
 
 
 @data_app.command("show")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import functools
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -17,16 +18,24 @@ import regex
 
 from claimcheck import cache
 from claimcheck.model import Claim, Document
-from claimcheck.read.text import Folded, fold
+from claimcheck.read.text import Folded, fold, fold_string
 
 # When two candidates overlap and have the same length, the earlier kind in this list wins.
 _PRIORITY = {k: i for i, k in enumerate(("officeholder", "ranking", "date", "money", "percent", "duration", "quantity"))}
 
 _DEVANAGARI = cache.compile(r"\p{Devanagari}")
 _LATIN = cache.compile(r"[A-Za-z]")
-# "ये भी पढ़ें-" / "यह भी पढ़ें:" / "Also Read:" teasers: from the marker to the end of its line
-_TEASER = cache.compile(r"(?m)^[ \t]*(?:(?:ये|यह|इसे)\s+भी\s+पढ(?:ें|े|िए)|also\s+read)(?![\p{L}\p{M}]).*$",
-                        regex.IGNORECASE)
+
+
+@functools.cache
+def _teaser() -> regex.Pattern:
+    """Teaser lines ("ये भी पढ़ें- …", "Also Read: …"; the phrases are in dates.toml): from the phrase to the end of
+    its line, on folded text."""
+    from claimcheck.find import lexicon
+
+    phrases = sorted({r"\s+".join(regex.escape(w) for w in fold_string(f).split())
+                      for f in lexicon.load("dates")["teaser"]["forms"]}, key=lambda p: (-len(p), p))
+    return cache.compile(rf"(?m)^[ \t]*(?:{'|'.join(phrases)})(?![\p{{L}}\p{{M}}]).*$", regex.IGNORECASE)
 
 
 _END = float("inf")
@@ -77,7 +86,7 @@ def extract_document(doc: Document, *, as_of: _dt.date | None = None) -> list[Cl
     anchor = doc.date or as_of or _dt.date.today()
     lang = doc.lang if doc.lang in ("hi", "en") else detect_lang(doc.text)
     folded = fold(doc.text)
-    teasers = tuple(folded.span(m.start(), m.end()) for m in _TEASER.finditer(folded.text))  # one per line
+    teasers = tuple(folded.span(m.start(), m.end()) for m in _teaser().finditer(folded.text))  # one per line
     ctx = Context(doc=doc, folded=folded, anchor=anchor, lang=lang, locate=doc.locator(), teasers=teasers)
     cands: list[Claim] = []
     for find in _finders():

@@ -3,11 +3,20 @@
 Each file maps canonical keys to lists of surface forms. Surface forms are folded (see :mod:`claimcheck.read.text`)
 when loaded, so matchers can compare them with folded document text. A file is parsed once per installation: the
 parsed form is kept between runs (:mod:`claimcheck.cache`).
+
+Every lexicon has a schema, ``claimcheck/data/schema/<name>.json``, checked when the file is loaded and by
+``claimcheck data validate``. A schema mirrors the file: a JSON object is a TOML table whose keys are the allowed
+keys (a key ending in ``?`` is optional, the others are required, ``*`` stands for any other key, keys starting with
+``$`` are comments); a JSON string is the type of a value: ``str``, ``int``, ``number``, ``bool``, ``list[str]``,
+``list[list[str]]``. A problem is reported as ``file:line: message`` (:class:`~claimcheck.errors.DataError`).
 """
 
 from __future__ import annotations
 
+import difflib
 import functools
+import json
+import re
 import tomllib
 from importlib import resources
 from typing import Any
@@ -20,14 +29,154 @@ from claimcheck.errors import DataError
 @cache.kept
 def load(name: str) -> dict[str, Any]:
     """The parsed ``claimcheck/data/<name>.toml`` (read-only by convention: callers must not mutate it)."""
+    file = resources.files("claimcheck.data").joinpath(f"{name}.toml")
     try:
-        raw = resources.files("claimcheck.data").joinpath(f"{name}.toml").read_text(encoding="utf-8")
+        raw = file.read_text(encoding="utf-8")
     except FileNotFoundError as e:
         raise DataError(f"missing data file {name}.toml") from e
+    data, found = parse(name, raw, str(file))
+    if found:
+        more = f" (and {len(found) - 1} more: run claimcheck data validate)" if len(found) > 1 else ""
+        raise DataError(found[0].message + more, path=found[0].path, line=found[0].line)
+    return data
+
+
+NAMES = ("dates", "measures", "names", "numbers", "quantities", "regions", "titles")  # the shipped lexicons
+
+
+def parse(name: str, raw: str, path: str) -> tuple[dict[str, Any], list[DataError]]:
+    """``raw`` (the text of lexicon ``name``, read from ``path``) parsed, and every problem found in it against the
+    schema of ``name``, each a :class:`DataError` carrying ``path`` and a line."""
     try:
-        return tomllib.loads(raw)
+        data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as e:
-        raise DataError(f"data file {name}.toml is not valid TOML: {e}") from e
+        m = re.search(r"\s*\(at line (\d+), column \d+\)$", str(e))
+        line = int(m.group(1)) if m else max(1, raw.count("\n"))
+        msg = str(e)[:m.start()] if m else str(e)
+        return {}, [DataError(f"not valid TOML: {msg}", path=path, line=line)]
+    try:
+        schema = _schema(name)
+    except FileNotFoundError:
+        return data, [DataError(f"no schema for a lexicon named {name!r} (lexicons: {', '.join(NAMES)})",
+                                path=path, line=1)]
+    found: list[tuple[tuple[str, ...], str]] = []
+    _check(data, schema, (), found)
+    if not found:
+        return data, []
+    lines = _key_lines(raw)
+    return data, [DataError(msg, path=path, line=_line_of(keys, lines)) for keys, msg in found]
+
+
+def validate_file(path: str) -> list[DataError]:
+    """Every problem of the lexicon file at ``path``, checked against the schema named by its file name."""
+    from pathlib import Path
+
+    p = Path(path)
+    try:
+        raw = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        return [DataError(f"cannot read lexicon: {e}", path=path)]
+    return parse(p.stem, raw, path)[1]
+
+
+def validate_shipped() -> list[DataError]:
+    """Every problem of the shipped lexicons (``claimcheck/data/*.toml``), file by file."""
+    out: list[DataError] = []
+    for name in NAMES:
+        file = resources.files("claimcheck.data").joinpath(f"{name}.toml")
+        out += parse(name, file.read_text(encoding="utf-8"), str(file))[1]
+    return out
+
+
+@functools.cache
+def _schema(name: str) -> dict[str, Any]:
+    text = resources.files("claimcheck.data").joinpath("schema", f"{name}.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+_TYPES = {
+    "str": lambda v: isinstance(v, str),
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "bool": lambda v: isinstance(v, bool),
+    "list[str]": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+    "list[list[str]]": lambda v: isinstance(v, list) and all(_TYPES["list[str]"](x) for x in v),
+}
+_NAMED = {"str": "a string", "int": "an integer", "number": "a number", "bool": "true or false",
+          "list[str]": "a list of strings", "list[list[str]]": "a list of lists of strings"}
+
+
+def _kind(v: Any) -> str:
+    if isinstance(v, dict):
+        return "a table"
+    if isinstance(v, list):
+        bad = next((x for x in v if not isinstance(x, str)), None)
+        return f"a list holding {_kind(bad)} ({bad!r})" if bad is not None else "a list of strings"
+    return {bool: "true/false", int: "an integer", float: "a number", str: "a string"}.get(type(v), type(v).__name__)
+
+
+def _check(value: Any, spec: Any, keys: tuple[str, ...], found: list) -> None:
+    where = ".".join(keys)
+    if isinstance(spec, dict):
+        if not isinstance(value, dict):
+            found.append((keys, f"{where} must be a table, not {_kind(value)}"))
+            return
+        allowed = {k.rstrip("?"): k for k in spec if k != "*" and not k.startswith("$")}
+        for k, v in value.items():
+            if k in allowed:
+                _check(v, spec[allowed[k]], keys + (k,), found)
+            elif "*" in spec:
+                _check(v, spec["*"], keys + (k,), found)
+            else:
+                near = difflib.get_close_matches(k, list(allowed), n=1)
+                hint = f" (did you mean {near[0]!r}?)" if near else f" (allowed: {', '.join(sorted(allowed))})"
+                found.append((keys + (k,), f"unknown key {k!r} in [{where or 'top level'}]{hint}"))
+        for k in sorted(k for k, s in allowed.items() if not s.endswith("?") and k not in value):
+            found.append((keys, f"missing required key {k!r} in [{where or 'top level'}]"))
+    elif not _TYPES[spec](value):
+        found.append((keys, f"{where} must be {_NAMED[spec]}, not {_kind(value)}"))
+
+
+_KEY = re.compile(r'\s*(?:"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_-]+))\s*')
+
+
+def _split_key(s: str) -> tuple[tuple[str, ...], int]:
+    """The segments of the dotted TOML key at the start of ``s``, and where the key ends."""
+    parts: list[str] = []
+    i = 0
+    while True:
+        m = _KEY.match(s, i)
+        if not m:
+            return tuple(parts), i
+        parts.append(next(g for g in m.groups() if g is not None))
+        i = m.end()
+        if not s.startswith(".", i):
+            return tuple(parts), i
+        i += 1
+
+
+def _key_lines(raw: str) -> dict[tuple[str, ...], int]:
+    """The line (1-based) where each table header and each ``key =`` of ``raw`` first appears, by key path."""
+    lines: dict[tuple[str, ...], int] = {}
+    table: tuple[str, ...] = ()
+    for n, line in enumerate(raw.splitlines(), 1):
+        s = line.lstrip()
+        if s.startswith("["):
+            keys, end = _split_key(s.lstrip("["))
+            if keys and s.lstrip("[")[end:].startswith("]"):
+                table = keys
+                lines.setdefault(table, n)
+            continue
+        keys, end = _split_key(s)
+        if keys and s[end:].startswith("="):
+            lines.setdefault(table + keys, n)
+    return lines
+
+
+def _line_of(keys: tuple[str, ...], lines: dict[tuple[str, ...], int]) -> int:
+    while keys and keys not in lines:
+        keys = keys[:-1]
+    return lines.get(keys, 1)
 
 
 def alternation(words, *, fold_words: bool = True) -> str:

@@ -193,6 +193,15 @@ class _HTML(HTMLParser):
     def handle_comment(self, data: str) -> None:
         self.b.directive(data)
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """``<![`` with a keyword html.parser does not know ("<![x>", "<![>") raises AssertionError in CPython; a
+        browser reads it as a bogus comment, so it is dropped up to its ">" (as "<!x>" is)."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            j = self.rawdata.find(">", i + 3)
+            return -1 if j == -1 else j + 1
+
 
 def html_to_document(source: str, *, doc_id: str, path: str | None = None, lang: str | None = None) -> Document:
     b = _Builder()
@@ -217,11 +226,11 @@ def _defuse_unclosed(source: str) -> str:
     i = source.find("<")
     while i != -1:
         if source.startswith("<!--", i):
-            if i > last_close:
+            end = source.find("-->", i + 4) if i <= last_close else -1
+            if end == -1:  # unclosed: "<!-->" and "<!--->" close nothing (the "-->" overlaps the opener)
                 marks.append(i)
                 i = source.find("<", i + 1)
             else:
-                end = source.find("-->", i + 4)
                 i = source.find("<", end + 3)
             continue
         nxt = source.find("<", i + 1)

@@ -23,8 +23,6 @@ from claimcheck.read.text import run_spans
 _DIGIT = cache.compile(r"\p{N}")
 
 _COMMA_GAP = cache.compile(r"[\s,]*")
-_SFX = cache.compile(r"(?:वीं|वें|वी|वे)$")
-_DIG = cache.compile(r"(\d{1,2})(?:st|nd|rd|th|वीं|वें|वी|वे)?")
 
 # ------------------------------------------------------------------------------------------------ helpers
 
@@ -36,10 +34,10 @@ def _day(tok: str | None, L: Lex) -> int | None:
     t = tok.lower()
     if t in L.ord_day:
         return L.ord_day[t]
-    m = _DIG.fullmatch(t)
+    m = _re()["day_digits"].fullmatch(t)
     v = int(m.group(1)) if m else _word(t)
     if v is None and t.endswith(L.ord_suffix):
-        v = _word(_SFX.sub("", t))
+        v = _word(_re()["day_suffix"].sub("", t))
     return v if v is not None and 1 <= v <= 31 else None
 
 
@@ -306,7 +304,8 @@ class _Scan:
         ln = self.left("l_num", s, 30)
         n = ln.group("n").lower() if ln else ""
         if n.endswith(self.L.ord_suffix) and not n.isdigit():
-            k = int(n[:2].rstrip("वthsndr")) if n[:1].isdigit() else _word(_SFX.sub("", n))
+            sfx = "".join(self.L.day_suffix_en) + "".join(s[0] for s in self.L.day_suffix_hi)  # "5th", "5वीं" -> 5
+            k = int(n[:2].rstrip(sfx)) if n[:1].isdigit() else _word(self.R["day_suffix"].sub("", n))
             if k and 1 <= k <= 30:
                 self.add(ln.start("n"), e, low=f"{(k - 1) * 100 + 1}", high=f"{k * 100}", subtype="century")
 

@@ -92,6 +92,9 @@ def lex() -> Lex:
         "fiscal_before": d["fiscal"]["before"], "amount_after": y["amount_after"],
         "decade_after": d["decade"]["after"], "century_after": d["century"]["after"],
         "ord_suffix": tuple(_f(w) for w in d["ordinals"]["suffix"]["forms"]),
+        "day_suffix_hi": d["ordinals"]["day_suffix"]["hi"], "day_suffix_en": d["ordinals"]["day_suffix"]["en"],
+        "genitive": d["postpositions"]["genitive"], "locative": d["postpositions"]["locative"],
+        "teaser": d["teaser"]["forms"],
     }
     lists = {k: (v if isinstance(v, tuple) else [_f(w) for w in v]) for k, v in lists.items()}
     lists["daypart"] = sorted(sets["pm_before"] | sets["night_before"]) + lists["am_before"]
@@ -125,7 +128,6 @@ def lex() -> Lex:
 _W = r"[\p{L}\p{M}\p{N}]"
 _LB = rf"(?<!{_W})"
 _RB = rf"(?!{_W})"
-_TOK = r"(?:\d{1,2}(?:st|nd|rd|th|वीं|वें|वी|वे)?|[\p{L}\p{M}]+)"  # a day: digits or one word
 _F = regex.IGNORECASE
 
 
@@ -140,6 +142,8 @@ def patterns() -> cache.LazyPatterns:
     L = lex()
     months = _alt(list(L.month) + list(L.abbr))
     rel, of, dw = _alt(L.rel), _alt(L.of_words), _alt(L.day_word)
+    sfx_hi, sfx = _alt(L.day_suffix_hi), _alt(L.day_suffix_en + L.day_suffix_hi)
+    _TOK = rf"(?:\d{{1,2}}(?:{sfx})?|[\p{{L}}\p{{M}}]+)"  # a day: digits (an ordinal suffix too) or one word
     c = {
         "year": r"(?<![\d.,/:₹$-]|\d-|[A-Za-z]-?)(?P<y>\d{4})(?:(?P<sep>\s*[-–/]\s*)(?P<y2>\d{4}|\d{2}))?"
                 r"(?!\d|[.,:/]\d|%)",
@@ -152,7 +156,7 @@ def patterns() -> cache.LazyPatterns:
         "r_year": r"\s*,?\s*[-–]?\s*(?P<y>\d{4})(?!\d|[.,:/]\d|%|\s*[-–]\s*\d)",
         "r_day": rf"\s*(?:,|-|(?:{of})\s)?\s*(?P<d>{_TOK})(?P<t>\s*(?:{dw}))?{_RB}",
         "r_month": rf"\s*(?P<j>{_alt(L.range_joiners)})\s*(?P<m>{months})(?:(?<=\.)|{_RB})",
-        "r_dayrange": rf"\s*(?:{_alt(L.range_joiners)})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|[.,:/]\d|\s*(?:{months}))",
+        "r_dayrange": rf"\s*(?:{_alt(L.range_joiners)})\s*(?P<d>\d{{1,2}})(?:{_alt(L.day_suffix_en)})?(?!\d|[.,:/]\d|\s*(?:{months}))",
         "r_ofday": rf"\s*(?:{of})\s+(?P<d>{_TOK})(?:\s*(?:{dw}))?{_RB}",
         "r_tok": r"\s*(?P<t>[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])",
         "r_minutes": rf"\s*(?P<mm>\d{{1,2}})\s*(?:{_alt(L.minute)}){_RB}",
@@ -162,7 +166,7 @@ def patterns() -> cache.LazyPatterns:
         "r_range_end": rf"\s*(?:{_alt(L.range_ends)}){_RB}",
         "r_to_num": rf"\s*(?:{_alt(L.range_joiners)})\s*\d{{4}}",
         "l_day": rf"(?:(?<!{_W})(?P<d1>{_TOK})\s*(?:{_alt(L.range_joiners)})\s*)?(?<!{_W})(?P<d>{_TOK})(?:\s*[-/.]\s*|\s+)",
-        "l_relyear": rf"(?<!{_W})(?P<r>{rel})\s+(?:{_alt(L.year_units)})\s+(?:(?:{of}|में)\s+)?",
+        "l_relyear": rf"(?<!{_W})(?P<r>{rel})\s+(?:{_alt(L.year_units)})\s+(?:(?:{of}|{_alt(L.locative)})\s+)?",
         "r_relyear": rf"\s*,?\s*(?P<r>{rel})\s+(?:{_alt(L.year_units)}){_RB}",
         "l_rel": rf"(?<!{_W})(?P<r>{rel})\s+(?:(?P<wk>{_alt(L.week_units)})\s+(?:(?:{of})\s+)?)?",
         "l_nth": rf"(?<!{_W})(?:(?P<m>{months})|(?P<r>{rel})\s+(?:{_alt(L.month_units)}))\s+(?:{of})\s+"
@@ -177,7 +181,10 @@ def patterns() -> cache.LazyPatterns:
         "l_fiscal": rf"(?<![\p{{L}}\p{{M}}])(?:{_alt(L.fiscal_before)})\s*-?\s*",
         "l_range_y": rf"(?:(?<!{_W})(?P<b>{_alt(L.between)})\s+)?(?P<y1>\d{{4}})\s*"
                      rf"(?P<j>{_alt(L.range_joiners + L.and_words)})\s*",
-        "l_decade": r"(?<![\d.,])(?:(?P<n>\d{4})\s*(?:के|का)?|(?P<n2>[3-9]0)\s*(?:के|का))\s+",
+        "l_decade": rf"(?<![\d.,])(?:(?P<n>\d{{4}})\s*(?:{_alt(L.genitive)})?|(?P<n2>[3-9]0)\s*(?:{_alt(L.genitive)}))\s+",
+        "day_suffix": rf"(?:{sfx_hi})$",  # a day number word's ordinal suffix
+        "day_digits": rf"(\d{{1,2}})(?:{sfx})?",  # a day in digits, with an ordinal suffix or none
     }
     flags = {k: _F | (regex.REVERSE if k.startswith("l_") else 0) for k in c}
+    flags["day_suffix"] = flags["day_digits"] = 0  # matched on lower-cased words
     return cache.LazyPatterns({k: (v, flags[k]) for k, v in c.items()})

@@ -118,7 +118,7 @@ class _Finder(_NameRules):
         """Head index of a title joined to the one at ``start`` over 'ORG के': "गृहमंत्री व भाजपा के अध्यक्ष"."""
         t = self.t
         j = start - 1
-        if j < 3 or t[j].key not in ("के", "की", "का") or not self.joined(start):
+        if j < 3 or t[j].key not in self.v.genitive or not self.joined(start):
             return None
         k = j - 1
         while k >= 0 and j - k <= 4 and t[k].word and self.joined(k + 1) and t[k].key not in self.v.stop \
@@ -206,7 +206,7 @@ class _Finder(_NameRules):
         if k < n and t[k].text == "," and k + 1 < n and t[k + 1].key in self.v.portfolio:
             k += 1  # "प्रमुख सचिव, एमएसएमई आलोक कुमार", "Principal Secretary, MSME and Export Promotion, said"
         while k < n and self.joined(k) and t[k].word:
-            if t[k].key in self.v.portfolio or t[k].key in ("विभाग", "department"):
+            if t[k].key in self.v.portfolio or t[k].key in self.v.department:
                 last = k
             elif not (t[k].key in self.v.connectors and last is not None):
                 break
@@ -235,7 +235,7 @@ class _Finder(_NameRules):
         if i < 0 or not self.joined(start):
             return None
         t = self.t
-        if t[i].key in ("के", "की", "का") and i > 0 and self.joined(i):
+        if t[i].key in self.v.genitive and i > 0 and self.joined(i):
             b = i - 1
             a = self._region_chain(b)
             if a is not None and t[a].key in self.v.home_region:
@@ -362,7 +362,7 @@ class _Finder(_NameRules):
         t, n = self.t, len(self.t)
         out, k, conj = [], name_end + 1, False
         while k + 1 < n and self.joined(k) and self.joined(k + 1) and t[k].key in self.v.connectors \
-                and t[k].key not in ("सह", "cum"):
+                and t[k].key not in self.v.titles_only:
             if self.is_head(k + 1) or self.title_word(k + 1):
                 return [], False
             ne = self.name_right(k + 1, h, bare)
@@ -392,7 +392,7 @@ class _Finder(_NameRules):
             return []
         out = [c[0]]
         first = c[1]
-        if t[end].key in self.v.plural and first >= 2 and t[first - 1].key in ("and", "&", "और", "व", "तथा") \
+        if t[end].key in self.v.plural and first >= 2 and t[first - 1].key in self.v.name_joiners \
                 and self.joined(first) and self.joined(first - 1):
             a = self.name_left(first - 2, floor + 1, True)
             if a is not None:
@@ -430,13 +430,13 @@ class _Finder(_NameRules):
         if end + 1 >= n or t[end + 1].key not in self.v.name_first_verbs or not self.joined(end + 1):
             return None
         k, jur = start - 1, None
-        if k >= 1 and t[k].key in ("के", "की", "का"):
+        if k >= 1 and t[k].key in self.v.genitive:
             a = self._region_chain(k - 1)
             if a is None:
                 return None
             jur = (a, k - 1)
             k = a - 1
-        given = k >= 1 and t[k].key == "को" and self.joined(k)
+        given = k >= 1 and t[k].key in self.v.dative and self.joined(k)
         if given:
             k -= 1  # "X को प्रदेश का नया मुख्य सचिव बनाया गया": the post given to X
         if k < 1 or not self.joined(k + 1):

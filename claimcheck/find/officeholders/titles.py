@@ -78,6 +78,10 @@ class _Vocab:
         self.name_first_verbs = hi(d["name_first_verbs"]["hi"]) | en(d["name_first_verbs"]["en"])
         self.weak_non_name = hi(d["weak_non_name"]["hi"]) | en(d["weak_non_name"]["en"])
         self.name_cues = hi(d["name_cues"]["hi"]) | en(d["name_cues"]["en"])
+        self.genitive, self.dative = hi(d["postpositions"]["genitive"]), hi(d["postpositions"]["dative"])
+        self.titles_only = hi(d["connectors"]["titles_only"]) | en(d["connectors"]["titles_only"])
+        self.name_joiners = hi(d["connectors"]["names"]) | en(d["connectors"]["names"])
+        self.department = hi(d["portfolio"]["department"]) | en(d["portfolio"]["department"])
         self.shared = {tuple(fold_string(p).split()) for p in d["shared"]["hi"]} \
             | {tuple(p.lower().split()) for p in d["shared"]["en"]}
         self.both = hi(d["shared"]["both"]) | en(d["shared"]["both"])

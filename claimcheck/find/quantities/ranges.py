@@ -118,7 +118,7 @@ def _range_ok(t: str, a, b, sep: str | None, lx) -> bool:
     if a.kind is not None and (a.kind, a.unit) != (b.kind, b.unit):
         if not (_prefix_only(a) and b.kind is None and b.cur_start is None and (sep or "").lower() in ("-", "to")):
             return False
-    if a.kind is not None and (sep or "").lower() not in ("-", "से लेकर", "to", "से"):
+    if a.kind is not None and (sep or "").lower() not in lx.range_with_units:
         return False
     if b.digits and _re(r"(?:1[89]|20)\d\d").fullmatch(b.text) and not _re(r"(?:1[89]|20)\d\d").fullmatch(a.text):
         return False  # "16 to 2019": a number, then a year
@@ -126,7 +126,7 @@ def _range_ok(t: str, a, b, sep: str | None, lx) -> bool:
         return (not a.digits and not b.digits and not a.has_scale and a.value >= 1 and a.value == int(a.value)
                 and a.value < b.value <= 2 * a.value)
     s = sep.lower()
-    if s in ("और", "and"):
+    if s in lx.range_needs_between:
         return bool(lx.between_after.match(t, b.end)) or bool(lx.between_before.search(t, max(0, a.fs - 12), a.fs))
     if s == "-":
         if _re(r"\d[-/.]\Z").search(t[max(0, a.fs - 2):a.fs]) or _re(r"[-/.]\d").match(t[b.fe:b.fe + 2]):
@@ -151,7 +151,7 @@ def elide(t: str, cands: list, lx) -> None:
             continue
         bs = b.cur_start if b.cur_start is not None else b.fs
         if lx.elision.fullmatch(t, a.end, bs) is None and not (
-                _re(r"(?i)[ \t]+to[ \t]+").fullmatch(t, a.end, bs) and _change_from(t, a, lx)):
+                lx.change_to.fullmatch(t, a.end, bs) and _change_from(t, a, lx)):
             continue
         if a.has_scale:  # "88 हजार करोड़ से बढ़कर 1.75 लाख करोड़ रुपये": only the unit is elided
             if not (b.value / 100 <= a.value <= b.value * 100):

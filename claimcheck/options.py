@@ -14,6 +14,7 @@ Keys::
 
     refs = ["newsroom/officeholders.csv"]   # extra reference tables, relative to the config file
     fail_on = ["contradicted", "outdated"]   # verdicts that gate (or a comma-separated string)
+    min_confidence = 0.6                     # a statistic is called wrong only when its frame was read this surely
     tolerances = { quantity = 0.02 }         # relative tolerance per claim kind, 0..1
     lang = "hi"                              # hi, en or auto
     region = "IN-UP"                         # default region (ISO 3166-2) for claims that name none
@@ -38,7 +39,7 @@ from claimcheck.errors import UsageError
 from claimcheck.model import VERDICTS
 
 # The keys a configuration file may set (``config show`` lists them in this order).
-KEYS = ("refs", "fail_on", "tolerances", "lang", "region", "ignore", "baseline")
+KEYS = ("refs", "fail_on", "tolerances", "lang", "region", "ignore", "baseline", "min_confidence")
 # What only a caller (the command line, a library user) sets.
 RUN_KEYS = ("as_of", "no_fail", "jobs", "encoding", "command")
 DEFAULT = "default"
@@ -102,6 +103,7 @@ class Options:
     fail_on: tuple[str, ...] = DEFAULT_FAIL_ON
     tolerances: Mapping[str, float] = field(default_factory=dict, hash=False)
     baseline: str | None = None
+    min_confidence: float = 0.6  # claimcheck.judge.statistics.MIN_CONFIDENCE
     ignore: tuple[str, ...] = ()
     no_fail: bool = False
     jobs: int | None = None
@@ -268,6 +270,10 @@ def _validate(key: str, raw: Any, *, base: Path | None, where: str) -> Any:
                 raise UsageError(f"tolerances.{k} must be a number between 0 and 1", path=where)
             out[str(k)] = float(v)
         return out
+    if key == "min_confidence":
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not 0 <= raw <= 1:
+            raise UsageError("min_confidence must be a number between 0 and 1", path=where)
+        return float(raw)
     if key == "lang":
         if raw not in ("hi", "en", "auto"):
             raise UsageError(f"lang must be hi, en or auto, not {raw!r}", path=where)

@@ -148,3 +148,20 @@ def test_the_frame_and_confidence_are_part_of_the_output():
     d = cc.to_dict()
     assert d["verdict"] == "contradicted"
     assert d["frame"]["measure"] == "msme_count" and d["frame"]["region"] == "IN-UP" and 0 < d["confidence"] <= 1
+
+
+def test_configured_min_confidence_keeps_unsure_readings_from_gating(tmp_path):
+    from claimcheck.options import Options
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("राष्ट्रीय नमूना सर्वेक्षण के अनुसार उत्तर प्रदेश में 60 लाख एमएसएमई इकाइयां हैं।\n", encoding="utf-8")
+
+    def outcome(opts):
+        report = claimcheck.check_paths([str(draft)], opts)
+        (cc,) = [c for r in report.results for c in r.checked if c.claim.kind == "quantity"]
+        return cc.verdict.outcome, claimcheck.exit_status(report, opts)
+
+    assert outcome(Options.discover([str(draft)], as_of="2024-06-01")) == ("contradicted", 1)
+    (tmp_path / "claimcheck.toml").write_text("min_confidence = 0.95\n", encoding="utf-8")
+    # the claim names no period: its reading is 0.9 sure, below what this newsroom asks for
+    assert outcome(Options.discover([str(draft)], as_of="2024-06-01")) == ("unverifiable", 0)

@@ -94,7 +94,7 @@ def _unverifiable(message: str, asof: str) -> Verdict:
 
 
 def _check(claim: Claim, frame, refs, when: _dt.date, asof: str, text: str, region: str | None,
-           tolerances: dict[str, float] | None) -> Verdict:
+           tolerances: dict[str, float] | None, min_confidence: float = stats.MIN_CONFIDENCE) -> Verdict:
     if claim.outside_body:
         return _unverifiable("outside the article body (a teaser for another article): not checked", asof)
     if claim.kind == "officeholder":
@@ -114,16 +114,17 @@ def _check(claim: Claim, frame, refs, when: _dt.date, asof: str, text: str, regi
             fold_string(claim.text)
         return stats.check_ranking(claim, refs, when, sentence)
     v = stats.check_statistic(claim, frame, refs, when, region=region,
-                              tolerance=(tolerances or {}).get(claim.kind))
+                              tolerance=(tolerances or {}).get(claim.kind), min_confidence=min_confidence)
     if v is not None:
         return v
     return _unverifiable(_NO_TABLE, asof)
 
 
 def check_claims(claims: list[Claim], refs, when: _dt.date, doc: Document | None = None, *,
-                 region: str | None = None, tolerances: dict[str, float] | None = None) -> list[CheckedClaim]:
+                 region: str | None = None, tolerances: dict[str, float] | None = None,
+                 min_confidence: float = stats.MIN_CONFIDENCE) -> list[CheckedClaim]:
     text = doc.text if doc is not None else ""
     asof = when.isoformat()
     framed = frames.frames(text, claims, doc.date.isoformat() if doc is not None and doc.date else asof) if text else {}
-    return [CheckedClaim(c, _check(c, framed.get(i), refs, when, asof, text, region, tolerances))
+    return [CheckedClaim(c, _check(c, framed.get(i), refs, when, asof, text, region, tolerances, min_confidence))
             for i, c in enumerate(claims)]

@@ -47,7 +47,8 @@ def process(doc: Document, options: Options | None = None) -> DocResult:
         checked = [
             replace(cc, suppressed="ignore comment") if _ignored(cc.claim, doc) else cc
             for cc in check_claims(claims, load_references(options.refs), when, doc=doc, region=options.region,
-                                   tolerances=dict(options.tolerances) or None)
+                                   tolerances=dict(options.tolerances) or None,
+                                   min_confidence=options.min_confidence)
         ]
         result = DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), checked=tuple(checked), text=doc.text,
                            suppressed=sum(1 for cc in checked if cc.suppressed), ignored=doc.ignored)

@@ -78,6 +78,9 @@ class _Lex:
     bound_word: regex.Pattern
     narrowing: regex.Pattern
     period_start: regex.Pattern
+    said_after: regex.Pattern
+    said_before: regex.Pattern
+    bound_by: dict[str, tuple[str, ...]]
     generic_state: regex.Pattern
     regions: regex.Pattern
     region_codes: dict[str, str]
@@ -135,6 +138,9 @@ def _lex() -> _Lex:
             rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(cue['boundary'].get('hi', []))})(?![\p{{L}}\p{{M}}])",
             rf"(?i:\b(?:{lexicon.alternation(cue['boundary'].get('en', []), fold_words=False)})\b)"])),
         narrowing=_words(cue["narrowing"].get("hi", []), cue["narrowing"].get("en", [])),
+        said_after=_words(cue["said"].get("hi_after", []), []),
+        said_before=_words([], cue["said"].get("en_before", [])),
+        bound_by={k: tuple(v) for k, v in data.get("bound_by", {}).items()},
         period_start=_words(cue["period_start"].get("hi", []), cue["period_start"].get("en", [])),
         bound_word=regex.compile("(?:%s)(?![\\p{L}\\p{M}])" % lexicon.alternation(
             [w.split(" ", 1)[1] for w in cue["genitive"]["bounds"] if w.startswith("से ")])),
@@ -150,6 +156,11 @@ def _lex() -> _Lex:
 def national(measure: str | None) -> bool:
     """Whether a measure exists only for the whole country (a legal definition: "Rs 1 crore" in a UP story)."""
     return bool(measure) and bool(lexicon.load("statistics")["measure"].get(measure, {}).get("national"))
+
+
+def bounded_by(basis: str) -> tuple[str, ...]:
+    """Bases whose running count is never below ``basis``'s (Udyam portal alone ⊂ portal and Assist Platform)."""
+    return _lex().bound_by.get(basis, ())
 
 
 def basis_rule(name: str | None) -> tuple[str | None, tuple[str, ...]]:
@@ -497,6 +508,10 @@ def _period(text: str, c: Claim, lo: int, hi: int, s0: int, s1: int, dates: list
         if d.subtype in ("weekday", "relative", "age", "duration", "decade", "century") or d.value == doc_date:
             return False
         if _dateline_date(text, d):
+            return False
+        lx = _lex()  # the day something was said: "ने 3 सितंबर को बताया", "said on March 3"
+        if lx.said_after.match(fold_string(text[d.end:d.end + 24]).lstrip()) or _ends_with(
+                lx.said_before, text[max(0, d.start - 16):d.start]):
             return False
         # "since its launch in July 2020", "पोर्टल शुरू होने के बाद": where a count starts, not what it describes
         return not _lex().period_start.search(fold_string(text[max(0, d.start - 24):d.start]))

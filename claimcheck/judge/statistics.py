@@ -21,7 +21,7 @@ import regex
 
 from claimcheck import cache
 from claimcheck.find import lexicon
-from claimcheck.find.frames import basis_rule, national
+from claimcheck.find.frames import basis_rule, bounded_by, national
 from claimcheck.model import Claim, Evidence, Frame, Verdict
 from claimcheck.read.text import fold_string
 
@@ -561,7 +561,8 @@ def check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *, 
         # a running count only rises: a claim above the count published after the article cannot be a snapshot
         # of it; a claim below the current count may be an older snapshot (outdated), never a contradiction
         top = max(o.value for o in obs)
-        later = [x.value for x in pool if x.basis == obs[0].basis and x.as_of and date_of(x) > when]
+        bounds = (obs[0].basis, *bounded_by(obs[0].basis))
+        later = [x.value for x in pool if x.basis in bounds and x.as_of and date_of(x) > when]
         if lo is not None and later and lo > max(later + [top]) * (1 + th):
             verdicts[name] = "off"
         elif hi is not None and hi < min(o.value for o in obs) * (1 - tl):

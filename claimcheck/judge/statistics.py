@@ -463,10 +463,16 @@ def check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *, 
     def ok(o) -> bool:
         return holds(o.value, lo, hi, tl, th)
 
-    def supported(best, note: str = "") -> Verdict:
+    def supported(best, note: str = "", others=()) -> Verdict:
+        # a figure on another basis is worth naming when it is at least as recent as the one that holds
+        differ = [o for o in others if o.basis != best.basis and not ok(o)
+                  and (obs_date(o) or _dt.date.min) >= (obs_date(best) or _dt.date.min)]
+        if differ:
+            o = max(differ, key=lambda x: obs_date(x) or _dt.date.min)
+            note += f"; on another basis it differs ({_basis_label(refs, o)}: {fmt_indian(o.value, o.unit)})"
         msg = f"claimed {said}; {_basis_label(refs, best)}: {fmt_indian(best.value, best.unit)} — holds{note}"
-        return Verdict("supported", msg, (_evidence(refs, best, claimed),), as_of=asof, frame=frame,
-                       confidence=conf)
+        ev = (_evidence(refs, best, claimed),) + tuple(_evidence(refs, o, claimed) for o in _one_per_basis(differ))
+        return Verdict("supported", msg, ev, as_of=asof, frame=frame, confidence=conf)
 
     def plausible(o) -> bool:
         return bool(o.value) and claimed > 0 and 1 / PLAUSIBLE <= claimed / o.value <= PLAUSIBLE
@@ -546,7 +552,7 @@ def check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *, 
     current = [o for obs in could_be_current.values() for o in obs]
     hit = [o for o in current if ok(o)]
     if hit:
-        return supported(_prefer(refs, hit, reg))
+        return supported(_prefer(refs, hit, reg), others=[o for o in current if o in sure])
     between = _bracketed(refs, pool, lo, hi, tl, th, when, when)
     if between:
         return supported(between, " (between the counts published before and after the article)")

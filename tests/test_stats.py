@@ -6,8 +6,7 @@ import pytest
 
 from claimcheck.model import Claim
 from claimcheck.reference import Basis, Observation, References
-from claimcheck.judge.statistics import check_ranking, check_statistic, claim_interval, holds, rounding_tolerance
-from claimcheck.read.text import fold_string
+from claimcheck.judge.statistics import claim_interval, holds, rounding_tolerance
 
 D = dt.date
 
@@ -63,7 +62,7 @@ def verdicts(text: str, when: dt.date, refs=REFS, **kw) -> dict:
 
     doc = Document(id="t", text=text, date=when)
     return {cc.claim.text: cc.verdict for cc in check_claims(extract_document(doc), refs, when, doc, **kw)
-            if cc.claim.kind in ("quantity", "percent", "money")}
+            if cc.claim.kind in ("quantity", "percent", "money", "ranking")}
 
 
 @pytest.mark.parametrize("text,outcome", [
@@ -124,16 +123,12 @@ def test_measure_comes_from_the_counted_noun_not_the_topic_alone():
 
 
 def test_rankings_are_computed_on_a_named_basis():
-    sent = fold_string("उत्तर प्रदेश सबसे अधिक एमएसएमई वाला राज्य है")
-    rank = qty("सबसे अधिक एमएसएमई वाला राज्य", kind="ranking", value=1, unit="rank", subject="एमएसएमई")
-    v = check_ranking(rank, REFS, D(2024, 8, 30), sent)
+    (v,) = verdicts("उत्तर प्रदेश सबसे अधिक एमएसएमई वाला राज्य है।", D(2024, 8, 30)).values()
     assert v.outcome == "supported" and "Survey estimate" in v.message and "Maharashtra" in v.message
-    tn = qty("सबसे अधिक एमएसएमई वाला राज्य", kind="ranking", value=1, unit="rank", subject="एमएसएमई", region="IN-TN")
-    v = check_ranking(tn, REFS, D(2024, 8, 30), sent)
+    (v,) = verdicts("तमिलनाडु सबसे अधिक एमएसएमई वाला राज्य है।", D(2024, 8, 30)).values()
     assert v.outcome == "contradicted" and "Uttar Pradesh" in v.message
-    reg = fold_string("महाराष्ट्र में सबसे अधिक पंजीकृत एमएसएमई हैं")
-    mh = qty("सबसे अधिक पंजीकृत एमएसएमई", kind="ranking", value=1, unit="rank", subject="एमएसएमई", region="IN-MH")
-    assert check_ranking(mh, REFS, D(2024, 8, 30), reg).outcome == "supported"
+    (v,) = verdicts("महाराष्ट्र में सबसे अधिक पंजीकृत एमएसएमई हैं।", D(2024, 8, 30)).values()
+    assert v.outcome == "supported"
 
 
 def test_configured_tolerance_and_default_region():

@@ -130,7 +130,7 @@ def _original(ctx, fstart: int, fend: int) -> str:
 def _about_ranked_things(text: str, start: int, end: int) -> bool:
     """A superlative with no subject of its own ranks something only when its sentence names what is counted
     (checking decides which measure); "दूसरे स्थान पर" in a sports report is not a claim the tables cover."""
-    from claimcheck.judge.statistics import measure_topic
+    from claimcheck.find.frames import topic_hint
 
     s0, s1 = _sentence(text, start)
-    return measure_topic(text[s0:s1])
+    return bool(topic_hint().search(fold_string(text[s0:s1])))

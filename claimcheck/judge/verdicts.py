@@ -1,83 +1,21 @@
 """Verdict stage: pair every claim with a verdict, dispatching by kind.
 
-Officeholders go to :mod:`claimcheck.judge.officeholders.judge`, statistics and rankings to :mod:`claimcheck.judge.statistics`. A claim no table
+Officeholders go to :mod:`claimcheck.judge.officeholders.judge`; statistics and rankings, with the frame
+:mod:`claimcheck.find.frames` reads for each figure, to :mod:`claimcheck.judge.statistics`. A claim no table
 covers is ``unverifiable`` with a message that says why; a claim outside the article body (the teaser of another
 article) is not checked. The verdict's date is the article's date.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as _dt
 import functools
 
 from claimcheck.find import frames
 from claimcheck.judge import statistics as stats
 from claimcheck.model import CheckedClaim, Claim, Document, Verdict
-from claimcheck.read.text import fold_string
-
-_SENTENCE_END = "।?!\n"
-
 
 _NO_TABLE = "no reference table covers this figure"
-_WINDOW = 400  # characters each side: a sentence is rarely longer, and text without any boundary stays linear
-
-
-def sentence_of(text: str, start: int, end: int) -> str:
-    """The sentence around [start, end) (split on danda, ?, !, newline and '. '), at most ``_WINDOW`` characters
-    each side of the claim, folded for matching."""
-    return _folded_slice(text, *_sentence_bounds(text, start, end))
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Original (start, end) of the sentence :func:`sentence_of` folds."""
-    lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
-    left = max(text.rfind(ch, lo, start) for ch in _SENTENCE_END)
-    left = max(left, text.rfind(". ", lo, start), lo - 1)
-    rights = [i for i in (text.find(ch, end, hi) for ch in _SENTENCE_END) if i != -1]
-    dot = text.find(". ", end, hi)
-    if dot != -1:
-        rights.append(dot)
-    right = min(rights) if rights else hi
-    return left + 1, right
-
-
-_SLOP = 8  # characters: folding a sentence on its own may differ from the folded document at its two edges
-
-
-@functools.lru_cache(maxsize=4)
-def _topic_places(text: str) -> tuple[list[int], list[int]]:
-    """Original (starts, ends) of every place in ``text`` that might name a statistics topic: a superset of what
-    the topic words match in any folded sentence of it, found by one scan of the folded document (cached for the
-    few documents being checked: the next claim is almost always in the same one)."""
-    from claimcheck.read.text import fold
-
-    folded = fold(text)
-    starts: list[int] = []
-    ends: list[int] = []
-    for m in stats.topic_hint().finditer(folded.text):
-        s, e = folded.span(m.start(), m.end())
-        starts.append(s)
-        ends.append(e)
-    return starts, ends
-
-
-def _may_name_topic(text: str, start: int, end: int) -> bool:
-    """Whether original [start, end) might name a statistics topic; when not, no table covers its figures.
-
-    Text with many figures and no sentence boundaries (a run of numbers) would otherwise fold a window of
-    ``2 * _WINDOW`` characters for each figure only to find no topic word in it.
-    """
-    starts, ends = _topic_places(text)
-    k = bisect.bisect_right(ends, start - _SLOP)
-    return k < len(starts) and starts[k] < end + _SLOP
-
-
-@functools.lru_cache(maxsize=256)
-def _folded_slice(text: str, start: int, end: int) -> str:
-    """``fold_string(text[start:end])``, once per sentence: a sentence often holds several claims (the document
-    string hashes once and compares by identity, so the cache costs little)."""
-    return fold_string(text[start:end])
 
 
 def check_claim(claim: Claim, refs, when: _dt.date, text: str = "", *, region: str | None = None,
@@ -110,9 +48,7 @@ def _check(claim: Claim, frame, refs, when: _dt.date, asof: str, text: str, regi
             return stats.ranking_without_topic(claim, refs, asof)
         return _unverifiable(_NO_TABLE, asof)
     if claim.kind == "ranking":
-        sentence = _folded_slice(text, *frames.sentence_bounds(text, claim.start, claim.end)) if text else \
-            fold_string(claim.text)
-        return stats.check_ranking(claim, refs, when, sentence)
+        return stats.check_ranking(claim, frame, refs, when)
     v = stats.check_statistic(claim, frame, refs, when, region=region,
                               tolerance=(tolerances or {}).get(claim.kind), min_confidence=min_confidence)
     if v is not None:

@@ -1,0 +1,269 @@
+"""Frame reader: what each statistical figure of a document measures, of whom, where and when.
+
+A figure's frame is read from the clause that governs it, not from keywords anywhere in its sentence:
+
+- its **own segment** is the text between the figure before it and the figure after it in the same sentence (cut at
+  strong clause boundaries), so the figures of a list ("जीडीपी में 30.1 प्रतिशत, विनिर्माण में 35.4 प्रतिशत और
+  निर्यात में …") get a frame each;
+- the **measure** is the noun right after a count ("7.83 करोड़ … उद्यम", "11 crore jobs"), else the most specific
+  measure word of the segment, nearest first; the sentence is used only when the figure is its sentence's only one;
+- the **topic** is named in the clause or sentence, or in an earlier sentence that this one refers back to
+  ("यह क्षेत्र", "the sector", "such units");
+- the **region** is a place named in the segment, else the one place of the sentence, else an earlier sentence's
+  state when this one refers back ("the State has"), else the country; a dateline ("नई दिल्ली, 18 दिसंबर (भाषा)")
+  and a place named only for comparison ("यूपी की तरह") never count;
+- the **period** is the date, month or financial year stated in the segment, else the one period of the sentence;
+- **breakdown** (size, owner, activity, new registrations), **basis** (registrations, survey) and **comparison**
+  (a change, a target) come from words of the segment (``claimcheck/data/statistics.toml``).
+
+The reader only reads; :mod:`claimcheck.judge.statistics` decides what a frame lets it conclude.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from claimcheck.model import Claim, Frame
+from claimcheck.read.text import fold_string
+from claimcheck.find.frames.periods import _period
+from claimcheck.find.frames.places import _region
+from claimcheck.find.frames.words import (  # noqa: F401 (the reader's public helpers)
+    _ends_with, _lex, basis_rule, bounded_by, national, sentence_bounds, topic_hint)
+
+NUMERIC = ("quantity", "percent", "money", "ranking")
+_COUNTED_NOUN = 28  # characters after a count in which its counted noun stands ("7.83 करोड़ सूक्ष्म … उद्यम")
+_NEAR = 16  # characters around a figure for words that qualify it directly (change, flow, size)
+_BOUNDARY = regex.compile(r";|\s(?:जबकि|बल्कि|लेकिन|किंतु|परंतु|while|whereas|but)\s", regex.I)
+_KINDS = {"quantity": ("count", "persons"), "ranking": ("count", "persons"), "percent": ("percent",),
+          "money": ("money",)}
+
+
+# --------------------------------------------------------------------------------------------------- sentences
+
+
+# ----------------------------------------------------------------------------------------------------- regions
+
+
+# ------------------------------------------------------------------------------------------------------ frames
+
+def frames(text: str, claims: Sequence[Claim], doc_date: str | None = None) -> dict[int, Frame]:
+    """The frame of every numeric claim of a document (by index into ``claims``) that names or refers to a topic.
+
+    ``claims`` are the document's claims in text order (dates among them give periods).
+    """
+    lx = _lex()
+    if not any(True for _ in lx.topic_any.finditer(fold_string(text))):
+        return {}
+    numeric = [(i, c) for i, c in enumerate(claims) if c.kind in NUMERIC and not c.outside_body]
+    dates = [c for c in claims if c.kind == "date"]
+    out = {}
+    for i, c in numeric:
+        s0, s1 = sentence_bounds(text, c.start, c.end)
+        same = [d for _, d in numeric if s0 <= d.start < s1]
+        out[i] = _frame(text, c, s0, s1, same, dates, doc_date)
+    return _share_list_nouns(out, numeric, text)
+
+
+def _share_list_nouns(out: dict[int, Frame], numeric: list[tuple[int, Claim]], text: str) -> dict[int, Frame]:
+    """Figures of one list share the noun written once ("X माइक्रो, Y स्मॉल और Z मीडियम यूनिट्स", "X से बढ़कर
+    Y करोड़ हो गयी"): a figure whose clause names no measure takes that of its neighbour in the same sentence."""
+    from dataclasses import replace
+
+    for k, (i, c) in enumerate(numeric):
+        f = out.get(i)
+        if f is None or f.measure is not None or f.comparison:
+            continue
+        s0, s1 = sentence_bounds(text, c.start, c.end)
+        for j in (k + 1, k - 1):
+            if 0 <= j < len(numeric):
+                i2, c2 = numeric[j]
+                f2 = out.get(i2)
+                if f2 and f2.measure and f2.measure_from == "clause" and c2.kind == c.kind and s0 <= c2.start < s1:
+                    out[i] = replace(f, measure=f2.measure, measure_from="list")
+                    break
+    return out
+
+
+def _segment(text: str, c: Claim, s0: int, s1: int, same: list[Claim]) -> tuple[int, int]:
+    """The figure's own stretch of its sentence: the gap to each neighbouring figure is split at its last phrase
+    boundary ("…उद्यम पंजीकृत हुए हैं | और इनसे 34.50 करोड़", "1.64 crore | with an estimated employment figure of
+    10.73 crore"): what comes before it belongs to the earlier figure, what comes after to the later one."""
+    prev_end = max([d.end for d in same if d.end <= c.start] + [s0])
+    next_start = min([d.start for d in same if d.start >= c.end] + [s1])
+    b = [m.end() for m in _lex().boundary.finditer(text, prev_end, c.start)]
+    lo = b[-1] if b and prev_end > s0 else prev_end
+    strong_before = [m.end() for m in _BOUNDARY.finditer(text, prev_end, c.start)]
+    if strong_before and prev_end > s0:
+        lo = max(lo, strong_before[0]) if lo >= strong_before[0] else strong_before[0]
+    if b and prev_end == s0:
+        strong = [m.end() for m in _BOUNDARY.finditer(text, prev_end, c.start)]
+        lo = strong[-1] if strong else prev_end
+    if next_start < s1:
+        strong = _BOUNDARY.search(text, c.end, next_start)
+        b2 = [m.start() for m in _lex().boundary.finditer(text, c.end, next_start)]
+        hi = strong.start() if strong else (b2[-1] if b2 else next_start)
+    else:
+        m = _BOUNDARY.search(text, c.end, next_start)
+        hi = m.start() if m else next_start
+    return lo, hi
+
+
+def _matches(pat: regex.Pattern, s: str) -> list[regex.Match]:
+    return list(pat.finditer(s))
+
+
+def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list[Claim],
+           doc_date: str | None) -> Frame:
+    lx = _lex()
+    lo, hi = _segment(text, c, s0, s1, same)
+    left, right = fold_string(text[lo:c.start]), fold_string(text[c.end:hi])
+    sentence = fold_string(text[s0:s1])
+    before_text = fold_string(text[max(0, s0 - 2000):s0])
+    english = sum(ch.isascii() and ch.isalpha() for ch in text[s0:s1]) > (s1 - s0) / 3
+
+    # topic: the clause or sentence names it, or an earlier sentence does and this one refers back / counts its units
+    topic, topic_from = None, None
+    for name, pat in lx.topics:
+        if pat.search(sentence):
+            topic, topic_from = name, "sentence"
+            break
+    if topic is None:
+        for name, pat in lx.topics:
+            if pat.search(before_text) and lx.backref.search(sentence):
+                topic, topic_from = name, "earlier sentence"
+                break
+
+    # measure: the counted noun right after a count, else the most specific measure word of the segment
+    kinds = _KINDS.get(c.kind, ())
+    if c.kind == "money" and c.unit not in (None, "INR"):
+        kinds = ()
+    elif c.kind == "money" and c.implicit_unit:
+        kinds = ("money", "count", "persons")  # "10.73 crore" with no currency word may count jobs or units
+    measure, measure_from = _measure(left, right, kinds, english, c.kind)
+    if c.kind == "quantity" and c.subject and measure_from == "clause" and not _describes(c.subject, kinds):
+        # the finder read what the figure counts ("25 अधिकारी"): no measure of the tables counts that
+        measure, measure_from = None, "subject"
+    if measure is None and measure_from != "subject" and len(same) == 1 and kinds:
+        measure, _ = _measure(sentence, "", kinds, english, c.kind, whole=True)
+        measure_from = "sentence" if measure else None
+    back = s0
+    for _ in range(2):
+        if measure is not None or measure_from == "subject" or not kinds or back <= 1 \
+                or not lx.backref.search(sentence):
+            break
+        # "Starting at 49.77% in FY20, it declined to …": the measure of the sentence it refers to
+        p0, p1 = sentence_bounds(text, back - 2, back - 1)
+        measure, _ = _measure(fold_string(text[p0:p1]), "", kinds, english, c.kind, whole=True)
+        measure_from = "earlier sentence" if measure else None
+        back = p0
+
+    # breakdown: size / owner / activity / flow words near the figure, less topic names ("micro, small and medium")
+    found: dict[str, set[str]] = {}
+    wide = c.kind == "money"  # a limit's size may be named anywhere in its clause ("… वाले उद्यमों को ‘‘सूक्ष्म उद्यम’’")
+    for raw in (right, left[::-1]):
+        raw = raw if raw is right else left
+        for key, value, pat in lx.breakdowns:
+            if key in found:
+                continue
+            near = (right[:len(right) if wide and key == "size" else _COUNTED_NOUN + 12] if raw is right
+                    else left[-(len(left) if wide and key == "size" else 40):])
+            values = {v for k2, v, p2 in lx.breakdowns if k2 == key and p2.search(lx.regions.sub(" ", near))}
+            if key == "size" and len(values) > 1:
+                found[key] = set()  # "लघु और मध्यम", "micro, small and medium": the sector, not one size
+                continue
+            near = _blank_lists(near)
+            values = {v for k2, v, p2 in lx.breakdowns if k2 == key and p2.search(near)}
+            if values:
+                found[key] = values
+    found = {k: v for k, v in found.items() if v}
+    breakdown = tuple(sorted((k, next(iter(v))) for k, v in found.items() if len(v) == 1))
+    unsure = tuple(sorted(k for k, v in found.items() if len(v) > 1))
+
+    # basis: a platform named in the figure's own clause, else a kind of source named in its sentence
+    own = left + " " + right
+    basis = next((name for name, pat in lx.bases if pat.search(own)), None)
+    if basis is None:
+        basis = next((name for name, pat in lx.bases if name not in lx.basis_ids and pat.search(sentence)), None)
+
+    # comparison: a change ("66 प्रतिशत बढ़", "grew by 15%") or a target / plan
+    comparison = None
+    if c.kind == "percent" and (lx.change_after.match(right.lstrip()[:_NEAR + 8])
+                                or _ends_with(lx.change_before, left[-_NEAR:])):
+        comparison = "change"
+    elif _start_of_from_to(left, right, english):
+        comparison = "earlier"  # "6.50 करोड़ से बढ़कर 7.34 करोड़", "from 27.3% to 30.1%": a past level, not today's
+    elif lx.target.search(left[-80:] + " " + right[:80]):
+        comparison = "target"
+
+    region, region_from = _region(text, c, lo, hi, s0, s1)
+    others = [_segment(text, d, s0, s1, same) for d in same if d is not c]  # a date there is that figure's
+    period = _period(text, c, lo, hi, s0, s1, dates, others, doc_date)
+    return Frame(topic=topic, topic_from=topic_from, measure=measure, measure_from=measure_from,
+                 breakdown=breakdown, breakdown_unsure=unsure, region=region, region_from=region_from,
+                 period=period, basis=basis, comparison=comparison,
+                 refers_back=bool(lx.narrowing.search(sentence)))
+
+
+def _describes(subject: str, kinds: tuple[str, ...]) -> bool:
+    """Whether a counted noun is a measure's word, a breakdown's or the topic's ("सूक्ष्म", "MSMEs")."""
+    lx = _lex()
+    s = fold_string(subject)
+    return (any(pat.search(s) for _, kind, _, pat in lx.measures if kind in kinds)
+            or any(pat.search(s) for _, _, pat in lx.breakdowns) or bool(lx.topic_any.search(s)))
+
+
+def _blank_lists(s: str) -> str:
+    """``s`` with every topic name that lists several sizes ("micro, small and medium") blanked out: such a name is
+    the topic, not a breakdown ("सूक्ष्म उद्यम" alone is one)."""
+    lx = _lex()
+
+    def blank(m: regex.Match) -> str:
+        sizes = {v for k, v, p in lx.breakdowns if k == "size" and p.search(m.group())}
+        return " " * len(m.group()) if len(sizes) > 1 else m.group()
+
+    s = lx.regions.sub(lambda m: " " * len(m.group()), s)  # "नई दिल्ली" is a place, not new registrations
+    return lx.topic_any.sub(blank, s)
+
+
+def _start_of_from_to(left: str, right: str, english: bool) -> bool:
+    """The first figure of "from X to Y" / "X से Y": the level before a change or target, not the target."""
+    if english:
+        return bool(regex.search(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+)?$", left.lower()))
+    m = regex.match(r"\s*से\s+(\S+)", right)
+    return bool(m) and not _lex().bound_word.match(right[m.start(1):])
+
+
+def _measure(left: str, right: str, kinds: tuple[str, ...], english: bool, claim_kind: str,
+             whole: bool = False) -> tuple[str | None, str | None]:
+    lx = _lex()
+    if not kinds:
+        return None, None
+    cands = [(name, kind, prio, pat) for name, kind, prio, pat in lx.measures if kind in kinds]
+    if claim_kind in ("quantity", "ranking") and not whole:
+        noun = right[:_COUNTED_NOUN]
+        hits = sorted((m.start(), name) for name, _, prio, pat in cands for m in pat.finditer(noun))
+        if hits:
+            # the noun the figure counts stands right after it; a word later in the clause may narrow it
+            # ("35,567 व्यवसाय … बंद हो गए": closures, not businesses)
+            first = hits[0][1]
+            for name, _, _, pat in cands:
+                if lx.refines.get(name) == first and (pat.search(right) or pat.search(left[-24:])):
+                    return name, "clause"
+            return first, "clause"
+    # Hindi puts the governing noun after a figure joined by a genitive ("1 करोड़ रुपये तक के निवेश"), else
+    # before it ("निर्यात में 45%"); English after it ("45% of exports"), else before ("the share of GDP is 30%")
+    after_first = english or bool(_lex().genitive_after.match(right))
+    scored = []
+    for name, kind, prio, pat in cands:
+        prio = prio if kind in ("percent", "money") else 0
+        for m in pat.finditer(left):
+            scored.append((-prio, (len(left) - m.end()) + (8 if after_first else 0), name))
+        for m in pat.finditer(right):
+            scored.append((-prio, m.start() + (0 if after_first else 8), name))
+    if not scored:
+        return None, None
+    return min(scored)[2], "clause"
+
+

@@ -1,0 +1,93 @@
+"""Where a figure is about: places in its clause or sentence, less datelines and places named only to compare."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from claimcheck.model import Claim
+from claimcheck.read.text import fold_string
+from claimcheck.find.frames.words import _lex, sentence_bounds
+
+
+_DATELINE_TAIL = regex.compile(r"^\s*(?:[,:|।]|\d|\(|\s-\s)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    start: int
+    end: int
+    code: str
+
+
+def _places(text: str, lo: int, hi: int) -> list[_Place]:
+    """Regions named in text[lo:hi], less datelines and places named only for comparison."""
+    lx = _lex()
+    out = []
+    for m in lx.regions.finditer(text, lo, hi):
+        word = m.group()
+        code = lx.region_codes.get(fold_string(word)) or lx.region_codes.get(word.lower())
+        if code is None or _in_dateline(text, m.start(), m.end()):
+            continue
+        after = fold_string(text[m.end():m.end() + 14])
+        before = text[max(0, m.start() - 10):m.start()]
+        if lx.comparison_after.match(after.lstrip()) or lx.comparison_before.search(before.rstrip() + " ", 0):
+            if lx.comparison_before.search(before) and not before.rstrip().lower().endswith(("like", "unlike", "than",
+                                                                                             "after", "of", "behind")):
+                pass
+            else:
+                continue
+        out.append(_Place(m.start(), m.end(), code))
+    return out
+
+
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    """A place at the head of a line (or of the text) followed by a date, a colon, a comma or an agency."""
+    line_start = max(text.rfind("\n", 0, start) + 1, 0)
+    head = text[line_start:start]
+    if head.strip():  # a dateline opens its line: "लखनऊ, 5 मार्च (भाषा)", "AHMEDABAD:"
+        return False
+    if _DATELINE_TAIL.match(text[end:end + 4]):
+        return True
+    tail = text[end:end + 60]
+    return any(f"({a})" in tail or f"({a} " in tail for a in _lex().agencies)
+
+
+def _region(text: str, c: Claim, lo: int, hi: int, s0: int, s1: int) -> tuple[str | None, str]:
+    """Where the figure is about: a place in its own clause (the nearest before it, else after it), "the State" /
+    "प्रदेश" there (the article's state), then the sentence's one state, its generic word, the country, the
+    previous sentence's one state, an earlier state the sentence refers back to, else the country by default."""
+    lx = _lex()
+    if lx.substate.search(fold_string(text[s0:s1])):
+        return None, "substate"
+    own = _places(text, lo, hi)
+    own_states = [p for p in own if p.code not in lx.country]
+    if own_states:
+        before = [p for p in own_states if p.end <= c.start]
+        return (before[-1] if before else own_states[0]).code, "clause"
+    earlier = [p for p in _places(text, max(0, s0 - 2000), s0) if p.code not in lx.country]
+    if earlier and lx.generic_state.search(fold_string(text[lo:hi])):
+        return earlier[-1].code, "earlier sentence"
+    if own:
+        return own[0].code, "clause"
+    sent = _places(text, s0, s1)
+    states = {p.code for p in sent} - lx.country
+    if len(states) == 1:
+        return states.pop(), "sentence"
+    if len(states) > 1:
+        return None, "several regions"
+    if earlier and lx.generic_state.search(fold_string(text[s0:s1])):
+        return earlier[-1].code, "earlier sentence"
+    if sent:
+        return sent[0].code, "sentence"
+    if s0 > 1 and "\n\n" not in text[max(0, s0 - 2):s0 + 1]:
+        p0, p1 = sentence_bounds(text, s0 - 2, s0 - 1)
+        prev = {p.code for p in _places(text, p0, p1)} - lx.country
+        if len(prev) == 1:
+            return prev.pop(), "previous sentence"
+    if earlier and lx.backref.search(fold_string(text[s0:s1])):
+        return earlier[-1].code, "earlier sentence"
+    if earlier:
+        return "IN", f"default (the article also names {earlier[-1].code})"
+    return "IN", "default"

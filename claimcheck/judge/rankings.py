@@ -1,0 +1,87 @@
+"""Ranking claims ("सबसे अधिक एमएसएमई वाला राज्य", "the second highest"): the claimed rank against the latest complete
+state table of the frame's measure, on a named basis (registrations when named, else the survey first)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+
+from claimcheck.model import Claim, Frame, Verdict
+from claimcheck.judge.figures import fmt_indian
+from claimcheck.judge.observations import _CONF, _basis_kind, _basis_label, _evidence, _region_label, obs_date
+
+
+MIN_STATES_FOR_RANKING = 5
+
+
+def check_ranking(claim: Claim, frame: Frame | None, refs, when: _dt.date) -> Verdict:
+    """Is ``claim.region_code`` at the claimed rank among the states on the frame's measure, on a named basis (or
+    the survey first), as of ``when``?"""
+    asof = when.isoformat()
+    if refs is None or not claim.region_code or frame is None or frame.topic is None or frame.measure is None:
+        return ranking_without_topic(claim, refs, asof)
+    registration = frame.basis is not None and frame.basis != "survey"
+    tables: dict[tuple[str, _dt.date], dict[str, Any]] = {}
+    for o in refs.observations:
+        if o.measure != frame.measure or o.breakdown or not o.region.startswith("IN-"):
+            continue
+        kind = _basis_kind(refs, o.basis)
+        if kind == "claim" or (registration and kind != "registration"):
+            continue
+        d = obs_date(o)
+        if d is None or d > when:
+            continue
+        snap = tables.setdefault((o.basis, d), {})
+        if o.region not in snap or _CONF.get(o.confidence, 3) < _CONF.get(snap[o.region].confidence, 3):
+            snap[o.region] = o
+    full = {k: v for k, v in tables.items() if len(v) >= MIN_STATES_FOR_RANKING}
+    if not full:
+        return Verdict("unverifiable", "no state-wise table complete enough to rank on", as_of=asof)
+    # latest complete snapshot per basis
+    per_basis: dict[str, tuple[_dt.date, dict]] = {}
+    for (basis, d), snap in full.items():
+        if basis not in per_basis or d > per_basis[basis][0]:
+            per_basis[basis] = (d, snap)
+    order = sorted(per_basis, key=lambda b: (
+        (_basis_kind(refs, b) != "registration") if registration else (_basis_kind(refs, b) != "survey"), b))
+    results = []
+    for basis in order:
+        d, snap = per_basis[basis]
+        ranked = sorted(snap.values(), key=lambda o: -o.value)
+        leader = ranked[0]
+        rank = next((i + 1 for i, o in enumerate(ranked) if o.region == claim.region_code), None)
+        results.append((basis, d, ranked, leader, rank))
+    basis, d, ranked, leader, rank = results[0]
+    ev = tuple(_evidence(refs, o, None) for o in ranked[:2])
+    claimed = _region_label(claim.region_code)
+    others = [r for r in results[1:] if r[3].region != claim.region_code]
+    note = "".join(
+        f"; on {_basis_label(refs, r[3])} {_region_label(r[3].region)} leads" for r in others[:1]
+    )
+    want = int(claim.value) if isinstance(claim.value, (int, float)) else 1
+    if rank == want:
+        own = ranked[rank - 1]
+        nxt = ranked[rank] if rank < len(ranked) else None
+        prev = ranked[rank - 2] if rank > 1 else None
+        msg = (f"{claimed} ranks {_ordinal(rank)} on {_basis_label(refs, own)}: {fmt_indian(own.value, own.unit)}"
+               + (f", behind {_region_label(prev.region)} {fmt_indian(prev.value, prev.unit)}" if prev else "")
+               + (f", ahead of {_region_label(nxt.region)} {fmt_indian(nxt.value, nxt.unit)}" if nxt else "")
+               + note)
+        ev = tuple(_evidence(refs, o, None) for o in ranked[max(0, rank - 2):rank + 1])
+        return Verdict("supported", msg, ev, as_of=asof)
+    where = f"ranks {_ordinal(rank)}, not {_ordinal(want)}," if rank else "is not in the table"
+    msg = (f"{claimed} {where} on {_basis_label(refs, leader)}; {_region_label(leader.region)} leads with "
+           f"{fmt_indian(leader.value, leader.unit)}")
+    return Verdict("contradicted", msg, ev, as_of=asof)
+
+
+def ranking_without_topic(claim: Claim, refs, asof: str) -> Verdict:
+    """The verdict on a ranking claim whose sentence names no measure a table ranks states on."""
+    if refs is None or not claim.region_code:
+        return Verdict("unverifiable", "ranking claim without a region the tables know", as_of=asof)
+    return Verdict("unverifiable", "no reference table ranks states on this measure", as_of=asof)
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"

@@ -35,7 +35,6 @@ from claimcheck.find.frames.words import (  # noqa: F401 (the reader's public he
 NUMERIC = ("quantity", "percent", "money", "ranking")
 _COUNTED_NOUN = 28  # characters after a count in which its counted noun stands ("7.83 करोड़ सूक्ष्म … उद्यम")
 _NEAR = 16  # characters around a figure for words that qualify it directly (change, flow, size)
-_BOUNDARY = regex.compile(r";|\s(?:जबकि|बल्कि|लेकिन|किंतु|परंतु|while|whereas|but)\s", regex.I)
 _KINDS = {"quantity": ("count", "persons"), "ranking": ("count", "persons"), "percent": ("percent",),
           "money": ("money",)}
 
@@ -94,18 +93,18 @@ def _segment(text: str, c: Claim, s0: int, s1: int, same: list[Claim]) -> tuple[
     next_start = min([d.start for d in same if d.start >= c.end] + [s1])
     b = [m.end() for m in _lex().boundary.finditer(text, prev_end, c.start)]
     lo = b[-1] if b and prev_end > s0 else prev_end
-    strong_before = [m.end() for m in _BOUNDARY.finditer(text, prev_end, c.start)]
+    strong_before = [m.end() for m in _lex().strong_boundary.finditer(text, prev_end, c.start)]
     if strong_before and prev_end > s0:
         lo = max(lo, strong_before[0]) if lo >= strong_before[0] else strong_before[0]
     if b and prev_end == s0:
-        strong = [m.end() for m in _BOUNDARY.finditer(text, prev_end, c.start)]
+        strong = [m.end() for m in _lex().strong_boundary.finditer(text, prev_end, c.start)]
         lo = strong[-1] if strong else prev_end
     if next_start < s1:
-        strong = _BOUNDARY.search(text, c.end, next_start)
+        strong = _lex().strong_boundary.search(text, c.end, next_start)
         b2 = [m.start() for m in _lex().boundary.finditer(text, c.end, next_start)]
         hi = strong.start() if strong else (b2[-1] if b2 else next_start)
     else:
-        m = _BOUNDARY.search(text, c.end, next_start)
+        m = _lex().strong_boundary.search(text, c.end, next_start)
         hi = m.start() if m else next_start
     return lo, hi
 
@@ -229,10 +228,11 @@ def _blank_lists(s: str) -> str:
 
 def _start_of_from_to(left: str, right: str, english: bool) -> bool:
     """The first figure of "from X to Y" / "X से Y": the level before a change or target, not the target."""
+    lx = _lex()
     if english:
-        return bool(regex.search(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+)?$", left.lower()))
-    m = regex.match(r"\s*से\s+(\S+)", right)
-    return bool(m) and not _lex().bound_word.match(right[m.start(1):])
+        return bool(lx.from_before.search(left))
+    m = lx.from_after.match(right)
+    return bool(m) and not lx.bound_word.match(right[m.end():])
 
 
 def _measure(left: str, right: str, kinds: tuple[str, ...], english: bool, claim_kind: str,

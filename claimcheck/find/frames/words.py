@@ -52,6 +52,9 @@ class _Lex:
     substate: regex.Pattern
     genitive_after: regex.Pattern
     boundary: regex.Pattern
+    strong_boundary: regex.Pattern
+    from_before: regex.Pattern
+    from_after: regex.Pattern
     bound_word: regex.Pattern
     narrowing: regex.Pattern
     period_start: regex.Pattern
@@ -111,6 +114,12 @@ def _lex() -> _Lex:
         comparison_before=_words(cue["comparison_before"].get("hi", []), cue["comparison_before"].get("en", [])),
         agencies=tuple(cue["dateline"].get("agencies", [])),
         substate=_words(cue["substate"].get("hi", []), cue["substate"].get("en", [])),
+        strong_boundary=regex.compile("|".join([r";"] + [
+            rf"\s(?:{lexicon.alternation(cue['strong_boundary'].get('hi', []))})\s",
+            rf"(?i:\s(?:{lexicon.alternation(cue['strong_boundary'].get('en', []), fold_words=False)})\s)"])),
+        from_before=regex.compile(rf"(?i:\b(?:{lexicon.alternation(cue['from_to']['en_before'], fold_words=False)})"
+                                  rf"\s+(?:(?:{lexicon.alternation(cue['from_to']['en_hedges'], fold_words=False)})\s+)?$)"),
+        from_after=regex.compile(rf"\s*(?:{lexicon.alternation(cue['from_to']['hi_after'])})\s+"),
         boundary=regex.compile("|".join([r"[,;()]"] + [
             rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(cue['boundary'].get('hi', []))})(?![\p{{L}}\p{{M}}])",
             rf"(?i:\b(?:{lexicon.alternation(cue['boundary'].get('en', []), fold_words=False)})\b)"])),
@@ -120,7 +129,8 @@ def _lex() -> _Lex:
         bound_by={k: tuple(v) for k, v in data.get("bound_by", {}).items()},
         period_start=_words(cue["period_start"].get("hi", []), cue["period_start"].get("en", [])),
         bound_word=regex.compile("(?:%s)(?![\\p{L}\\p{M}])" % lexicon.alternation(
-            [w.split(" ", 1)[1] for w in cue["genitive"]["bounds"] if w.startswith("से ")])),
+            [w.split(" ", 1)[1] for w in cue["genitive"]["bounds"]
+             if any(w.startswith(f + " ") for f in cue["from_to"]["hi_after"])])),
         generic_state=_words(cue["generic_state"].get("hi", []), cue["generic_state"].get("en", [])),
         genitive_after=regex.compile(r"\s*(?:(?:%s)\s+)?(?:(?:%s)\s+)?(?:%s)\s" % (
             lexicon.alternation(cue["genitive"]["currency"]), lexicon.alternation(cue["genitive"]["bounds"]),

@@ -78,7 +78,7 @@ def process(
         ]
         result = DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), checked=tuple(checked), text=doc.text,
                            suppressed=sum(1 for cc in checked if cc.suppressed), ignored=doc.ignored)
-    cache.save()  # what the first document built (patterns, lexicons, tables) is kept for the next process
+    cache.save()  # the lexicons the first document parsed are kept (as JSON) for the next process
     return result
 
 

@@ -392,7 +392,7 @@ def config_show(
         print(f"# configuration file: {cfg.path or '(none found)'}")
         from claimcheck import cache
 
-        print(f"# cache of built patterns, lexicons and tables: {cache.directory() or '(off)'} "
+        print(f"# cache of parsed lexicons: {cache.directory() or '(off)'} "
               "(CLAIMCHECK_CACHE_DIR; empty turns it off)")
         for key, value, source in cfg.rows():
             shown = list(value) if isinstance(value, tuple) else value

@@ -49,7 +49,6 @@ class Lexicon:
 
 
 @functools.cache
-@cache.kept
 def lex() -> Lexicon:
     data = lexicon.load("numbers")
     words: dict[str, int] = {}

@@ -54,7 +54,6 @@ def _words_pattern(section: dict) -> Any:
 
 
 @functools.cache
-@cache.kept
 def _lex() -> _Lex:
     data = lexicon.load("measures")
     measures = tuple(

@@ -43,7 +43,6 @@ def _alt(words) -> str:
 
 
 @functools.cache
-@cache.kept
 def _lex() -> SimpleNamespace:
     q = lexicon.load("quantities")
     genitive = _alt(q["count_cues"]["genitive"])

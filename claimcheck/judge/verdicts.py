@@ -72,10 +72,8 @@ def _may_name_topic(text: str, start: int, end: int) -> bool:
     return k < len(starts) and starts[k] < end + _SLOP
 
 
-@functools.lru_cache(maxsize=256)
 def _folded_slice(text: str, start: int, end: int) -> str:
-    """``fold_string(text[start:end])``, once per sentence: a sentence often holds several claims (the document
-    string hashes once and compares by identity, so the cache costs little)."""
+    """``fold_string(text[start:end])`` (a seam: tests count the sentences folded)."""
     return fold_string(text[start:end])
 
 
@@ -85,9 +83,8 @@ def check_claim(claim: Claim, refs, when: _dt.date, text: str = "", *, region: s
     return _check(claim, refs, when, when.isoformat(), text, region, tolerances)
 
 
-@functools.lru_cache(maxsize=64)
 def _unverifiable(message: str, asof: str) -> Verdict:
-    """One (immutable) verdict object for the many figures a table cannot cover, on one date."""
+    """The verdict for a figure a table cannot cover, on one date."""
     return Verdict("unverifiable", message, as_of=asof)
 
 

@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from claimcheck import cache
 from claimcheck.errors import UsageError
 from claimcheck.model import CheckedClaim, Claim, DocResult, Document
 
@@ -78,7 +77,6 @@ def process(
         ]
         result = DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), checked=tuple(checked), text=doc.text,
                            suppressed=sum(1 for cc in checked if cc.suppressed), ignored=doc.ignored)
-    cache.save()  # the lexicons the first document parsed are kept (as JSON) for the next process
     return result
 
 

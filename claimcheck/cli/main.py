@@ -390,10 +390,6 @@ def config_show(
         cfg = cfgmod.load(paths or [], config_file=config_file).override(fail_on=fail_on, lang=lang,
                                                                            baseline=baseline_file)
         print(f"# configuration file: {cfg.path or '(none found)'}")
-        from claimcheck import cache
-
-        print(f"# cache of parsed lexicons: {cache.directory() or '(off)'} "
-              "(CLAIMCHECK_CACHE_DIR; empty turns it off)")
         for key, value, source in cfg.rows():
             shown = list(value) if isinstance(value, tuple) else value
             print(f"{key} = {json.dumps(shown, ensure_ascii=False)}  # {source}")

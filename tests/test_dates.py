@@ -223,27 +223,14 @@ def test_values_agree_with_dateparser_on_spans_both_read(span):
     assert one(span, span).value == expected
 
 
-def test_scan_is_cheaper_than_dateparser_search():
-    """Not a benchmark, a tripwire: a page of text must scan in a few milliseconds."""
-    import time
+def test_scan_finds_each_repeated_date_once():
+    """Work grows with the dates in the text: 8 times the text, 8 times the candidates (the time it takes is
+    printed by benchmarks/growth.py, and the page figure against dateparser by benchmarks/throughput.py)."""
 
-    text = fold("बैठक 3 सितंबर के बाद होगी और 2017 से अब तक 90 लाख यूनिट बनीं। " * 80).text
-    dates.scan(text, FRI)
-    t = time.perf_counter()
-    dates.scan(text, FRI)
-    assert time.perf_counter() - t < 0.05
+    def found(n):
+        return len(dates.scan(fold("3 सितंबर 2020 से, सितंबर तक, 2021 के बाद " * n).text, FRI))
 
-
-def test_scan_time_grows_linearly_with_the_number_of_dates():
-    import timeit
-
-    def cost(n):
-        text = fold("3 सितंबर 2020 से, सितंबर तक, 2021 के बाद " * n).text
-        return min(timeit.repeat(lambda: dates.scan(text, FRI), number=1, repeat=3))
-
-    # 8 times the text: linear takes about 8 times as long, quadratic 64 (wide apart, so a loaded machine's noise
-    # cannot decide the test)
-    assert cost(3200) < 24 * cost(400) + 0.02
+    assert found(400) > 0 and found(3200) == 8 * found(400)
 
 
 @pytest.mark.parametrize("anchor", [dt.date(1, 1, 1), dt.date(9999, 12, 31)])

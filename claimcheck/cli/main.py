@@ -160,15 +160,12 @@ def config_show(
     """Print the resolved configuration and where each value came from (default / file / command line)."""
     import json
 
-    from claimcheck import cache
     from claimcheck.options import Options
 
     with guard():
         options = Options.discover(paths or [], config_file=config_file, fail_on=fail_on, lang=lang,
                                    baseline=baseline_file)
         print(f"# configuration file: {options.config_path or '(none found)'}")
-        print(f"# cache of built patterns, lexicons and tables: {cache.directory() or '(off)'} "
-              "(CLAIMCHECK_CACHE_DIR; empty turns it off)")
         for key, value, source in options.rows():
             shown = list(value) if isinstance(value, tuple) else value
             print(f"{key} = {json.dumps(shown, ensure_ascii=False)}  # {source}")

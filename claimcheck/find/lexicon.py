@@ -1,8 +1,7 @@
 """Language knowledge lives in data files (``claimcheck/data/*.toml``); this module loads and validates them.
 
 Each file maps canonical keys to lists of surface forms. Surface forms are folded (see :mod:`claimcheck.read.text`)
-when loaded, so matchers can compare them with folded document text. A file is parsed once per installation: the
-parsed form is kept between runs (:mod:`claimcheck.cache`).
+when loaded, so matchers can compare them with folded document text. A file is parsed once per process.
 
 Every lexicon has a schema, ``claimcheck/data/schema/<name>.json``, checked when the file is loaded and by
 ``claimcheck data validate``. A schema mirrors the file: a JSON object is a TOML table whose keys are the allowed
@@ -21,12 +20,10 @@ import tomllib
 from importlib import resources
 from typing import Any
 
-from claimcheck import cache
 from claimcheck.errors import DataError
 
 
 @functools.cache
-@cache.kept
 def load(name: str) -> dict[str, Any]:
     """The parsed ``claimcheck/data/<name>.toml`` (read-only by convention: callers must not mutate it)."""
     file = resources.files("claimcheck.data").joinpath(f"{name}.toml")

@@ -49,7 +49,6 @@ class Lexicon:
 
 
 @functools.cache
-@cache.kept
 def lex() -> Lexicon:
     data = lexicon.load("numbers")
     words: dict[str, int] = {}
@@ -80,7 +79,6 @@ def lex() -> Lexicon:
     return Lexicon(words, frozenset(hi), en_dev, scales, fractions, modifiers, vague, en_units, en_tens, ops, dens)
 
 
-@functools.cache
 def first_runs() -> frozenset[str]:
     """The casefolded first word of every entry that can begin a number expression or a vague amount (the
     ``expr`` and ``vague`` patterns of :func:`patterns`): a number in words can only begin at such a word."""
@@ -122,7 +120,6 @@ def _alt(words) -> str:
     return lexicon.trie(words)
 
 
-@functools.cache
 def patterns() -> dict[str, str]:
     """Regex sources (folded text, use with IGNORECASE) for the parts of a number expression.
 
@@ -182,11 +179,6 @@ def _token_re() -> regex.Pattern:
     )
 
 
-@functools.cache
-def expr_re() -> regex.Pattern:
-    return cache.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?:{patterns()['expr']})", regex.IGNORECASE)
-
-
 def digits_value(s: str) -> float:
     """Value of a digit string (ASCII digits after folding). The ``regex`` module's Unicode tables may call a
     character a digit that Python's ``float`` does not know (Kawi, U+11F58): such a string is no number (NaN;
@@ -198,7 +190,7 @@ def digits_value(s: str) -> float:
 
 
 def evaluate(text: str) -> float | None:
-    """Value of a folded number expression (as matched by :func:`expr_re`); None when it has no number."""
+    """Value of a folded number expression (as matched by the ``expr`` pattern of :func:`patterns`); None when it has no number."""
     r = read(text)
     return None if r is None else r[0]
 

@@ -23,7 +23,6 @@ _END = cache.compile(r"[।!?\n]|\.(?!\d)")
 
 
 @functools.cache
-@cache.kept
 def _patterns():
     data = lexicon.load("measures")["ranking"]
     names: dict[str, str] = {}

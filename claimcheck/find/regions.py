@@ -32,7 +32,6 @@ class Mention:
 
 
 @functools.cache
-@cache.kept
 def _matcher() -> tuple[regex.Pattern, dict[str, tuple[str | None, bool]], frozenset[str]]:
     table = lexicon.load("regions")
     lookup: dict[str, tuple[str | None, bool]] = {}

@@ -53,7 +53,6 @@ def table() -> dict[str, dict[str, float]]:
     return json.loads(raw)
 
 
-@functools.cache
 def factor(unit: str, to: str) -> float:
     """How many ``to`` one ``unit`` is (``factor("day", "year") == 1/365``).
 
@@ -92,7 +91,7 @@ def _subunit_re() -> regex.Pattern:
                          rf"(?:{lexicon.trie(forms)}){numbers.RB}", regex.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)  # one scan per document: without it, each money figure rescans the whole text
 def _last_subunit_word(text: str) -> int:
     return max((m.start() for m in _subunit_word().finditer(text, overlapped=True)), default=-1)
 
@@ -138,7 +137,6 @@ class UnitWords:
     before: dict[str, str]  # folded form -> currency code
 
 
-@functools.cache
 def unit_words() -> UnitWords:
     from claimcheck.find import lexicon
     from claimcheck.find.numbers import RB

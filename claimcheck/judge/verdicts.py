@@ -9,7 +9,6 @@ article) is not checked. The verdict's date is the article's date.
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 
 from claimcheck.find import frames
 from claimcheck.judge import statistics as stats
@@ -25,9 +24,8 @@ def check_claim(claim: Claim, refs, when: _dt.date, text: str = "", *, region: s
     return _check(claim, frame, refs, when, when.isoformat(), text, region, tolerances)
 
 
-@functools.lru_cache(maxsize=64)
 def _unverifiable(message: str, asof: str) -> Verdict:
-    """One (immutable) verdict object for the many figures a table cannot cover, on one date."""
+    """The verdict of a figure no table covers, on one date."""
     return Verdict("unverifiable", message, as_of=asof)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from claimcheck import cache
 from claimcheck.errors import DataError
 from claimcheck.reference import validate as _validate
 from claimcheck.reference.show import ShowResult, show
@@ -24,7 +23,6 @@ def _build(raws: list[_Raw], context: References | None = None) -> tuple[Referen
 
 
 @functools.cache
-@cache.kept
 def _shipped() -> References:
     raws = [_read(path, text, table) for table, path, text in _shipped_files()]
     refs, problems = _build([r for r in raws if r is not None])

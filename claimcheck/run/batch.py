@@ -142,7 +142,6 @@ def _work_in_worker(docs: list[Document]) -> list[Any]:
     return _work(docs, *_JOB)
 
 
-@functools.cache  # registered once per process
 def _fast_pickling() -> None:
     """Send model records between processes as plain tuples of their fields (rebuilt with the constructor).
 

@@ -22,7 +22,6 @@ import datetime as _dt
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
-from claimcheck import cache
 from claimcheck.errors import ClaimcheckError
 from claimcheck.model import Claim, DocResult, Document, Report
 from claimcheck.options import Options
@@ -52,7 +51,6 @@ def process(doc: Document, options: Options | None = None) -> DocResult:
         ]
         result = DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), checked=tuple(checked), text=doc.text,
                            suppressed=sum(1 for cc in checked if cc.suppressed), ignored=doc.ignored)
-    cache.save()  # what the first document built (patterns, lexicons, tables) is kept for the next process
     return result
 
 

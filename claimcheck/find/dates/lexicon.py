@@ -63,7 +63,6 @@ def _index(table: dict, cast=int) -> dict[str, int]:
 
 
 @functools.cache
-@cache.kept
 def lex() -> Lex:
     d = lexicon.load("dates")
     y, t, u = d["years"], d["time"], d["units"]

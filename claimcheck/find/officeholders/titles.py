@@ -103,7 +103,6 @@ class _Vocab:
 
 
 @functools.cache
-@cache.kept
 def vocab() -> _Vocab:
     return _Vocab()
 

@@ -43,7 +43,6 @@ def _alt(words) -> str:
 
 
 @functools.cache
-@cache.kept
 def _lex() -> SimpleNamespace:
     q = lexicon.load("quantities")
     genitive = _alt(q["count_cues"]["genitive"])
@@ -253,7 +252,6 @@ def counted_subject_at(t: str, cue) -> tuple[str, int] | int | None:
 _LIST_ITEM = cache.compile(r"[.)][ \t]+[\p{L}\p{M}(\"'“‘]")
 
 
-@functools.lru_cache(maxsize=64)
 def _numbered(n: int) -> regex.Pattern:
     """The marker of list item ``n`` ("2. ", "2) ") before a word."""
     return cache.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}.,]){n}[.)][ \t]+[\p{{L}}\p{{M}}(\"'“‘]")

@@ -38,7 +38,6 @@ Lex = SimpleNamespace
 
 
 @functools.cache
-@cache.kept
 def lex() -> Lex:
     q = lexicon.load("quantities")
     p = numbers.patterns()

@@ -26,7 +26,6 @@ _PUNCT = cache.compile(r"[^\p{L}\p{M}\p{N}\s-]+")
 
 
 @functools.cache
-@cache.kept
 def _canon():
     d = lexicon.load("titles")
     phrases, words = [], {}

@@ -17,11 +17,14 @@ APPROX_TOLERANCE = 0.05
 MIN_TOLERANCE = 0.005
 
 
+_NUMBER = regex.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
 def rounding_tolerance(number_text: str | None) -> float:
     """Relative half-unit of the last significant digit of the first number written in ``number_text``."""
     if not number_text:
         return APPROX_TOLERANCE
-    m = regex.search(r"\d[\d,]*(?:\.\d+)?", fold_string(number_text))
+    m = _NUMBER.search(fold_string(number_text))
     if not m:
         return APPROX_TOLERANCE  # number words: "नब्बे लाख"
     s = m.group().replace(",", "")
@@ -46,7 +49,7 @@ def claim_interval(claim: Claim) -> tuple[float | None, float | None, float, flo
     also truncates: "45%" for 45.56%); a figure in words ("six crore") or a fraction word ("पौने दो लाख") holds
     within 5%, or half its leading unit when that is wider (at most 10%).
     """
-    numbers = regex.findall(r"\d[\d,]*(?:\.\d+)?", fold_string(claim.text))
+    numbers = _NUMBER.findall(fold_string(claim.text))
     if numbers:
         tl, th = rounding_tolerance(numbers[0]), rounding_tolerance(numbers[-1])
         last = numbers[-1].replace(",", "")

@@ -13,6 +13,11 @@ from claimcheck.judge.figures import fmt_indian
 from claimcheck.model import Evidence
 
 
+_FY_PAIR = regex.compile(r"(\d{4})-(\d{2})")
+_LOOSE_DATE = regex.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_YEAR_IN_LABEL = regex.compile(r"\(\d{4}")
+
+
 @functools.cache
 def _basis_breakdowns() -> dict[str, dict]:
     """Bases whose every figure is one breakdown (the Udyam Assist Platform onboards micro units only)."""
@@ -31,14 +36,14 @@ def obs_date(obs, kind: str = "") -> _dt.date | None:
     if not period:
         return _parse_loose(str(obs.published), end=True) if getattr(obs, "published", None) else None
     end = period.split("/")[-1] or period.split("/")[0]
-    fy = regex.fullmatch(r"(\d{4})-(\d{2})", end)
+    fy = _FY_PAIR.fullmatch(end)
     if fy and int(fy.group(2)) == (int(fy.group(1)) + 1) % 100:
         return _dt.date(int(fy.group(1)) + 1, 3, 31)
     return _parse_loose(end, end=True)
 
 
 def _parse_loose(s: str, *, end: bool) -> _dt.date | None:
-    m = regex.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", s.strip())
+    m = _LOOSE_DATE.fullmatch(s.strip())
     if not m:
         return None
     y, mo, d = int(m.group(1)), m.group(2), m.group(3)
@@ -62,7 +67,7 @@ def _basis_label(refs, obs) -> str:
     b = refs.bases.get(obs.basis)
     label = getattr(b, "label_en", None) or obs.basis
     when = obs.as_of or obs.period
-    if not when or regex.search(r"\(\d{4}", label):
+    if not when or _YEAR_IN_LABEL.search(label):
         return label
     return f"{label} ({'as of ' if obs.as_of else ''}{when})"
 
@@ -113,7 +118,7 @@ def _period_bounds(period: str) -> tuple[_dt.date | None, _dt.date | None]:
     if "/" in period:
         a, b = period.split("/", 1)
         return (_parse_loose(a, end=False) if a else None), (_parse_loose(b, end=True) if b else None)
-    fy = regex.fullmatch(r"(\d{4})-(\d{2})", period)
+    fy = _FY_PAIR.fullmatch(period)
     if fy and int(fy.group(2)) == (int(fy.group(1)) + 1) % 100:
         y = int(fy.group(1))
         return _dt.date(y, 4, 1), _dt.date(y + 1, 3, 31)

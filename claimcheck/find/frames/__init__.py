@@ -21,12 +21,14 @@ The reader only reads; :mod:`claimcheck.judge.statistics` decides what a frame l
 
 from __future__ import annotations
 
+import bisect
+
 from collections.abc import Sequence
 
 import regex
 
 from claimcheck.model import Claim, Frame
-from claimcheck.read.text import fold_string
+from claimcheck.read.text import fold, fold_string
 from claimcheck.find.frames.periods import _period
 from claimcheck.find.frames.places import _region
 from claimcheck.find.frames.words import (  # noqa: F401 (the reader's public helpers)
@@ -57,11 +59,27 @@ def frames(text: str, claims: Sequence[Claim], doc_date: str | None = None) -> d
         return {}
     numeric = [(i, c) for i, c in enumerate(claims) if c.kind in NUMERIC and not c.outside_body]
     dates = [c for c in claims if c.kind == "date"]
+    # where the document names a topic (original offsets), found once: a figure whose sentence names none, and
+    # whose sentence does not refer back to an earlier mention, is framed no further (most figures of a batch)
+    folded = fold(text)
+    mentions = sorted(folded.span(m.start(), m.end())[0] for m in lx.topic_any.finditer(folded.text))
     out = {}
+    sentences: dict[tuple[int, int], str] = {}
     for i, c in numeric:
         s0, s1 = sentence_bounds(text, c.start, c.end)
+        k = bisect.bisect_left(mentions, max(0, s0 - 8))
+        named_here = k < len(mentions) and mentions[k] < s1
+        named_before = bisect.bisect_left(mentions, s0) > bisect.bisect_left(mentions, s0 - _CONTEXT)
+        if not named_here and not named_before:
+            out[i] = _NO_TOPIC
+            continue
+        if (s0, s1) not in sentences:
+            sentences[(s0, s1)] = fold_string(text[s0:s1])
+        if not named_here and not lx.backref.search(sentences[(s0, s1)]):
+            out[i] = _NO_TOPIC
+            continue
         same = [d for _, d in numeric if s0 <= d.start < s1]
-        out[i] = _frame(text, c, s0, s1, same, dates, doc_date)
+        out[i] = _frame(text, c, s0, s1, same, dates, doc_date, sentences[(s0, s1)])
     return _share_list_nouns(out, numeric, text)
 
 
@@ -83,6 +101,10 @@ def _share_list_nouns(out: dict[int, Frame], numeric: list[tuple[int, Claim]], t
                     out[i] = replace(f, measure=f2.measure, measure_from="list")
                     break
     return out
+
+
+_CONTEXT = 2000  # characters before a sentence in which a topic or state it refers back to is looked for
+_NO_TOPIC = Frame()
 
 
 def _segment(text: str, c: Claim, s0: int, s1: int, same: list[Claim]) -> tuple[int, int]:
@@ -114,12 +136,10 @@ def _matches(pat: regex.Pattern, s: str) -> list[regex.Match]:
 
 
 def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list[Claim],
-           doc_date: str | None) -> Frame:
+           doc_date: str | None, sentence: str) -> Frame:
     lx = _lex()
     lo, hi = _segment(text, c, s0, s1, same)
     left, right = fold_string(text[lo:c.start]), fold_string(text[c.end:hi])
-    sentence = fold_string(text[s0:s1])
-    before_text = fold_string(text[max(0, s0 - 2000):s0])
     english = sum(ch.isascii() and ch.isalpha() for ch in text[s0:s1]) > (s1 - s0) / 3
 
     # topic: the clause or sentence names it, or an earlier sentence does and this one refers back / counts its units
@@ -128,9 +148,10 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
         if pat.search(sentence):
             topic, topic_from = name, "sentence"
             break
-    if topic is None:
+    if topic is None and lx.backref.search(sentence):
+        before_text = fold_string(text[max(0, s0 - _CONTEXT):s0])
         for name, pat in lx.topics:
-            if pat.search(before_text) and lx.backref.search(sentence):
+            if pat.search(before_text):
                 topic, topic_from = name, "earlier sentence"
                 break
 
@@ -161,19 +182,19 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
     # breakdown: size / owner / activity / flow words near the figure, less topic names ("micro, small and medium")
     found: dict[str, set[str]] = {}
     wide = c.kind == "money"  # a limit's size may be named anywhere in its clause ("… वाले उद्यमों को ‘‘सूक्ष्म उद्यम’’")
-    for raw in (right, left[::-1]):
-        raw = raw if raw is right else left
-        for key, value, pat in lx.breakdowns:
-            if key in found:
-                continue
-            near = (right[:len(right) if wide and key == "size" else _COUNTED_NOUN + 12] if raw is right
-                    else left[-(len(left) if wide and key == "size" else 40):])
-            values = {v for k2, v, p2 in lx.breakdowns if k2 == key and p2.search(lx.regions.sub(" ", near))}
+    sides = []
+    for near, far in ((right[:_COUNTED_NOUN + 12], right), (left[-40:], left)):
+        sides.append((near, far if wide else near))
+    for near, far in sides:
+        texts = {n: (lx.regions.sub(" ", n), _blank_lists(n)) for n in {near, far}}
+        keys = {k for k, _, _ in lx.breakdowns} - set(found)
+        for key in sorted(keys):
+            unplaced, blanked = texts[far if key == "size" else near]
+            values = {v for k2, v, p2 in lx.breakdowns if k2 == key and p2.search(unplaced)}
             if key == "size" and len(values) > 1:
                 found[key] = set()  # "लघु और मध्यम", "micro, small and medium": the sector, not one size
                 continue
-            near = _blank_lists(near)
-            values = {v for k2, v, p2 in lx.breakdowns if k2 == key and p2.search(near)}
+            values = {v for k2, v, p2 in lx.breakdowns if k2 == key and p2.search(blanked)}
             if values:
                 found[key] = values
     found = {k: v for k, v in found.items() if v}

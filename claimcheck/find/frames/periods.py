@@ -11,6 +11,11 @@ from claimcheck.read.text import fold_string
 from claimcheck.find.frames.words import _ends_with, _lex
 
 
+_SENTENCE_MARK = regex.compile(r"[।.!?]")
+_STORY_OPENS = regex.compile(r"\s*(?:\(|\|\||:|-|–|—)")  # after a dateline's date
+_ISO = regex.compile(r"\d{4}(?:-\d{2}){0,2}")
+
+
 def _period(text: str, c: Claim, lo: int, hi: int, s0: int, s1: int, dates: list[Claim],
             others: list[tuple[int, int]], doc_date: str | None) -> str | None:
     """The period the figure describes: a date range ("1 जुलाई 2020 से 1 अप्रैल 2022 तक" -> a/b), "up to" a date
@@ -46,10 +51,10 @@ def _dateline_date(text: str, d: Claim) -> bool:
     after a place and before the agency or the dash that opens the story."""
     line_start = text.rfind("\n", 0, d.start) + 1
     head = text[line_start:d.start]
-    if len(head) > 30 or regex.search(r"[।.!?]", head):
+    if len(head) > 30 or _SENTENCE_MARK.search(head):
         return False
     tail = text[d.end:d.end + 30]
-    return bool(regex.match(r"\s*(?:\(|\|\||:|-|–|—)", tail))
+    return bool(_STORY_OPENS.match(tail))
 
 
 def _compose(found: list[Claim]) -> list[str]:
@@ -81,7 +86,7 @@ def _period_of(d: Claim) -> str | None:
         return None
     if d.subtype == "fiscal_year" and d.low and d.high:
         return f"{d.low}-{str(d.high)[-2:]}"
-    if isinstance(d.value, str) and regex.fullmatch(r"\d{4}(?:-\d{2}){0,2}", d.value):
+    if isinstance(d.value, str) and _ISO.fullmatch(d.value):
         return f"/{d.value}" if d.qualifier == "until" else d.value
     if d.low and d.high and isinstance(d.low, str) and isinstance(d.high, str):
         return f"{d.low}/{d.high}"

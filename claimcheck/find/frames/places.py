@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
+
 from dataclasses import dataclass
 
 import regex
 
 from claimcheck.model import Claim
 from claimcheck.read.text import fold_string
-from claimcheck.find.frames.words import _lex, sentence_bounds
+from claimcheck.find.frames.words import _ends_with, _lex, sentence_bounds
 
 
 _DATELINE_TAIL = regex.compile(r"^\s*(?:[,:|।]|\d|\(|\s-\s)")
@@ -23,23 +26,29 @@ class _Place:
 
 def _places(text: str, lo: int, hi: int) -> list[_Place]:
     """Regions named in text[lo:hi], less datelines and places named only for comparison."""
+    starts, places = _all_places(text)
+    return [p for p in places[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)] if p.end <= hi]
+
+
+@functools.lru_cache(maxsize=4)  # every figure of a document asks for places of its clause and sentences
+def _all_places(text: str) -> tuple[list[int], list[_Place]]:
     lx = _lex()
     out = []
-    for m in lx.regions.finditer(text, lo, hi):
-        word = m.group()
-        code = lx.region_codes.get(fold_string(word)) or lx.region_codes.get(word.lower())
+    for m in lx.regions.finditer(text):
+        code = _code(m.group())
         if code is None or _in_dateline(text, m.start(), m.end()):
             continue
-        after = fold_string(text[m.end():m.end() + 14])
-        before = text[max(0, m.start() - 10):m.start()]
-        if lx.comparison_after.match(after.lstrip()) or lx.comparison_before.search(before.rstrip() + " ", 0):
-            if lx.comparison_before.search(before) and not before.rstrip().lower().endswith(("like", "unlike", "than",
-                                                                                             "after", "of", "behind")):
-                pass
-            else:
-                continue
+        if lx.comparison_after.match(fold_string(text[m.end():m.end() + 14]).lstrip()) or _ends_with(
+                lx.comparison_before, text[max(0, m.start() - 12):m.start()]):
+            continue  # "यूपी की तरह", "like Gujarat": named to compare with
         out.append(_Place(m.start(), m.end(), code))
-    return out
+    return [p.start for p in out], out
+
+
+@functools.lru_cache(maxsize=1024)
+def _code(word: str) -> str | None:
+    lx = _lex()
+    return lx.region_codes.get(fold_string(word)) or lx.region_codes.get(word.lower())
 
 
 def _in_dateline(text: str, start: int, end: int) -> bool:
@@ -66,8 +75,10 @@ def _region(text: str, c: Claim, lo: int, hi: int, s0: int, s1: int) -> tuple[st
     if own_states:
         before = [p for p in own_states if p.end <= c.start]
         return (before[-1] if before else own_states[0]).code, "clause"
-    earlier = [p for p in _places(text, max(0, s0 - 2000), s0) if p.code not in lx.country]
-    if earlier and lx.generic_state.search(fold_string(text[lo:hi])):
+    def earlier_states() -> list[_Place]:
+        return [p for p in _places(text, max(0, s0 - 2000), s0) if p.code not in lx.country]
+
+    if lx.generic_state.search(fold_string(text[lo:hi])) and (earlier := earlier_states()):
         return earlier[-1].code, "earlier sentence"
     if own:
         return own[0].code, "clause"
@@ -77,7 +88,7 @@ def _region(text: str, c: Claim, lo: int, hi: int, s0: int, s1: int) -> tuple[st
         return states.pop(), "sentence"
     if len(states) > 1:
         return None, "several regions"
-    if earlier and lx.generic_state.search(fold_string(text[s0:s1])):
+    if lx.generic_state.search(fold_string(text[s0:s1])) and (earlier := earlier_states()):
         return earlier[-1].code, "earlier sentence"
     if sent:
         return sent[0].code, "sentence"
@@ -86,6 +97,7 @@ def _region(text: str, c: Claim, lo: int, hi: int, s0: int, s1: int) -> tuple[st
         prev = {p.code for p in _places(text, p0, p1)} - lx.country
         if len(prev) == 1:
             return prev.pop(), "previous sentence"
+    earlier = earlier_states()
     if earlier and lx.backref.search(fold_string(text[s0:s1])):
         return earlier[-1].code, "earlier sentence"
     if earlier:

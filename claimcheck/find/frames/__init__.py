@@ -186,6 +186,8 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
     for near, far in ((right[:_COUNTED_NOUN + 12], right), (left[-40:], left)):
         sides.append((near, far if wide else near))
     for near, far in sides:
+        if not lx.breakdown_any.search(far):
+            continue  # no breakdown word at all (most figures)
         texts = {n: (lx.regions.sub(" ", n), _blank_lists(n)) for n in {near, far}}
         keys = {k for k, _, _ in lx.breakdowns} - set(found)
         for key in sorted(keys):
@@ -218,7 +220,9 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
         comparison = "target"
 
     region, region_from = _region(text, c, lo, hi, s0, s1)
-    others = [_segment(text, d, s0, s1, same) for d in same if d is not c]  # a date there is that figure's
+    def others() -> list[tuple[int, int]]:  # the other figures' clauses: a date there is that figure's
+        return [_segment(text, d, s0, s1, same) for d in same if d is not c]
+
     period = _period(text, c, lo, hi, s0, s1, dates, others, doc_date)
     return Frame(topic=topic, topic_from=topic_from, measure=measure, measure_from=measure_from,
                  breakdown=breakdown, breakdown_unsure=unsure, region=region, region_from=region_from,

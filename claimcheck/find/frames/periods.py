@@ -17,7 +17,7 @@ _ISO = regex.compile(r"\d{4}(?:-\d{2}){0,2}")
 
 
 def _period(text: str, c: Claim, lo: int, hi: int, s0: int, s1: int, dates: list[Claim],
-            others: list[tuple[int, int]], doc_date: str | None) -> str | None:
+            others, doc_date: str | None) -> str | None:
     """The period the figure describes: a date range ("1 जुलाई 2020 से 1 अप्रैल 2022 तक" -> a/b), "up to" a date
     ("28 फरवरी 2026 तक" -> /2026-02-28), a financial year, a month or a day. Dates of the dateline or the article's
     own date (when it was said) are not periods of the figure."""
@@ -38,8 +38,10 @@ def _period(text: str, c: Claim, lo: int, hi: int, s0: int, s1: int, dates: list
         return [d for d in dates if lo_ <= d.start and d.end <= hi_ and usable(d)]
 
     for lo_, hi_ in ((lo, hi), (s0, s1)):
-        found = [d for d in pick(lo_, hi_) if (lo_, hi_) == (lo, hi)
-                 or not any(a <= d.start and d.end <= b for a, b in others)]
+        found = pick(lo_, hi_)
+        if found and (lo_, hi_) != (lo, hi):
+            spans = others()
+            found = [d for d in found if not any(a <= d.start and d.end <= b for a, b in spans)]
         periods = _compose(found)
         if len(set(periods)) == 1 or (periods and (lo_, hi_) == (lo, hi)):
             return periods[0] if len(set(periods)) == 1 else _nearest_period(c, found)

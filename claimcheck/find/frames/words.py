@@ -40,6 +40,7 @@ class _Lex:
     measures: tuple[tuple[str, str, int, regex.Pattern], ...]  # (name, kind, priority, words)
     refines: dict[str, str]  # a measure that narrows another when its words follow the counted noun
     breakdowns: tuple[tuple[str, str, regex.Pattern], ...]  # (key, value, words)
+    breakdown_any: regex.Pattern
     bases: tuple[tuple[str, regex.Pattern], ...]
     basis_ids: dict[str, tuple[str, ...]]  # a [basis.NAME] that names bases: NAME -> those bases
     change_after: regex.Pattern
@@ -105,6 +106,8 @@ def _lex() -> _Lex:
         else "") if p)
     return _Lex(
         topics=topics, topic_any=_words(all_hi, all_en), measures=measures, refines=refines, breakdowns=breakdowns,
+        breakdown_any=_words([w for sec in data["breakdown"].values() for w in sec["hi"]],
+                             [w for sec in data["breakdown"].values() for w in sec["en"]]),
         bases=bases, basis_ids=basis_ids,
         change_after=_words(cue["change"].get("hi_after", []), cue["change"].get("en_after", [])),
         change_before=_words([], cue["change"].get("en_before", [])),

@@ -52,6 +52,22 @@ def confidence(frame: Frame, pool_kinds: set[str], configured_region: bool = Fal
     return round(c, 2)
 
 
+_INDEX: dict[int, tuple[object, dict]] = {}
+
+
+def _by_measure_and_region(refs) -> dict[tuple[str, str], list]:
+    """The tables' observations by (measure, region), built once per set of tables (every figure looks there)."""
+    obs = refs.observations
+    hit = _INDEX.get(id(obs))
+    if hit is None or hit[0] is not obs:
+        index: dict[tuple[str, str], list] = {}
+        for o in obs:
+            index.setdefault((o.measure, o.region), []).append(o)
+        _INDEX.clear()
+        _INDEX[id(obs)] = hit = (obs, index)
+    return hit[1]
+
+
 def check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *, region: str | None = None,
                     tolerance: float | None = None, min_confidence: float = MIN_CONFIDENCE) -> Verdict | None:
     """A verdict for a statistical claim read as ``frame``, or None when no topic of the tables is in question.
@@ -89,9 +105,8 @@ def check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *, 
     breakdown = dict(frame.breakdown)
     want_kind, want_bases = basis_rule(frame.basis)
     pool = [
-        o for o in refs.observations
-        if o.measure == frame.measure and o.region == code
-        and ((o.breakdown or {}) == breakdown
+        o for o in _by_measure_and_region(refs).get((frame.measure, code), ())
+        if ((o.breakdown or {}) == breakdown
              or (not o.breakdown and _basis_breakdowns().get(o.basis) == breakdown))
         and _basis_kind(refs, o.basis) != "claim"
         and (want_kind is None or _basis_kind(refs, o.basis) == want_kind)

@@ -32,7 +32,7 @@ from claimcheck.read.text import fold, fold_string
 from claimcheck.find.frames.periods import _period
 from claimcheck.find.frames.places import _region
 from claimcheck.find.frames.words import (  # noqa: F401 (the reader's public helpers)
-    _ends_with, _lex, basis_rule, bounded_by, national, sentence_bounds, topic_hint)
+    _WINDOW, _ends_with, _lex, basis_rule, bounded_by, national, sentence_bounds, topic_hint)
 
 NUMERIC = ("quantity", "percent", "money", "ranking")
 _COUNTED_NOUN = 28  # characters after a count in which its counted noun stands ("7.83 करोड़ सूक्ष्म … उद्यम")
@@ -66,6 +66,9 @@ def frames(text: str, claims: Sequence[Claim], doc_date: str | None = None) -> d
     out = {}
     sentences: dict[tuple[int, int], str] = {}
     for i, c in numeric:
+        if bisect.bisect_left(mentions, c.end + _WINDOW) == bisect.bisect_left(mentions, c.start - _CONTEXT - _WINDOW):
+            out[i] = _NO_TOPIC  # no topic named anywhere near: no sentence to find
+            continue
         s0, s1 = sentence_bounds(text, c.start, c.end)
         k = bisect.bisect_left(mentions, max(0, s0 - 8))
         named_here = k < len(mentions) and mentions[k] < s1

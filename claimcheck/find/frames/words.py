@@ -98,10 +98,12 @@ def _lex() -> _Lex:
     # abbreviations ("UP", "TN") only in capitals: "made up 45 per cent" names no state
     abbrev = sorted({w for spec in lexicon.load("regions").values() for w in spec.get("en", [])
                      if w.replace(".", "").isupper() and len(w.replace(".", "")) <= 3})
-    region_en = [w for w in codes if w.isascii() and w.upper().replace(".", "") != w.replace(".", "").upper()
-                 or w.isascii() and w not in {a.lower() for a in abbrev}]
+    lower_abbrev = {a.lower() for a in abbrev}
+    region_en = [w for w in codes if w.isascii() and w not in lower_abbrev]
+    # a character trie: the document's places are found in one pass over hundreds of names
     region_pat = "|".join(p for p in (
-        _words(region_hi, [w for w in region_en if w not in {a.lower() for a in abbrev}]).pattern,
+        rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.trie(region_hi)})(?![\p{{L}}\p{{M}}])",
+        rf"(?i:(?<![\p{{L}}\p{{M}}\d])(?:{lexicon.trie(region_en)})(?![\p{{L}}\p{{M}}]))",
         rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(abbrev, fold_words=False)})(?![\p{{L}}\p{{M}}])" if abbrev
         else "") if p)
     return _Lex(

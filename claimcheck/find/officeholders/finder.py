@@ -45,6 +45,9 @@ class _Finder(_NameRules):
             return not tok.latin or tok.text.rstrip(".").isupper()
         if k in self.v.heads:
             return True
+        if k.endswith(("-designate", "-elect")):  # "CM-designate", "President-elect"
+            base = k.rsplit("-", 1)[0]
+            return base in self.v.heads or base in self.v.abbrev
         if k in self.v.org_heads:
             return self._org_head(i)
         return not tok.latin and k.endswith(self.v.head_suffix) and len(k) > 2 and not k.startswith("मंत्रि")
@@ -221,6 +224,29 @@ class _Finder(_NameRules):
             return last
         return end
 
+    def qualifier(self, start: int, end: int) -> str | None:
+        """'former', 'designate' or 'outgoing' when the title (or the word before it or before the place written
+        before it: "former West Bengal governor", "The outgoing Governor") says so; the first such word wins."""
+        t, v = self.t, self.v
+        idx = list(range(start, end + 1))
+        ju = self.jurisdiction_left(start)
+        a = ju[0] if ju else start
+        for b in (a - 1, a - 2):
+            if b < 0 or not self.joined(b + 1) or not t[b].word:
+                break
+            idx.insert(0, b)
+            if t[b].key not in ("the", "a", "an"):
+                break
+        for x in idx:
+            k = t[x].key
+            if k in v.former:
+                return "former"
+            if k in v.designate or k.endswith(("-designate", "-elect")):
+                return "designate"
+            if k in v.outgoing:
+                return "outgoing"
+        return None
+
     def former_gap(self, j: int) -> int:
         for ph in self.v.former_gap:
             m = len(ph)
@@ -305,7 +331,8 @@ class _Finder(_NameRules):
                 continue
             # a cheap first test: is_head is false for a key in no head set that cannot take the head suffix
             k = t[h].key
-            if k not in maybe_head and (t[h].latin or not k.endswith(v.head_suffix)):
+            if k not in maybe_head and (not k.endswith(("-designate", "-elect")) if t[h].latin
+                                        else not k.endswith(v.head_suffix)):
                 continue
             if not self.is_head(h):
                 continue
@@ -314,13 +341,13 @@ class _Finder(_NameRules):
                 continue
             end = self.title_right(h)
             end = self.place_after_title(h, self.portfolio_after(end))
-            former = any(t[x].key in self.v.former for x in range(start, end + 1))
+            former = self.qualifier(start, end)
             j, place = end + 1, self.region_after(end)
             if place is not None:
                 j = place[1] + 1  # the name after "Chief Minister of Uttar Pradesh"
             gap = self.former_gap(j) if j < n else 0
             if gap:
-                former = True
+                former = "former"
             bare = start == h and end == h
             name_end = self.name_right(j + gap, h, bare) if j + gap < n and self.joined(j + gap) else None
             if name_end is None and gap == 0 and j + 1 < n and t[j].text == "," and self.joined(j):
@@ -473,7 +500,7 @@ class _Finder(_NameRules):
         if jur:
             fields["jurisdiction"] = orig(*jur)
         if former:
-            fields["subtype"] = "former"
+            fields["subtype"] = former if isinstance(former, str) else "former"
         elif shared:
             fields["subtype"] = "shared"  # a title written once before two names (see _coordinated)
         return ctx.claim("officeholder", t[s].s, t[e].e, **fields)

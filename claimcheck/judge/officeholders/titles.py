@@ -86,6 +86,8 @@ def title_sig(text: str) -> Sig:
         s = _region_re().sub(" ", s)
     words = []
     for w in s.split():
+        if w.endswith(("-designate", "-elect")):  # "cm-designate": the title, qualified
+            w = w.rsplit("-", 1)[0]
         w = c["abbrev"].get(w, w)
         words.extend(_split_compound(w))
     s = " " + " ".join(words) + " "

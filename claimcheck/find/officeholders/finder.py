@@ -24,10 +24,11 @@ ZWJ removed), so "संयुक्‍त सचिव" matches.
 from __future__ import annotations
 
 from claimcheck.find.officeholders.titles import title_lines, tokens, vocab
+from claimcheck.find.officeholders.frames import _Frames
 from claimcheck.find.officeholders.names import _NameRules
 
 
-class _Finder(_NameRules):
+class _Finder(_NameRules, _Frames):
     def __init__(self, ctx) -> None:
         self.ctx = ctx
         self.text = ctx.folded.text
@@ -228,9 +229,9 @@ class _Finder(_NameRules):
         """'former', 'designate' or 'outgoing' when the title (or the word before it or before the place written
         before it: "former West Bengal governor", "The outgoing Governor") says so; the first such word wins."""
         t, v = self.t, self.v
-        idx = list(range(start, end + 1))
         ju = self.jurisdiction_left(start)
         a = ju[0] if ju else start
+        idx = list(range(a, end + 1))  # "नवनियुक्त बिहार के राज्यपाल"
         for b in (a - 1, a - 2):
             if b < 0 or not self.joined(b + 1) or not t[b].word:
                 break
@@ -246,6 +247,13 @@ class _Finder(_NameRules):
             if k in v.outgoing:
                 return "outgoing"
         return None
+
+    def list_gap(self, j: int) -> int:
+        """Tokens between a plural title and the names it lists: ", including", "namely", "जिनमें"."""
+        k, n = j, len(self.t)
+        while k < n and k - j < 3 and self.joined(k) and (self.t[k].text == "," or self.t[k].key in self.v.list_gap):
+            k += 1
+        return k - j if k > j and self.t[k - 1].key in self.v.list_gap else 0
 
     def former_gap(self, j: int) -> int:
         for ph in self.v.former_gap:
@@ -348,6 +356,8 @@ class _Finder(_NameRules):
             gap = self.former_gap(j) if j < n else 0
             if gap:
                 former = "former"
+            elif t[end].key in v.plural:
+                gap = self.list_gap(j)  # "several Punjab ministers, including A and B"
             bare = start == h and end == h
             name_end = self.name_right(j + gap, h, bare) if j + gap < n and self.joined(j + gap) else None
             if name_end is None and gap == 0 and j + 1 < n and t[j].text == "," and self.joined(j):
@@ -366,7 +376,8 @@ class _Finder(_NameRules):
                                            title_start=start, jur=place, shared=not plain))
                     taken_until = be
                 continue
-            cs = self._name_first(start, end, offices, former, taken_until)
+            cs = self.oath_frame(start, end, offices, former, taken_until) \
+                or self._name_first(start, end, offices, former, taken_until)
             if cs:
                 out.extend(cs)
                 taken_until = end
@@ -387,10 +398,14 @@ class _Finder(_NameRules):
         (``[shared]``) share it too, but not plainly. A name with a title of its own ("उपमुख्यमंत्री A और गृह
         मंत्री B") is found on its own."""
         t, n = self.t, len(self.t)
+        keys = tuple(t[x].key for x in range(start, end + 1))
+        plural = keys[-1] in self.v.plural
         out, k, conj = [], name_end + 1, False
         while k + 1 < n and self.joined(k) and self.joined(k + 1) and t[k].key in self.v.connectors \
                 and t[k].key not in ("सह", "cum"):
             if self.is_head(k + 1) or self.title_word(k + 1):
+                if plural and out:
+                    return out, True  # "Ministers A, B, C, MLA D": the list under the plural title ends here
                 return [], False
             ne = self.name_right(k + 1, h, bare)
             if ne is None:
@@ -398,16 +413,15 @@ class _Finder(_NameRules):
             conj = t[k].text != ","
             out.append((k + 1, ne))
             k = ne + 1
-        if not out or not conj:
+        if not out or not (conj or plural):
             return [], False
         if k < n and self.joined(k) and (self.is_head(k) or self.title_word(k)):
             return [], False
-        keys = tuple(t[x].key for x in range(start, end + 1))
-        if keys[-1] in self.v.plural or (k < n and t[k].key in self.v.both):
+        if plural or (k < n and t[k].key in self.v.both):
             return out, True
         if any(keys[-len(p):] == p for p in self.v.shared if len(p) <= len(keys)):
             return out, False
-        return [], False
+        return [], False  # "केंद्रीय मंत्री A और B आगे हैं": B is not said to be a minister
 
     def _name_first(self, start, end, offices, former, floor) -> list:
         """Claims for a name written before its title: "NAME, [the] [JURISDICTION] TITLE" and "NAME [REGION के]

@@ -162,10 +162,11 @@ class _NameRules:
             last = k + 2
         return last
 
-    def name_left(self, j: int, floor: int, acronym: bool = False) -> int | None:
+    def name_left(self, j: int, floor: int, acronym: bool = False, loose: bool = False) -> int | None:
         """First token of a name ending at j (for 'NAME, TITLE'), or None. ``acronym``: the construction is too
         weak to vouch for Devanagari words that merely start a clause (a bare abbreviation: "मोंटगोमरी काउंटी,
-        एमडी" is a place and a US state)."""
+        एमडी" is a place and a US state). ``loose``: an oath or appointment frame vouches for a name of two words
+        or more and for what precedes it ("झामुमो के नेता हेमंत सोरेन ने … के रूप में शपथ ली")."""
         k = j
         while k >= max(floor, 0) and self.name_token(k) and (k == j or self.joined(k + 1)):
             k -= 1
@@ -179,12 +180,14 @@ class _NameRules:
         if any(self.t[x].key in self.v.non_name for x in range(first, j + 1)):
             return None
         # what precedes the name must be a boundary: start, new line, punctuation or a stopword
-        if k >= floor and k >= 0 and self.joined(first) and self.t[k].word and self.t[k].key not in self.v.stop \
-                and self.t[k].key not in self.v.honorifics:
+        if not loose and k >= floor and k >= 0 and self.joined(first) and self.t[k].word \
+                and self.t[k].key not in self.v.stop and self.t[k].key not in self.v.honorifics:
             return None
         # name-first is the weaker construction: the name must look like one
         starts = not acronym and self.clause_start(first)
-        if not self.name_evidence(first, j + 1, latin_multi=True, clause_start=starts):
+        framed = loose and count >= 2 and not self._is_place(first, j + 1) \
+            and not any(self.t[x].key in self.v.weak_non_name for x in range(first, j + 1))
+        if not framed and not self.name_evidence(first, j + 1, latin_multi=True, clause_start=starts):
             return None
         while first > 0 and self.t[first - 1].key in self.v.honorifics and self.joined(first):
             first -= 1

@@ -84,6 +84,7 @@ class _Vocab:
             | {tuple(p.lower().split()) for p in d["shared"]["en"]}
         self.both = hi(d["shared"]["both"]) | en(d["shared"]["both"])
         self.plural = hi(d["shared"]["plural"]) | en(d["shared"]["plural"])
+        self.list_gap = hi(d["shared"].get("list_gap", [])) | en(d["shared"].get("list_gap", []))
         self.local_heads = hi(d["local_heads"]["hi"]) | en(d["local_heads"]["en"])
         self.local_places = {fold_string(x).lower() for x in d["local_heads"]["places"]}
         self.name_suffix = hi(d["name_suffix"]["hi"]) | en(d["name_suffix"]["en"])

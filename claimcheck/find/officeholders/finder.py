@@ -408,16 +408,18 @@ class _Finder(_NameRules, _Frames):
                     return out, True  # "Ministers A, B, C, MLA D": the list under the plural title ends here
                 return [], False
             ne = self.name_right(k + 1, h, bare)
-            if ne is None:
-                break
+            if ne is None or self._is_place(k + 1, ne + 1):
+                break  # "…, Assam CM X": a place starts the next title
             conj = t[k].text != ","
             out.append((k + 1, ne))
             k = ne + 1
         if not out or not (conj or plural):
             return [], False
+        if plural:
+            return out, True
         if k < n and self.joined(k) and (self.is_head(k) or self.title_word(k)):
             return [], False
-        if plural or (k < n and t[k].key in self.v.both):
+        if k < n and t[k].key in self.v.both:
             return out, True
         if any(keys[-len(p):] == p for p in self.v.shared if len(p) <= len(keys)):
             return out, False
@@ -446,8 +448,13 @@ class _Finder(_NameRules, _Frames):
         t, n = self.t, len(self.t)
         i, jur = start - 1, None
         ju = self.jurisdiction_left(start)
-        if ju is not None and ju[0] >= 1 and (t[ju[0] - 1].key == "the" or t[ju[0] - 1].text == ","):
-            i, jur = ju[0] - 1, ju  # "Rakesh Sachan, the state's MSME minister", "X, प्रदेश के मुख्य सचिव"
+        if ju is not None:
+            q = ju[0] - 1  # "X, the newly elected Telangana Chief Minister": qualifiers before the place
+            while q >= 1 and self.joined(q + 1) and (t[q].key in self.v.designate or t[q].key in self.v.outgoing
+                                                     or t[q].key in self.v.former):
+                q -= 1
+            if q >= 1 and (t[q].key == "the" or t[q].text == ","):
+                i, jur = q, ju  # "Rakesh Sachan, the state's MSME minister", "X, प्रदेश के मुख्य सचिव"
         if i >= 0 and t[i].key == "the":
             i -= 1
         if i >= 1 and t[i].text == ",":
@@ -462,7 +469,9 @@ class _Finder(_NameRules, _Frames):
             # a sentence start vouches for the name only in a byline or apposition closed after the title
             # ("-उत्पल कुमार सिंह, मुख्य सचिव"), not before ने ("कानपुर देहात, जिलाधिकारी ने" is a dateline)
             closed = end + 1 >= n or not t[end + 1].word
-            first = self.name_left(i - 1, floor + 1, self.is_acronym(start, end) or not closed)
+            # an abbreviation alone may be a place ("…काउंटी, एमडी"); with its organisation written ("नीति आयोग
+            # के सीईओ") it is a title
+            first = self.name_left(i - 1, floor + 1, (self.is_acronym(start, end) and jur is None) or not closed)
             if first is None:
                 return None
             return (self._claim(first, end, offices, end, self._skip_honorifics(first), i - 1, former,

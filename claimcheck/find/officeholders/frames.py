@@ -76,7 +76,13 @@ class _Frames:
             for m in range(min(self.v.region_maxlen, n - end - 2), 0, -1):
                 if tuple(t[end + 2 + x].key for x in range(m)) in self.v.regions:
                     return end + 2, end + 1 + m
-        return ()
+        # a body named before the title in capitals ("as the Lok Sabha Speaker"), not a party's initials
+        b = start - 1
+        a = b
+        while a >= lo and t[a].latin and t[a].text[:1].isupper() and not t[a].text.isupper() \
+                and t[a].key not in _frames()["en_skip"]:
+            a -= 1
+        return (a + 1, b) if a < b else ()
 
     def oath_frame(self, start: int, end: int, offices, former, floor: int) -> list:
         """Claims for names written before a title inside an oath or appointment frame (see the module doc)."""
@@ -90,7 +96,7 @@ class _Frames:
             steps = 0
             while k >= 0 and self.joined(k + 1) and steps < 4 and (
                     t[k].key in f["en_skip"] or _ORDINAL.match(t[k].key)
-                    or (t[k].text.isupper() and len(t[k].text) <= 4 and t[k].latin)
+                    or (t[k].latin and t[k].text[:1].isupper() and t[k].key not in f["en_link"])
                     or self.region_ending_at(k) is not None or t[k].text in ("'s", "’s")):
                 k, steps = k - 1, steps + 1
             if k < 0 or t[k].key not in f["en_link"]:

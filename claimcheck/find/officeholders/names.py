@@ -46,6 +46,9 @@ class _NameRules:
         k = tok.key
         if not tok.latin and tok.text.endswith(".") and k in self.v.letters:
             return True  # an initial: "के. विजयेंद्र पांडियन"
+        if tok.latin and len(tok.text) == 1 and tok.text.isupper() and i + 1 < len(self.t) and self.joined(i + 1) \
+                and self.t[i + 1].latin and self.t[i + 1].text[:1].isupper() and self.t[i + 1].key not in self.v.stop:
+            return True  # a one-letter initial that is also a word: "A Santhi Kumari"
         if k in self.v.stop or k in self.v.honorifics or k in self.v.modifiers or k in self.v.connectors \
                 or self.is_head(i):
             return False
@@ -114,6 +117,19 @@ class _NameRules:
         prev = self.t[first - 1]
         return not prev.word and prev.text not in _QUOTES and prev.text not in ",("
 
+    def _title_word_surname(self, k: int) -> bool:
+        """Token k is a title word that is also a known surname ("प्रधान", "Pradhan") and ends the name: what
+        follows is no title word, head or name word."""
+        t, n = self.t, len(self.t)
+        if k >= n or not self.joined(k) or not t[k].word or t[k].key not in self.v.modifiers:
+            return False
+        if self.latin_key(k) not in self.v.surnames:
+            return False
+        if k + 1 < n and self.joined(k + 1) and (self.is_head(k + 1) or self.title_word(k + 1)
+                                                 or self.name_token(k + 1)):
+            return False
+        return True
+
     # --- names right and left of a title ---------------------------------------------------------------------
     def name_right(self, j: int, h: int | None = None, bare: bool = False) -> int | None:
         """Index of the last token of a name starting at j, or None. ``h`` is the title's head; ``bare`` says the
@@ -124,6 +140,8 @@ class _NameRules:
         k = j
         while k < n and self.joined(k) and self.name_token(k):
             k += 1
+        if k > j and self._title_word_surname(k):
+            k += 1  # "धर्मेंद्र प्रधान ने": a title word that is a surname, where the name ends
         count = k - j
         if count > 4:
             # two names run together ("… नारायण दत्त तिवारी रोहित शेखर के दावों"): keep the first three words
@@ -135,7 +153,9 @@ class _NameRules:
         if any(self.t[x].key in self.v.non_name for x in range(j, k)):
             return None
         # a common noun after the first word ends the name: "प्रधानमंत्री बोरिस जॉनसन अस्पताल में"
-        cut = next((x for x in range(j + 1, k) if self.t[x].key in self.v.weak_non_name), None)
+        cut = next((x for x in range(j + 1, k) if self.t[x].key in self.v.weak_non_name
+                    and not (x + 1 < k and self.latin_key(x + 1) in self.v.surnames)), None)
+        # ("मंगू भाई पटेल": a kinship word before a known surname is part of the name)
         if cut is not None:
             k, count = cut, cut - j
         if count >= 3:

@@ -24,7 +24,7 @@ def persons(text):
     # English: the name, verb words, as/was, then the title
     ("Harendra Pal Dutta was sworn in as the Governor of Goa on Monday.", "Harendra Pal Dutta", "designate"),
     ("Meera Kumari Lal was elected as the Lok Sabha Speaker.", "Meera Kumari Lal", "designate"),
-    ("Tarun Das Mehta was the governor of Tripura before.", "Tarun Das Mehta", "designate"),
+    ("Tarun Das Mehta was the governor of Tripura before.", "Tarun Das Mehta", "past"),
 ])
 def test_oath_and_appointment_frames(text, person, subtype):
     cs = [c for c in officeholders(text) if c.person == person]
@@ -73,3 +73,25 @@ def test_name_first_with_qualifiers_and_an_organisation():
     assert (c.person, c.subtype, c.jurisdiction) == ("Vikram Singh Rathore", "designate", "Goa")
     c = officeholders("सुरेश चंद्र अय्यर, नीति आयोग के सीईओ")[0]
     assert c.person == "सुरेश चंद्र अय्यर"
+
+
+def test_a_claim_before_a_title_does_not_lend_it_a_portfolio_word():
+    # खान ("mines") ends the first name; it is not a portfolio of the second title
+    got = [(c.person, c.subtype) for c in officeholders(
+        "राज्यपाल रहमान अली खान और निवर्तमान राज्यपाल सोमेश्वर प्रसाद से मुलाकात की।")]
+    assert got == [("रहमान अली खान", None), ("सोमेश्वर प्रसाद", "outgoing")]
+
+
+def test_military_rank_before_a_name_is_not_part_of_it():
+    got = persons("सेवानिवृत्त लेफ्टिनेंट जनरल हरदीप सिंह ने राज्य के दसवें राज्यपाल के रूप में शपथ ली।")
+    assert got == ["हरदीप सिंह"]
+
+
+def test_past_tense_link_and_a_one_word_name_in_a_frame():
+    cs = officeholders("Before that, Malviya was the governor of Tripura.")
+    assert [(c.person, c.subtype) for c in cs] == [("Malviya", "past")]
+    assert persons("He read the warrant appointing Malviya as the Governor.") == ["Malviya"]
+
+
+def test_hindi_frame_with_the_name_right_before_the_title():
+    assert persons("साथ ही रमाकांत दुबे विधानसभा अध्यक्ष की जिम्मेदारी संभालेंगे।") == ["रमाकांत दुबे"]

@@ -122,3 +122,13 @@ def test_unknown_state_message_says_why():
 def test_qualifier_is_read_with_the_title(text, subtype):
     got = [c.claim for c in check(text, as_of="2024-02-01") if c.claim.kind == "officeholder"]
     assert got and got[0].subtype == subtype, got
+
+
+def test_the_other_officeholders_of_the_article_give_its_state():
+    text = "मुख्य सचिव रामनारायण चौरसिया ने संचालन किया। समारोह में मुख्यमंत्री योगी आदित्यनाथ मौजूद रहे।"
+    cc = _verdict(text, "2024-08-30", "रामनारायण चौरसिया")
+    # the Chief Minister's own record places the article in Uttar Pradesh; the unknown name is still no
+    # contradiction, but the message names that state's holder
+    assert cc.verdict.outcome == "unverifiable" and "Uttar Pradesh" in cc.verdict.message
+    alone = _verdict("मुख्य सचिव रामनारायण चौरसिया ने संचालन किया।", "2024-08-30", "रामनारायण चौरसिया")
+    assert "not known" in alone.verdict.message

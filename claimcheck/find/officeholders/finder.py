@@ -84,11 +84,13 @@ class _Finder(_NameRules, _Frames):
         return None
 
     # --- title ---------------------------------------------------------------------------------------------
-    def title_left(self, h: int) -> tuple[int, list[tuple[int, int]]]:
-        """(first token of the title phrase, [(start, head) for each coordinated title, left to right])."""
+    def title_left(self, h: int, floor: int = -1) -> tuple[int, list[tuple[int, int]]]:
+        """(first token of the title phrase, [(start, head) for each coordinated title, left to right]); the
+        phrase does not reach back to ``floor`` (the last token of a claim already made: "राज्यपाल X खान और
+        निवर्तमान राज्यपाल Y" — खान ends a name there, it is not the portfolio "mines")."""
         offices: list[tuple[int, int]] = []
         cur_head, start, i = h, h, h - 1
-        while i >= 0 and self.joined(i + 1):
+        while i > max(floor, -1) and self.joined(i + 1):
             if self.region_ending_at(i) is not None and self.t[i].key not in self.v.portfolio:
                 break
             if self.title_word(i) or (self.is_head(i) and self.t[i].key in self.v.abbrev and i == start - 1):
@@ -98,7 +100,7 @@ class _Finder(_NameRules, _Frames):
             if o is not None and o > 0 and self.title_word(o - 1):
                 start, i = o, o - 1  # "सूक्ष्म, लघु एवं मध्यम उद्यम (एमएसएमई) मंत्री"
                 continue
-            if self.t[i].key in self.v.connectors and i > 0 and self.joined(i):
+            if self.t[i].key in self.v.connectors and i > 0 and i - 1 > floor and self.joined(i):
                 if self.title_word(i - 1) and self.t[i - 1].key not in self.v.modifiers | self.v.stop:
                     start, i = i - 1, i - 2
                     continue
@@ -344,7 +346,7 @@ class _Finder(_NameRules, _Frames):
                 continue
             if not self.is_head(h):
                 continue
-            start, offices = self.title_left(h)
+            start, offices = self.title_left(h, taken_until)
             if start <= taken_until:
                 continue
             end = self.title_right(h)

@@ -38,6 +38,7 @@ def _frames():
         "en_verbs": frozenset(w.lower() for w in d.get("en_verbs", [])),
         "en_skip": frozenset(w.lower() for w in d.get("en_skip", [])),
         "and": frozenset(fold_string(w).lower() for w in d.get("and", [])),
+        "en_past": frozenset(w.lower() for w in d.get("en_past", [])),
     }
 
 
@@ -101,24 +102,24 @@ class _Frames:
                 k, steps = k - 1, steps + 1
             if k < 0 or t[k].key not in f["en_link"]:
                 return []
+            past = t[k].key in f["en_past"]
             k -= 1
             steps = 0
             while k >= 0 and self.joined(k + 1) and steps < 6 and t[k].key in f["en_verbs"]:
                 k, steps = k - 1, steps + 1
         else:
+            past = False
             if not self._hi_frame_after(end):
                 return []
             steps = 0
             while k >= 0 and self.joined(k + 1) and steps < 8 and self._skippable_hi(k):
                 k, steps = k - 1, steps + 1
-            if k == start - 1:
-                return []  # a name right before the title is the ordinary name-first case
         if k < max(floor, 0) or not self.joined(k + 1):
             return []
         first = self.name_left(k, floor + 1, False, loose=True)
         if first is None:
             return []
-        qual = former or "designate"
+        qual = former or ("past" if past else "designate")
         jur = self._frame_place(k + 1, start, end)
         out = [self._claim(first, end, offices, end, self._skip_honorifics(first), k, qual, title_start=start,
                            jur=jur)]

@@ -194,7 +194,7 @@ class _NameRules:
         count = j - first + 1
         if count > 4 or count < 1:
             return None
-        if count == 1 and not (self.known_name(first) or (
+        if count == 1 and not loose and not (self.known_name(first) or (
                 first > 0 and self.t[first - 1].key in self.v.honorifics and self.joined(first))):
             return None  # one word before a title must be a known name or follow an honorific: "Mr Sachan, …"
         if any(self.t[x].key in self.v.non_name for x in range(first, j + 1)):
@@ -205,7 +205,8 @@ class _NameRules:
             return None
         # name-first is the weaker construction: the name must look like one
         starts = not acronym and self.clause_start(first)
-        framed = loose and count >= 2 and not self._is_place(first, j + 1) \
+        # a frame vouches for two words, or one capitalised Latin word ("… of Kataria as the Governor")
+        framed = loose and (count >= 2 or self.t[first].latin) and not self._is_place(first, j + 1) \
             and not any(self.t[x].key in self.v.weak_non_name for x in range(first, j + 1))
         if not framed and not self.name_evidence(first, j + 1, latin_multi=True, clause_start=starts):
             return None

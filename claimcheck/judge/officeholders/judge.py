@@ -92,7 +92,7 @@ def _held(prep, hit, when, qualifier) -> tuple[str, str, list[Evidence]]:
     """The 'supported' outcome for a tenure the person's own record gives (see :mod:`.record`)."""
     t, why = hit
     post, who, d = _pos_label(prep, t.position_id), _label(prep, t.person_id), when.isoformat()
-    verb = "is a former holder of" if qualifier == "former" else "held" if why.startswith("from") else "and"
+    verb = "is a former holder of" if qualifier == "former" else "held" if why.startswith(("from", "until")) else "and"
     return ("supported", f"supported: {who} {verb} {post} on {d} ({why}) — source {_url(t) or 'no URL'}",
             [_evidence(prep, t, when, f"{who}: {post} {_iso(t.start)}–{_iso(t.end)}")])
 
@@ -112,7 +112,7 @@ def _check_position(prep, pid, person_ids, written, when, former, known=True,
 
     mine = prep.tenures_of(person, pid) if person else []
     near = prep.near(pid, when)
-    if qualifier in ("designate", "outgoing"):
+    if qualifier in ("designate", "outgoing", "past"):
         for t in mine:
             why = record.qualifier_fits(prep, t, when, qualifier)
             if why:
@@ -217,6 +217,10 @@ def check_officeholder(claim, refs, when: _dt.date, *, region: str | None = None
     ctx, how = jurisdiction.state_for(doc_text, claim.start, claim.end) if doc_text else (None, "no text")
     if ctx is None and region:
         ctx, how = region, "the configured default region"
+    if ctx is None and doc_text:
+        ctx = record.state_of_others(prep, doc_text, when, claim.start)
+        if ctx is not None:
+            how = "the state of the other officeholders named in the article"
     offices = tuple(claim.offices) or ((claim.office,) if claim.office else ())
     key = (when, ctx, how, claim.jurisdiction, offices, claim.subtype, claim.person)
     v = prep.verdicts.get(key)
@@ -228,7 +232,7 @@ def check_officeholder(claim, refs, when: _dt.date, *, region: str | None = None
 
 
 _MEMO = 4096
-QUALIFIERS = ("former", "designate", "outgoing")
+QUALIFIERS = ("former", "designate", "outgoing", "past")
 
 
 def _check_officeholder(claim, prep, when: _dt.date, region: str | None, offices: tuple, how: str = "") -> Verdict:

@@ -49,6 +49,8 @@ def qualifier_fits(prep, t, when: _dt.date, qualifier: str | None) -> str | None
     sb, eb = _bounds(t.start), _bounds(t.end)
     if qualifier == "former":
         return f"until {_iso(t.end)}" if st == "out_before" else None
+    if qualifier == "past" and st == "out_before":
+        return f"until {_iso(t.end)}"  # "X was the governor of Assam": held at some time up to the date
     if st == "in":
         return f"from {_iso(t.start) or 'an unsourced date'}"
     if qualifier == "designate" and isinstance(sb, tuple) and sb[0] <= when + _dt.timedelta(days=DESIGNATE_DAYS) \
@@ -94,3 +96,44 @@ def only_state(prep, sig, written: str) -> tuple[str | None, str]:
     if len(jurs) == 1:
         return jurs.pop(), "the only state where the tables list this person in such a post"
     return None, f"the tables list {written} in such posts in {len(jurs)} jurisdictions ({', '.join(sorted(jurs))})"
+
+
+_DOC_STATES: dict[tuple, list] = {}
+
+
+def state_of_others(prep, text: str, when: _dt.date, start: int) -> str | None:
+    """The state the other officeholders of ``text`` place it in: the one state whose post (held on ``when``) the
+    other mentions' own records give, when they all agree ("मुख्य सचिव X … मुख्यमंत्री पुष्कर सिंह धामी": the
+    Chief Minister's record names the state of the Chief Secretary). A mention overlapping ``start`` does not
+    vouch for itself. The mentions are found and placed once per document and date."""
+    key = (id(prep), hash(text), len(text), when)
+    placed = _DOC_STATES.get(key)
+    if placed is None:
+        placed = _place_mentions(prep, text, when)
+        if len(_DOC_STATES) > 64:
+            _DOC_STATES.clear()
+        _DOC_STATES[key] = placed
+    found = {jur for s, e, jur in placed if not s <= start < e}
+    return found.pop() if len(found) == 1 else None
+
+
+def _place_mentions(prep, text: str, when: _dt.date) -> list[tuple[int, int, str]]:
+    from claimcheck.find.claims import Context
+    from claimcheck.find.officeholders import finder
+    from claimcheck.judge.officeholders.titles import title_sig
+    from claimcheck.model import Document
+    from claimcheck.read.text import fold
+
+    out = []
+    ctx = Context(doc=Document(id="", text=text), folded=fold(text), anchor=when, lang="")
+    for c in finder.find(ctx):
+        for off in tuple(c.offices) or ((c.office,) if c.office else ()):
+            sig = title_sig(((c.jurisdiction or "") + " " + off).strip())
+            if sig.scope or not sig.rank or not prep.rank_in_states(sig.rank):
+                continue
+            hit = held_anywhere(prep, sig, c.person or "", when, None)
+            if hit is not None:
+                jur = getattr(prep.refs.positions[hit[0].position_id], "jurisdiction", "") or ""
+                if jur.startswith("IN-"):
+                    out.append((c.start, c.end, jur))
+    return out

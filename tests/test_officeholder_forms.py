@@ -95,3 +95,12 @@ def test_past_tense_link_and_a_one_word_name_in_a_frame():
 
 def test_hindi_frame_with_the_name_right_before_the_title():
     assert persons("साथ ही रमाकांत दुबे विधानसभा अध्यक्ष की जिम्मेदारी संभालेंगे।") == ["रमाकांत दुबे"]
+
+
+def test_capitalised_latin_name_after_a_surname_is_kept_whole():
+    assert persons("Speaker of Legislative Assembly Ramesh Hegde Kolar and others came.") == ["Ramesh Hegde Kolar"]
+
+
+def test_an_organisation_in_brackets_before_chief():
+    cs = officeholders("Indian Oceanic Research Agency (IORA) chief T Ramanan said so on Friday.")
+    assert [(c.person, c.jurisdiction) for c in cs] == [("T Ramanan", "IORA")]

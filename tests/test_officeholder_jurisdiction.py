@@ -132,3 +132,8 @@ def test_the_other_officeholders_of_the_article_give_its_state():
     assert cc.verdict.outcome == "unverifiable" and "Uttar Pradesh" in cc.verdict.message
     alone = _verdict("मुख्य सचिव रामनारायण चौरसिया ने संचालन किया।", "2024-08-30", "रामनारायण चौरसिया")
     assert "not known" in alone.verdict.message
+
+
+def test_a_kind_of_post_no_table_holds_does_not_hide_the_verdict_on_the_other_title():
+    cc = _verdict("लखनऊ: सांसद व पूर्व मुख्यमंत्री अखिलेश यादव ने कहा।", "2024-02-01", "अखिलेश यादव")
+    assert cc.verdict.outcome == "supported" and "not checked" in cc.verdict.message

@@ -57,7 +57,13 @@ class _Finder(_NameRules, _Frames):
         """प्रमुख/chief heads a title after an organisation's name and before a name ("WHO प्रमुख टेड्रोस"), not
         before another title word ("प्रमुख सचिव") nor after a function word ("देश के प्रमुख उद्योगपति")."""
         t, n = self.t, len(self.t)
-        if i == 0 or i + 1 >= n or not self.joined(i) or not self.joined(i + 1) or not t[i - 1].word:
+        if i == 0 or i + 1 >= n or not self.joined(i) or not self.joined(i + 1):
+            return False
+        if t[i - 1].text == ")":  # "Indian Space Research Organisation (ISRO) chief S Somanath"
+            o = self._bracket_open(i - 1)
+            if o is None or not all(t[x].text.isupper() for x in range(o + 1, i - 1)):
+                return False
+        elif not t[i - 1].word:
             return False
         p, q = t[i - 1].key, t[i + 1]
         if p in self.v.stop or p in self.v.modifiers or p in self.v.connectors or p in self.v.heads:
@@ -295,6 +301,10 @@ class _Finder(_NameRules, _Frames):
             return (a, b) if a <= b and depth == 0 else None
         if t[i].key in self.v.foreign:
             return i, i  # "अमेरिकी राष्ट्रपति"
+        if t[i].text == ")" and t[start].key in self.v.org_heads:
+            o = self._bracket_open(i)
+            if o is not None:
+                return o + 1, i - 1  # "(ISRO) chief": the organisation's initials
         if t[start].key in self.v.org_heads and t[i].word and not t[i].latin and t[i].key not in self.v.stop:
             return i, i  # "डब्ल्यूएचओ प्रमुख", "सपा प्रमुख": the organisation the head heads
         if t[i].text in ("'s", "’s") or t[i].key == "s" and i > 1 and t[i - 1].text in ("'", "’"):

@@ -161,6 +161,11 @@ class _NameRules:
         if count >= 3:
             # words after a known surname are not part of the name ("राकेश सचान सरकारी आंकड़ा बताते हुए")
             anchors = [x for x in range(j, k) if self.latin_key(x) in self.v.surnames]
+            # ... but capitalised Latin words closed by punctuation or a function word are all name
+            # ("Speaker … Vishweshwar Hegde Kageri and …")
+            closed = k >= n or not self.t[k].word or self.t[k].key in self.v.stop or self.t[k].key in self.v.connectors
+            if closed and all(self.t[x].latin and self.t[x].text[:1].isupper() for x in range(j, k)):
+                anchors = []
             if anchors and not any(self.known_name(x) for x in range(anchors[-1] + 1, k)):
                 k = anchors[-1] + 1
                 count = k - j

@@ -232,6 +232,8 @@ def check_officeholder(claim, refs, when: _dt.date, *, region: str | None = None
 
 
 _MEMO = 4096
+_NOT_COVERED = "no reference table covers the post"
+_NO_KIND = "no reference table holds posts like"
 QUALIFIERS = ("former", "designate", "outgoing", "past")
 
 
@@ -272,11 +274,18 @@ def _check_officeholder(claim, prep, when: _dt.date, region: str | None, offices
             results.append(_check_generic(prep, sig, claim.jurisdiction, where, written, when, off))
             continue
         if not cands:
-            results.append(("unverifiable", f"unverifiable: no reference table covers the post '{off}'", []))
+            kind = not sig.rank or not prep.positions_of_rank(sig.rank)
+            results.append(("unverifiable", f"unverifiable: {_NO_KIND if kind else _NOT_COVERED} '{off}'", []))
             continue
         results.append(_check_office(prep, cands, written, when, former, known, sig, qualifier))
     if not results:
         return Verdict("unverifiable", "unverifiable: no office in the claim", as_of=d)
+    # a title of a kind no table holds ("सांसद व पूर्व सीएम X": no table lists MPs) does not hide the verdict on
+    # the titles the tables do hold; the message still names it
+    decided = [r for r in results if r[0] != "unverifiable"]
+    uncovered = [r for r in results if r[0] == "unverifiable" and _NO_KIND in r[1]]
+    if decided and uncovered and len(decided) + len(uncovered) == len(results):
+        results = decided + [("supported", r[1].replace("unverifiable: ", "not checked: "), r[2]) for r in uncovered]
     results.sort(key=lambda r: _BAD.index(r[0]))
     outcome = results[0][0]
     # one office: the message need not repeat the verdict; several: each part says its own

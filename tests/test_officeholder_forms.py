@@ -104,3 +104,8 @@ def test_capitalised_latin_name_after_a_surname_is_kept_whole():
 def test_an_organisation_in_brackets_before_chief():
     cs = officeholders("Indian Oceanic Research Agency (IORA) chief T Ramanan said so on Friday.")
     assert [(c.person, c.jurisdiction) for c in cs] == [("T Ramanan", "IORA")]
+
+
+def test_a_commission_is_part_of_the_title():
+    c = officeholders("Ravi Narayan Pillai, Chairman, Handloom and Village Industries Commission, opened the fair.")[0]
+    assert c.person == "Ravi Narayan Pillai" and c.office.endswith("Commission")

@@ -109,3 +109,8 @@ def test_an_organisation_in_brackets_before_chief():
 def test_a_commission_is_part_of_the_title():
     c = officeholders("Ravi Narayan Pillai, Chairman, Handloom and Village Industries Commission, opened the fair.")[0]
     assert c.person == "Ravi Narayan Pillai" and c.office.endswith("Commission")
+
+
+def test_organisation_chief_needs_no_cue_after_the_name():
+    cs = officeholders("Indian Oceanic Research Agency (IORA) chief S Venkat Rao on Monday said it will launch.")
+    assert [(c.person, c.jurisdiction) for c in cs] == [("S Venkat Rao", "IORA")]

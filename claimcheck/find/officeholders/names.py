@@ -171,8 +171,9 @@ class _NameRules:
                 count = k - j
         if h is not None:
             head = self.t[h]
+            # प्रमुख/chief heads a title only after an organisation's name ("(ISRO) chief X"): not a generic head
             weak = (count == 1 and (not self.t[j].latin or head.key in self.v.abbrev)) \
-                or (bare and head.key in self.v.generic)
+                or (bare and head.key in self.v.generic and head.key not in self.v.org_heads)
             # one unknown word after a title ("अधिकारी मौके पर", "पीएम कुसुम"), or any name after a generic one
             # after a district post one word before ने is its place ("डीएम सुल्तानपुर ने"); after a bare head a
             # noun may take ने ("राज्यपाल अभिभाषण ने", "मुख्यमंत्री अभ्युदय ने"): there the name needs more than

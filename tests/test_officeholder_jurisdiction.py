@@ -137,3 +137,8 @@ def test_the_other_officeholders_of_the_article_give_its_state():
 def test_a_kind_of_post_no_table_holds_does_not_hide_the_verdict_on_the_other_title():
     cc = _verdict("लखनऊ: सांसद व पूर्व मुख्यमंत्री अखिलेश यादव ने कहा।", "2024-02-01", "अखिलेश यादव")
     assert cc.verdict.outcome == "supported" and "not checked" in cc.verdict.message
+
+
+def test_initials_run_into_the_surname_are_matched_as_words():
+    cc = _verdict("LUCKNOW: Chief Secretary R.K.Tiwari chaired a meeting.", "2021-01-01", "R.K.Tiwari")
+    assert cc.verdict.outcome == "supported", cc.verdict.message

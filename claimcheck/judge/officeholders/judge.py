@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
+import regex
+
 from claimcheck.find import names
 from claimcheck.model import Evidence, Verdict
 from claimcheck.judge.officeholders import jurisdiction, record
@@ -232,6 +234,7 @@ def check_officeholder(claim, refs, when: _dt.date, *, region: str | None = None
 
 
 _MEMO = 4096
+_INITIALS_RUN = regex.compile(r"(?<=\.)(?=\p{L})")
 _NOT_COVERED = "no reference table covers the post"
 _NO_KIND = "no reference table holds posts like"
 QUALIFIERS = ("former", "designate", "outgoing", "past")
@@ -242,7 +245,8 @@ def _check_officeholder(claim, prep, when: _dt.date, region: str | None, offices
     explicit = title_sig(claim.jurisdiction).scope if claim.jurisdiction else None
     qualifier = claim.subtype if claim.subtype in QUALIFIERS else None
     former = qualifier == "former"
-    written = claim.person or ""
+    # initials run into the name ("वी.के.सक्सेना", "V.K.Saxena") are matched as separate words
+    written = _INITIALS_RUN.sub(" ", claim.person or "")
     results = []
     for off in offices:
         sig = title_sig(((claim.jurisdiction or "") + " " + off).strip())

@@ -142,3 +142,14 @@ def test_a_kind_of_post_no_table_holds_does_not_hide_the_verdict_on_the_other_ti
 def test_initials_run_into_the_surname_are_matched_as_words():
     cc = _verdict("LUCKNOW: Chief Secretary R.K.Tiwari chaired a meeting.", "2021-01-01", "R.K.Tiwari")
     assert cc.verdict.outcome == "supported", cc.verdict.message
+
+
+def test_initials_in_brackets_inside_a_name():
+    text = "लखनऊ: राजेंद्र कुमार (RK) तिवारी ने प्रदेश के मुख्य सचिव के रूप में कार्यभार संभाला।"
+    cc = _verdict(text, "2021-01-01", "राजेंद्र कुमार (RK) तिवारी")
+    assert cc.verdict.outcome == "supported", cc.verdict.message
+
+
+def test_vice_president_is_a_rank_of_its_own():
+    from claimcheck.judge.officeholders.titles import title_sig
+    assert title_sig("उपराष्ट्रपति").rank == title_sig("Vice-President of India").rank != title_sig("राष्ट्रपति").rank

@@ -193,11 +193,19 @@ class _NameRules:
         weak to vouch for Devanagari words that merely start a clause (a bare abbreviation: "मोंटगोमरी काउंटी,
         एमडी" is a place and a US state). ``loose``: an oath or appointment frame vouches for a name of two words
         or more and for what precedes it ("झामुमो के नेता हेमंत सोरेन ने … के रूप में शपथ ली")."""
-        k = j
-        while k >= max(floor, 0) and self.name_token(k) and (k == j or self.joined(k + 1)):
-            k -= 1
+        t, k, inner = self.t, j, 0
+        while True:
+            while k >= max(floor, 0) and self.name_token(k) and (k == j or self.joined(k + 1)):
+                k -= 1
+            # in a frame, initials in brackets inside the name: "चंद्रपुरम पोनुसामी (CP) राधाकृष्णन"
+            if loose and k < j and k - 3 >= max(floor, 0) and t[k].text == ")" and t[k - 2].text == "(" \
+                    and t[k - 1].latin and t[k - 1].text.isupper() and self.name_token(k - 3) \
+                    and all(self.joined(x) for x in range(k - 2, k + 2)):
+                k, inner = k - 3, inner + 3
+                continue
+            break
         first = k + 1
-        count = j - first + 1
+        count = j - first + 1 - inner
         if count > 4 or count < 1:
             return None
         if count == 1 and not loose and not (self.known_name(first) or (

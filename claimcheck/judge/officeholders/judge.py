@@ -235,6 +235,7 @@ def check_officeholder(claim, refs, when: _dt.date, *, region: str | None = None
 
 _MEMO = 4096
 _INITIALS_RUN = regex.compile(r"(?<=\.)(?=\p{L})")
+_BRACKET_INITIALS = regex.compile(r"\s*\(([A-Z]{2,4})\)\s*")
 _NOT_COVERED = "no reference table covers the post"
 _NO_KIND = "no reference table holds posts like"
 QUALIFIERS = ("former", "designate", "outgoing", "past")
@@ -247,6 +248,11 @@ def _check_officeholder(claim, prep, when: _dt.date, region: str | None, offices
     former = qualifier == "former"
     # initials run into the name ("वी.के.सक्सेना", "V.K.Saxena") are matched as separate words
     written = _INITIALS_RUN.sub(" ", claim.person or "")
+    m = _BRACKET_INITIALS.search(written)
+    if m and written[m.end():].strip():
+        # "चंद्रपुरम पोनुसामी (CP) राधाकृष्णन": the text gives the initials the name is known by; match those
+        # with the surname after them ("C P राधाकृष्णन"), as the tables list such names
+        written = " ".join(m.group(1)) + " " + written[m.end():].strip()
     results = []
     for off in offices:
         sig = title_sig(((claim.jurisdiction or "") + " " + off).strip())

@@ -103,9 +103,16 @@ def test_contradicted_when_someone_else_held_it_and_the_person_only_later(refs):
     assert verdict(refs, claim("गुड्डू", "औद्योगिक विकास मंत्री"), "2024-01-01").outcome == "supported"
 
 
-def test_handover_day_is_ambiguous(refs):
-    assert verdict(refs, claim("मीना कुमारी जोशी", "मुख्य सचिव"), "2022-01-31").outcome == "ambiguous"
+def test_handover_day(refs):
+    # on the day of the hand-over the person taking charge holds the post (truth policy of the real-claims sets);
+    # the one handing over, named with the plain title, is left ambiguous
+    assert verdict(refs, claim("मीना कुमारी जोशी", "मुख्य सचिव"), "2022-01-31").outcome == "supported"
     assert verdict(refs, claim("रवि शंकर त्रिपाठी", "मुख्य सचिव"), "2022-01-31").outcome == "ambiguous"
+    # ... and supported when the text calls them outgoing
+    c = claim("रवि शंकर त्रिपाठी", "मुख्य सचिव", subtype="outgoing")
+    assert verdict(refs, c, "2022-01-31").outcome == "supported"
+    assert verdict(refs, c, "2022-02-03").outcome == "supported"
+    assert verdict(refs, c, "2022-03-15").outcome != "supported"
     assert verdict(refs, claim("मीना कुमारी जोशी", "मुख्य सचिव"), "2022-02-01").outcome == "supported"
 
 

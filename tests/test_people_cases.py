@@ -32,7 +32,10 @@ CASES = [
     ("2024-02-01", "उत्तर प्रदेश के पूर्व मुख्यमंत्री अखिलेश यादव ने आरोप लगाया।", "अखिलेश यादव", "supported"),
     ("2020-02-01", "जिलाधिकारी अभिषेक प्रकाश ने बैठक ली।", "अभिषेक प्रकाश", "unverifiable"),
     ("2020-06-01", "मुख्य सचिव उत्पल कुमार सिंह ने कहा कि राज्य तैयार है।", "उत्पल कुमार सिंह", "unverifiable"),
-    ("2019-07-29", "राज्यपाल राम नाईक ने विदाई समारोह में भाग लिया।", "राम नाईक", "ambiguous"),
+    ("2019-07-29", "लखनऊ, 29 जुलाई (भाषा) राज्यपाल राम नाईक ने विदाई समारोह में भाग लिया।", "राम नाईक",
+     "ambiguous"),
+    # no state in the text, and the person was Governor of two states: which post is meant is not known
+    ("2019-07-29", "राज्यपाल राम नाईक ने विदाई समारोह में भाग लिया।", "राम नाईक", "unverifiable"),
     # a second name sharing a title that several hold, checked like the first
     ("2024-08-01", "उपमुख्यमंत्री केशव प्रसाद मौर्य और ब्रजेश पाठक ने अस्पताल देखे।", "ब्रजेश पाठक", "supported"),
     ("2024-08-01", "Deputy Chief Ministers Keshav Prasad Maurya and Dinesh Sharma met officials.", "Dinesh Sharma",

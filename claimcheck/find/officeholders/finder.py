@@ -24,10 +24,11 @@ ZWJ removed), so "संयुक्‍त सचिव" matches.
 from __future__ import annotations
 
 from claimcheck.find.officeholders.titles import title_lines, tokens, vocab
+from claimcheck.find.officeholders.frames import _Frames
 from claimcheck.find.officeholders.names import _NameRules
 
 
-class _Finder(_NameRules):
+class _Finder(_NameRules, _Frames):
     def __init__(self, ctx) -> None:
         self.ctx = ctx
         self.text = ctx.folded.text
@@ -45,6 +46,9 @@ class _Finder(_NameRules):
             return not tok.latin or tok.text.rstrip(".").isupper()
         if k in self.v.heads:
             return True
+        if k.endswith(("-designate", "-elect")):  # "CM-designate", "President-elect"
+            base = k.rsplit("-", 1)[0]
+            return base in self.v.heads or base in self.v.abbrev
         if k in self.v.org_heads:
             return self._org_head(i)
         return not tok.latin and k.endswith(self.v.head_suffix) and len(k) > 2 and not k.startswith("मंत्रि")
@@ -53,7 +57,13 @@ class _Finder(_NameRules):
         """प्रमुख/chief heads a title after an organisation's name and before a name ("WHO प्रमुख टेड्रोस"), not
         before another title word ("प्रमुख सचिव") nor after a function word ("देश के प्रमुख उद्योगपति")."""
         t, n = self.t, len(self.t)
-        if i == 0 or i + 1 >= n or not self.joined(i) or not self.joined(i + 1) or not t[i - 1].word:
+        if i == 0 or i + 1 >= n or not self.joined(i) or not self.joined(i + 1):
+            return False
+        if t[i - 1].text == ")":  # "Indian Space Research Organisation (ISRO) chief S Somanath"
+            o = self._bracket_open(i - 1)
+            if o is None or not all(t[x].text.isupper() for x in range(o + 1, i - 1)):
+                return False
+        elif not t[i - 1].word:
             return False
         p, q = t[i - 1].key, t[i + 1]
         if p in self.v.stop or p in self.v.modifiers or p in self.v.connectors or p in self.v.heads:
@@ -80,11 +90,13 @@ class _Finder(_NameRules):
         return None
 
     # --- title ---------------------------------------------------------------------------------------------
-    def title_left(self, h: int) -> tuple[int, list[tuple[int, int]]]:
-        """(first token of the title phrase, [(start, head) for each coordinated title, left to right])."""
+    def title_left(self, h: int, floor: int = -1) -> tuple[int, list[tuple[int, int]]]:
+        """(first token of the title phrase, [(start, head) for each coordinated title, left to right]); the
+        phrase does not reach back to ``floor`` (the last token of a claim already made: "राज्यपाल X खान और
+        निवर्तमान राज्यपाल Y" — खान ends a name there, it is not the portfolio "mines")."""
         offices: list[tuple[int, int]] = []
         cur_head, start, i = h, h, h - 1
-        while i >= 0 and self.joined(i + 1):
+        while i > max(floor, -1) and self.joined(i + 1):
             if self.region_ending_at(i) is not None and self.t[i].key not in self.v.portfolio:
                 break
             if self.title_word(i) or (self.is_head(i) and self.t[i].key in self.v.abbrev and i == start - 1):
@@ -94,7 +106,7 @@ class _Finder(_NameRules):
             if o is not None and o > 0 and self.title_word(o - 1):
                 start, i = o, o - 1  # "सूक्ष्म, लघु एवं मध्यम उद्यम (एमएसएमई) मंत्री"
                 continue
-            if self.t[i].key in self.v.connectors and i > 0 and self.joined(i):
+            if self.t[i].key in self.v.connectors and i > 0 and i - 1 > floor and self.joined(i):
                 if self.title_word(i - 1) and self.t[i - 1].key not in self.v.modifiers | self.v.stop:
                     start, i = i - 1, i - 2
                     continue
@@ -221,6 +233,36 @@ class _Finder(_NameRules):
             return last
         return end
 
+    def qualifier(self, start: int, end: int) -> str | None:
+        """'former', 'designate' or 'outgoing' when the title (or the word before it or before the place written
+        before it: "former West Bengal governor", "The outgoing Governor") says so; the first such word wins."""
+        t, v = self.t, self.v
+        ju = self.jurisdiction_left(start)
+        a = ju[0] if ju else start
+        idx = list(range(a, end + 1))  # "नवनियुक्त बिहार के राज्यपाल"
+        for b in (a - 1, a - 2):
+            if b < 0 or not self.joined(b + 1) or not t[b].word:
+                break
+            idx.insert(0, b)
+            if t[b].key not in ("the", "a", "an"):
+                break
+        for x in idx:
+            k = t[x].key
+            if k in v.former:
+                return "former"
+            if k in v.designate or k.endswith(("-designate", "-elect")):
+                return "designate"
+            if k in v.outgoing:
+                return "outgoing"
+        return None
+
+    def list_gap(self, j: int) -> int:
+        """Tokens between a plural title and the names it lists: ", including", "namely", "जिनमें"."""
+        k, n = j, len(self.t)
+        while k < n and k - j < 3 and self.joined(k) and (self.t[k].text == "," or self.t[k].key in self.v.list_gap):
+            k += 1
+        return k - j if k > j and self.t[k - 1].key in self.v.list_gap else 0
+
     def former_gap(self, j: int) -> int:
         for ph in self.v.former_gap:
             m = len(ph)
@@ -259,6 +301,10 @@ class _Finder(_NameRules):
             return (a, b) if a <= b and depth == 0 else None
         if t[i].key in self.v.foreign:
             return i, i  # "अमेरिकी राष्ट्रपति"
+        if t[i].text == ")" and t[start].key in self.v.org_heads:
+            o = self._bracket_open(i)
+            if o is not None:
+                return o + 1, i - 1  # "(ISRO) chief": the organisation's initials
         if t[start].key in self.v.org_heads and t[i].word and not t[i].latin and t[i].key not in self.v.stop:
             return i, i  # "डब्ल्यूएचओ प्रमुख", "सपा प्रमुख": the organisation the head heads
         if t[i].text in ("'s", "’s") or t[i].key == "s" and i > 1 and t[i - 1].text in ("'", "’"):
@@ -305,22 +351,25 @@ class _Finder(_NameRules):
                 continue
             # a cheap first test: is_head is false for a key in no head set that cannot take the head suffix
             k = t[h].key
-            if k not in maybe_head and (t[h].latin or not k.endswith(v.head_suffix)):
+            if k not in maybe_head and (not k.endswith(("-designate", "-elect")) if t[h].latin
+                                        else not k.endswith(v.head_suffix)):
                 continue
             if not self.is_head(h):
                 continue
-            start, offices = self.title_left(h)
+            start, offices = self.title_left(h, taken_until)
             if start <= taken_until:
                 continue
             end = self.title_right(h)
             end = self.place_after_title(h, self.portfolio_after(end))
-            former = any(t[x].key in self.v.former for x in range(start, end + 1))
+            former = self.qualifier(start, end)
             j, place = end + 1, self.region_after(end)
             if place is not None:
                 j = place[1] + 1  # the name after "Chief Minister of Uttar Pradesh"
             gap = self.former_gap(j) if j < n else 0
             if gap:
-                former = True
+                former = "former"
+            elif t[end].key in v.plural:
+                gap = self.list_gap(j)  # "several Punjab ministers, including A and B"
             bare = start == h and end == h
             name_end = self.name_right(j + gap, h, bare) if j + gap < n and self.joined(j + gap) else None
             if name_end is None and gap == 0 and j + 1 < n and t[j].text == "," and self.joined(j):
@@ -339,7 +388,8 @@ class _Finder(_NameRules):
                                            title_start=start, jur=place, shared=not plain))
                     taken_until = be
                 continue
-            cs = self._name_first(start, end, offices, former, taken_until)
+            cs = self.oath_frame(start, end, offices, former, taken_until) \
+                or self._name_first(start, end, offices, former, taken_until)
             if cs:
                 out.extend(cs)
                 taken_until = end
@@ -360,27 +410,32 @@ class _Finder(_NameRules):
         (``[shared]``) share it too, but not plainly. A name with a title of its own ("उपमुख्यमंत्री A और गृह
         मंत्री B") is found on its own."""
         t, n = self.t, len(self.t)
+        keys = tuple(t[x].key for x in range(start, end + 1))
+        plural = keys[-1] in self.v.plural
         out, k, conj = [], name_end + 1, False
         while k + 1 < n and self.joined(k) and self.joined(k + 1) and t[k].key in self.v.connectors \
                 and t[k].key not in self.v.titles_only:
             if self.is_head(k + 1) or self.title_word(k + 1):
+                if plural and out:
+                    return out, True  # "Ministers A, B, C, MLA D": the list under the plural title ends here
                 return [], False
             ne = self.name_right(k + 1, h, bare)
-            if ne is None:
-                break
+            if ne is None or self._is_place(k + 1, ne + 1):
+                break  # "…, Assam CM X": a place starts the next title
             conj = t[k].text != ","
             out.append((k + 1, ne))
             k = ne + 1
-        if not out or not conj:
+        if not out or not (conj or plural):
             return [], False
+        if plural:
+            return out, True
         if k < n and self.joined(k) and (self.is_head(k) or self.title_word(k)):
             return [], False
-        keys = tuple(t[x].key for x in range(start, end + 1))
-        if keys[-1] in self.v.plural or (k < n and t[k].key in self.v.both):
+        if k < n and t[k].key in self.v.both:
             return out, True
         if any(keys[-len(p):] == p for p in self.v.shared if len(p) <= len(keys)):
             return out, False
-        return [], False
+        return [], False  # "केंद्रीय मंत्री A और B आगे हैं": B is not said to be a minister
 
     def _name_first(self, start, end, offices, former, floor) -> list:
         """Claims for a name written before its title: "NAME, [the] [JURISDICTION] TITLE" and "NAME [REGION के]
@@ -405,8 +460,13 @@ class _Finder(_NameRules):
         t, n = self.t, len(self.t)
         i, jur = start - 1, None
         ju = self.jurisdiction_left(start)
-        if ju is not None and ju[0] >= 1 and (t[ju[0] - 1].key == "the" or t[ju[0] - 1].text == ","):
-            i, jur = ju[0] - 1, ju  # "Rakesh Sachan, the state's MSME minister", "X, प्रदेश के मुख्य सचिव"
+        if ju is not None:
+            q = ju[0] - 1  # "X, the newly elected Telangana Chief Minister": qualifiers before the place
+            while q >= 1 and self.joined(q + 1) and (t[q].key in self.v.designate or t[q].key in self.v.outgoing
+                                                     or t[q].key in self.v.former):
+                q -= 1
+            if q >= 1 and (t[q].key == "the" or t[q].text == ","):
+                i, jur = q, ju  # "Rakesh Sachan, the state's MSME minister", "X, प्रदेश के मुख्य सचिव"
         if i >= 0 and t[i].key == "the":
             i -= 1
         if i >= 1 and t[i].text == ",":
@@ -421,7 +481,9 @@ class _Finder(_NameRules):
             # a sentence start vouches for the name only in a byline or apposition closed after the title
             # ("-उत्पल कुमार सिंह, मुख्य सचिव"), not before ने ("कानपुर देहात, जिलाधिकारी ने" is a dateline)
             closed = end + 1 >= n or not t[end + 1].word
-            first = self.name_left(i - 1, floor + 1, self.is_acronym(start, end) or not closed)
+            # an abbreviation alone may be a place ("…काउंटी, एमडी"); with its organisation written ("नीति आयोग
+            # के सीईओ") it is a title
+            first = self.name_left(i - 1, floor + 1, (self.is_acronym(start, end) and jur is None) or not closed)
             if first is None:
                 return None
             return (self._claim(first, end, offices, end, self._skip_honorifics(first), i - 1, former,
@@ -473,7 +535,7 @@ class _Finder(_NameRules):
         if jur:
             fields["jurisdiction"] = orig(*jur)
         if former:
-            fields["subtype"] = "former"
+            fields["subtype"] = former if isinstance(former, str) else "former"
         elif shared:
             fields["subtype"] = "shared"  # a title written once before two names (see _coordinated)
         return ctx.claim("officeholder", t[s].s, t[e].e, **fields)

@@ -46,6 +46,9 @@ class _NameRules:
         k = tok.key
         if not tok.latin and tok.text.endswith(".") and k in self.v.letters:
             return True  # an initial: "के. विजयेंद्र पांडियन"
+        if tok.latin and len(tok.text) == 1 and tok.text.isupper() and i + 1 < len(self.t) and self.joined(i + 1) \
+                and self.t[i + 1].latin and self.t[i + 1].text[:1].isupper() and self.t[i + 1].key not in self.v.stop:
+            return True  # a one-letter initial that is also a word: "A Santhi Kumari"
         if k in self.v.stop or k in self.v.honorifics or k in self.v.modifiers or k in self.v.connectors \
                 or self.is_head(i):
             return False
@@ -114,6 +117,19 @@ class _NameRules:
         prev = self.t[first - 1]
         return not prev.word and prev.text not in _QUOTES and prev.text not in ",("
 
+    def _title_word_surname(self, k: int) -> bool:
+        """Token k is a title word that is also a known surname ("प्रधान", "Pradhan") and ends the name: what
+        follows is no title word, head or name word."""
+        t, n = self.t, len(self.t)
+        if k >= n or not self.joined(k) or not t[k].word or t[k].key not in self.v.modifiers:
+            return False
+        if self.latin_key(k) not in self.v.surnames:
+            return False
+        if k + 1 < n and self.joined(k + 1) and (self.is_head(k + 1) or self.title_word(k + 1)
+                                                 or self.name_token(k + 1)):
+            return False
+        return True
+
     # --- names right and left of a title ---------------------------------------------------------------------
     def name_right(self, j: int, h: int | None = None, bare: bool = False) -> int | None:
         """Index of the last token of a name starting at j, or None. ``h`` is the title's head; ``bare`` says the
@@ -124,6 +140,8 @@ class _NameRules:
         k = j
         while k < n and self.joined(k) and self.name_token(k):
             k += 1
+        if k > j and self._title_word_surname(k):
+            k += 1  # "धर्मेंद्र प्रधान ने": a title word that is a surname, where the name ends
         count = k - j
         if count > 4:
             # two names run together ("… नारायण दत्त तिवारी रोहित शेखर के दावों"): keep the first three words
@@ -135,19 +153,27 @@ class _NameRules:
         if any(self.t[x].key in self.v.non_name for x in range(j, k)):
             return None
         # a common noun after the first word ends the name: "प्रधानमंत्री बोरिस जॉनसन अस्पताल में"
-        cut = next((x for x in range(j + 1, k) if self.t[x].key in self.v.weak_non_name), None)
+        cut = next((x for x in range(j + 1, k) if self.t[x].key in self.v.weak_non_name
+                    and not (x + 1 < k and self.latin_key(x + 1) in self.v.surnames)), None)
+        # ("मंगू भाई पटेल": a kinship word before a known surname is part of the name)
         if cut is not None:
             k, count = cut, cut - j
         if count >= 3:
             # words after a known surname are not part of the name ("राकेश सचान सरकारी आंकड़ा बताते हुए")
             anchors = [x for x in range(j, k) if self.latin_key(x) in self.v.surnames]
+            # ... but capitalised Latin words closed by punctuation or a function word are all name
+            # ("Speaker … Vishweshwar Hegde Kageri and …")
+            closed = k >= n or not self.t[k].word or self.t[k].key in self.v.stop or self.t[k].key in self.v.connectors
+            if closed and all(self.t[x].latin and self.t[x].text[:1].isupper() for x in range(j, k)):
+                anchors = []
             if anchors and not any(self.known_name(x) for x in range(anchors[-1] + 1, k)):
                 k = anchors[-1] + 1
                 count = k - j
         if h is not None:
             head = self.t[h]
+            # प्रमुख/chief heads a title only after an organisation's name ("(ISRO) chief X"): not a generic head
             weak = (count == 1 and (not self.t[j].latin or head.key in self.v.abbrev)) \
-                or (bare and head.key in self.v.generic)
+                or (bare and head.key in self.v.generic and head.key not in self.v.org_heads)
             # one unknown word after a title ("अधिकारी मौके पर", "पीएम कुसुम"), or any name after a generic one
             # after a district post one word before ने is its place ("डीएम सुल्तानपुर ने"); after a bare head a
             # noun may take ने ("राज्यपाल अभिभाषण ने", "मुख्यमंत्री अभ्युदय ने"): there the name needs more than
@@ -162,29 +188,41 @@ class _NameRules:
             last = k + 2
         return last
 
-    def name_left(self, j: int, floor: int, acronym: bool = False) -> int | None:
+    def name_left(self, j: int, floor: int, acronym: bool = False, loose: bool = False) -> int | None:
         """First token of a name ending at j (for 'NAME, TITLE'), or None. ``acronym``: the construction is too
         weak to vouch for Devanagari words that merely start a clause (a bare abbreviation: "मोंटगोमरी काउंटी,
-        एमडी" is a place and a US state)."""
-        k = j
-        while k >= max(floor, 0) and self.name_token(k) and (k == j or self.joined(k + 1)):
-            k -= 1
+        एमडी" is a place and a US state). ``loose``: an oath or appointment frame vouches for a name of two words
+        or more and for what precedes it ("झामुमो के नेता हेमंत सोरेन ने … के रूप में शपथ ली")."""
+        t, k, inner = self.t, j, 0
+        while True:
+            while k >= max(floor, 0) and self.name_token(k) and (k == j or self.joined(k + 1)):
+                k -= 1
+            # in a frame, initials in brackets inside the name: "चंद्रपुरम पोनुसामी (CP) राधाकृष्णन"
+            if loose and k < j and k - 3 >= max(floor, 0) and t[k].text == ")" and t[k - 2].text == "(" \
+                    and t[k - 1].latin and t[k - 1].text.isupper() and self.name_token(k - 3) \
+                    and all(self.joined(x) for x in range(k - 2, k + 2)):
+                k, inner = k - 3, inner + 3
+                continue
+            break
         first = k + 1
-        count = j - first + 1
+        count = j - first + 1 - inner
         if count > 4 or count < 1:
             return None
-        if count == 1 and not (self.known_name(first) or (
+        if count == 1 and not loose and not (self.known_name(first) or (
                 first > 0 and self.t[first - 1].key in self.v.honorifics and self.joined(first))):
             return None  # one word before a title must be a known name or follow an honorific: "Mr Sachan, …"
         if any(self.t[x].key in self.v.non_name for x in range(first, j + 1)):
             return None
         # what precedes the name must be a boundary: start, new line, punctuation or a stopword
-        if k >= floor and k >= 0 and self.joined(first) and self.t[k].word and self.t[k].key not in self.v.stop \
-                and self.t[k].key not in self.v.honorifics:
+        if not loose and k >= floor and k >= 0 and self.joined(first) and self.t[k].word \
+                and self.t[k].key not in self.v.stop and self.t[k].key not in self.v.honorifics:
             return None
         # name-first is the weaker construction: the name must look like one
         starts = not acronym and self.clause_start(first)
-        if not self.name_evidence(first, j + 1, latin_multi=True, clause_start=starts):
+        # a frame vouches for two words, or one capitalised Latin word ("… of Kataria as the Governor")
+        framed = loose and (count >= 2 or self.t[first].latin) and not self._is_place(first, j + 1) \
+            and not any(self.t[x].key in self.v.weak_non_name for x in range(first, j + 1))
+        if not framed and not self.name_evidence(first, j + 1, latin_multi=True, clause_start=starts):
             return None
         while first > 0 and self.t[first - 1].key in self.v.honorifics and self.joined(first):
             first -= 1

@@ -65,6 +65,8 @@ class _Vocab:
         self.head_keys = frozenset(self.abbrev) | self.heads | self.org_heads  # keys is_head looks up
         self.head_firsts = frozenset(first_run(k) for k in self.head_keys)  # their first words, for title_lines
         self.former = hi(d["modifiers"]["former"]) | en(d["modifiers"]["former"])
+        self.designate = hi(d["modifiers"].get("designate", [])) | en(d["modifiers"].get("designate", []))
+        self.outgoing = hi(d["modifiers"].get("outgoing", [])) | en(d["modifiers"].get("outgoing", []))
         self.portfolio = hi(d["portfolio"]["hi"]) | en(d["portfolio"]["en"])
         self.connectors = hi(d["connectors"]["hi"]) | en(d["connectors"]["en"])
         self.post_head = [tuple(p.lower().split()) for p in d["post_head"]["en"] + d["post_head"]["hi"]]
@@ -86,6 +88,7 @@ class _Vocab:
             | {tuple(p.lower().split()) for p in d["shared"]["en"]}
         self.both = hi(d["shared"]["both"]) | en(d["shared"]["both"])
         self.plural = hi(d["shared"]["plural"]) | en(d["shared"]["plural"])
+        self.list_gap = hi(d["shared"].get("list_gap", [])) | en(d["shared"].get("list_gap", []))
         self.local_heads = hi(d["local_heads"]["hi"]) | en(d["local_heads"]["en"])
         self.local_places = {fold_string(x).lower() for x in d["local_heads"]["places"]}
         self.name_suffix = hi(d["name_suffix"]["hi"]) | en(d["name_suffix"]["en"])

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import datetime as _dt
 
+import regex
+
 from claimcheck.find import names
 from claimcheck.model import Evidence, Verdict
+from claimcheck.judge.officeholders import jurisdiction, record
 from claimcheck.judge.officeholders.titles import _title_score, article_region, title_sig  # noqa: F401 (article_region is public here too)
 from claimcheck.judge.officeholders.tenure import _bounds, _iso, _Prepared, _tenure_state, prepare  # noqa: F401 (prepare is public here)
 
-DEFAULT_REGION = "IN-UP"  # the state the shipped tables cover, for articles that name none
 _BAD = ("contradicted", "outdated", "ambiguous", "unverifiable", "supported")  # worst first
 _BEST = ("supported", "ambiguous", "unverifiable", "outdated", "contradicted")  # best reading first
 
@@ -35,9 +37,9 @@ def candidate_positions(prep: _Prepared, office: str, jurisdiction: str | None, 
     scope = sig.scope
     if jurisdiction and scope is None:
         scope = title_sig(jurisdiction).scope
-    # where to look: the jurisdiction the claim names, else the article's state (UP when unknown) and the Union;
+    # where to look: the jurisdiction the claim names, else the article's state (when known) and the Union;
     # never another state's post unless the claim names that state
-    keys = [scope] if scope is not None else [region or DEFAULT_REGION, "IN"]
+    keys = [scope] if scope is not None else [r for r in (region,) if r] + ["IN"]
     pool: set[str] = set()
     for k in keys:
         pool |= prep.by_key.get((sig.rank, k), set())
@@ -88,7 +90,17 @@ def _holder_text(prep, pid, when, exclude=None) -> tuple[str, list]:
     return " and ".join(parts), hs
 
 
-def _check_position(prep, pid, person_ids, written, when, former, known=True) -> tuple[str, str, list[Evidence]]:
+def _held(prep, hit, when, qualifier) -> tuple[str, str, list[Evidence]]:
+    """The 'supported' outcome for a tenure the person's own record gives (see :mod:`.record`)."""
+    t, why = hit
+    post, who, d = _pos_label(prep, t.position_id), _label(prep, t.person_id), when.isoformat()
+    verb = "is a former holder of" if qualifier == "former" else "held" if why.startswith(("from", "until")) else "and"
+    return ("supported", f"supported: {who} {verb} {post} on {d} ({why}) — source {_url(t) or 'no URL'}",
+            [_evidence(prep, t, when, f"{who}: {post} {_iso(t.start)}–{_iso(t.end)}")])
+
+
+def _check_position(prep, pid, person_ids, written, when, former, known=True,
+                    qualifier=None) -> tuple[str, str, list[Evidence]]:
     """(outcome, message, evidence) for one position and the person(s) the name matched."""
     post = _pos_label(prep, pid)
     pos = prep.refs.positions[pid]
@@ -102,6 +114,11 @@ def _check_position(prep, pid, person_ids, written, when, former, known=True) ->
 
     mine = prep.tenures_of(person, pid) if person else []
     near = prep.near(pid, when)
+    if qualifier in ("designate", "outgoing", "past"):
+        for t in mine:
+            why = record.qualifier_fits(prep, t, when, qualifier)
+            if why:
+                return _held(prep, (t, why), when, qualifier)
     if former and not mine:
         # "पूर्व मुख्यमंत्री X": a past tenure the tables may not reach back to is no contradiction
         return ("unverifiable", f"unverifiable: the tables do not list {written} as a former holder of {post}"
@@ -122,12 +139,9 @@ def _check_position(prep, pid, person_ids, written, when, former, known=True) ->
         if former:
             return ("contradicted", f"contradicted: {who} still held {post} on {d} (from {_iso(t.start)}), "
                     f"not a former holder — source {src}", [_evidence(prep, t, when, f"{who} held {post} on {d}")])
-        handover = single and any(_bounds(o.end) == (when, when) for o in near if o.person_id != person) \
-            and _bounds(t.start) == (when, when)
-        if handover:
-            return ("ambiguous", f"ambiguous: {d} is the handover day of {post} ({who} from {d})",
-                    [_evidence(prep, t, when, f"{who} took over {post} on {d}")])
-        note = f"; {s.note}" if s.note else ""
+        # on a handover day the person sworn in holds the post
+        handover = _bounds(t.start) == (when, when)
+        note = f"; {s.note}" if s.note else ("; sworn in that day" if handover else "")
         return ("supported", f"supported: {who} held {post} on {d} (from {_iso(t.start) or 'an unsourced date'}"
                 f"{', until ' + _iso(t.end) if _iso(t.end) else ''}{note}) — source {src}",
                 [_evidence(prep, t, when, f"{who} held {post} on {d}")])
@@ -195,36 +209,69 @@ def _check_position(prep, pid, person_ids, written, when, former, known=True) ->
 
 def check_officeholder(claim, refs, when: _dt.date, *, region: str | None = None,
                        doc_text: str | None = None) -> Verdict:
-    """Verdict for an officeholder claim on ``when``. ``region`` is the ISO code of the state the article is about
-    (found from ``doc_text`` when not given)."""
+    """Verdict for an officeholder claim on ``when``. The state of a state-level title the claim does not write
+    comes from ``doc_text`` (:func:`claimcheck.judge.officeholders.jurisdiction.state_for`); ``region`` (a
+    configured default, ISO code) is used only when the text gives none."""
     d = when.isoformat()
     if refs is None or not getattr(refs, "persons", None):
         return Verdict("unverifiable", "unverifiable: no officeholder reference table is loaded", as_of=d)
     prep = prepare(refs)
-    if region is None and doc_text:
-        region = article_region(doc_text)
+    ctx, how = jurisdiction.state_for(doc_text, claim.start, claim.end) if doc_text else (None, "no text")
+    if ctx is None and region:
+        ctx, how = region, "the configured default region"
+    if ctx is None and doc_text:
+        ctx = record.state_of_others(prep, doc_text, when, claim.start)
+        if ctx is not None:
+            how = "the state of the other officeholders named in the article"
     offices = tuple(claim.offices) or ((claim.office,) if claim.office else ())
-    key = (when, region, claim.jurisdiction, offices, claim.subtype, claim.person)
+    key = (when, ctx, how, claim.jurisdiction, offices, claim.subtype, claim.person)
     v = prep.verdicts.get(key)
     if v is None:
         if len(prep.verdicts) >= _MEMO:
             prep.verdicts.clear()
-        v = prep.verdicts[key] = _check_officeholder(claim, prep, when, region, offices)
+        v = prep.verdicts[key] = _check_officeholder(claim, prep, when, ctx, offices, how)
     return v
 
 
 _MEMO = 4096
+_INITIALS_RUN = regex.compile(r"(?<=\.)(?=\p{L})")
+_BRACKET_INITIALS = regex.compile(r"\s*\(([A-Z]{2,4})\)\s*")
+_NOT_COVERED = "no reference table covers the post"
+_NO_KIND = "no reference table holds posts like"
+QUALIFIERS = ("former", "designate", "outgoing", "past")
 
 
-def _check_officeholder(claim, prep, when: _dt.date, region: str | None, offices: tuple) -> Verdict:
+def _check_officeholder(claim, prep, when: _dt.date, region: str | None, offices: tuple, how: str = "") -> Verdict:
     d = when.isoformat()
     explicit = title_sig(claim.jurisdiction).scope if claim.jurisdiction else None
-    former = (claim.subtype == "former")
-    written = claim.person or ""
+    qualifier = claim.subtype if claim.subtype in QUALIFIERS else None
+    former = qualifier == "former"
+    # initials run into the name ("वी.के.सक्सेना", "V.K.Saxena") are matched as separate words
+    written = _INITIALS_RUN.sub(" ", claim.person or "")
+    m = _BRACKET_INITIALS.search(written)
+    if m and written[m.end():].strip():
+        # "चंद्रपुरम पोनुसामी (CP) राधाकृष्णन": the text gives the initials the name is known by; match those
+        # with the surname after them ("C P राधाकृष्णन"), as the tables list such names
+        written = " ".join(m.group(1)) + " " + written[m.end():].strip()
     results = []
     for off in offices:
         sig = title_sig(((claim.jurisdiction or "") + " " + off).strip())
-        cands = candidate_positions(prep, off, claim.jurisdiction, region)
+        where = region
+        if not (explicit or sig.scope) and sig.rank and prep.rank_in_states(sig.rank):
+            # a state-level title without its state: the person's own record first, then the article's state
+            hit = record.held_anywhere(prep, sig, written, when, qualifier)
+            if hit is not None:
+                t = hit[0]
+                results.append(_check_position(prep, t.position_id, [t.person_id], written, when, former, True,
+                                               qualifier))
+                continue
+            if where is None:
+                where, why = record.only_state(prep, sig, written)
+                if where is None:
+                    results.append(("unverifiable", f"unverifiable: which state's '{off}' is meant is not known: "
+                                    f"{how}, and {why}", []))
+                    continue
+        cands = candidate_positions(prep, off, claim.jurisdiction, where)
         # a person unknown to the tables contradicts a post only where the claim itself names the jurisdiction,
         # or where the post exists only nationally (President, Prime Minister: no state has a post of that rank)
         # and the name is more than a surname: a region guessed from the article may be wrong, "वित्त मंत्री X"
@@ -234,14 +281,21 @@ def _check_officeholder(claim, prep, when: _dt.date, region: str | None, offices
                 (getattr(prep.refs.positions[c], "jurisdiction", "") or "") == "IN"
                 or (getattr(prep.refs.positions[c], "jurisdiction", "") or "").startswith("org:") for c in cands))
         if not cands and sig.rank and not sig.port:
-            results.append(_check_generic(prep, sig, claim.jurisdiction, region, written, when, off))
+            results.append(_check_generic(prep, sig, claim.jurisdiction, where, written, when, off))
             continue
         if not cands:
-            results.append(("unverifiable", f"unverifiable: no reference table covers the post '{off}'", []))
+            kind = not sig.rank or not prep.positions_of_rank(sig.rank)
+            results.append(("unverifiable", f"unverifiable: {_NO_KIND if kind else _NOT_COVERED} '{off}'", []))
             continue
-        results.append(_check_office(prep, cands, written, when, former, known, sig))
+        results.append(_check_office(prep, cands, written, when, former, known, sig, qualifier))
     if not results:
         return Verdict("unverifiable", "unverifiable: no office in the claim", as_of=d)
+    # a title of a kind no table holds ("सांसद व पूर्व सीएम X": no table lists MPs) does not hide the verdict on
+    # the titles the tables do hold; the message still names it
+    decided = [r for r in results if r[0] != "unverifiable"]
+    uncovered = [r for r in results if r[0] == "unverifiable" and _NO_KIND in r[1]]
+    if decided and uncovered and len(decided) + len(uncovered) == len(results):
+        results = decided + [("supported", r[1].replace("unverifiable: ", "not checked: "), r[2]) for r in uncovered]
     results.sort(key=lambda r: _BAD.index(r[0]))
     outcome = results[0][0]
     # one office: the message need not repeat the verdict; several: each part says its own
@@ -264,7 +318,7 @@ def _check_generic(prep, sig, jurisdiction, region, written, when, office):
     person held any post of that rank in scope on the date; otherwise unverifiable (the tables do not list every
     post of a rank, so nothing is contradicted)."""
     scope = sig.scope or (title_sig(jurisdiction).scope if jurisdiction else None)
-    keys = [scope] if scope is not None else [region or DEFAULT_REGION, "IN"]
+    keys = [scope] if scope is not None else [r for r in (region,) if r] + ["IN"]
     pool = sorted(set().union(*(prep.by_key.get((sig.rank, k), set()) for k in keys)))
     merged: dict[str, names.Match] = {}
     for pid in pool:
@@ -292,7 +346,7 @@ def _check_generic(prep, sig, jurisdiction, region, written, when, office):
             f"{when.isoformat()}", [])
 
 
-def _check_office(prep, cands, written, when, former, known, sig=None):
+def _check_office(prep, cands, written, when, former, known, sig=None, qualifier=None):
     toks = names.name_tokens(written)
     merged: dict[str, names.Match] = {}
     for pid in cands:
@@ -305,7 +359,7 @@ def _check_office(prep, cands, written, when, former, known, sig=None):
     if status == "none" and len(toks) >= 3 and shorter != written:
         # a word the finder took into the name ("राकेश सचान बोले"): try without the last word (a single word
         # of three initials, "के.एस.पी.", cannot be shortened)
-        return _check_office(prep, cands, shorter, when, former, known, sig)
+        return _check_office(prep, cands, shorter, when, former, known, sig, qualifier)
 
     def held(person, states):
         return any(prep.state(t, when).state in states for pid in cands for t in prep.tenures_of(person, pid))
@@ -327,10 +381,11 @@ def _check_office(prep, cands, written, when, former, known, sig=None):
         pid_person = best[0].key
         pos = [pid for pid in cands if prep.tenures_of(pid_person, pid)]
         # a title that fits several posts ("Flipkart CEO": CEO or Group CEO) holds if any reading holds
-        res = [_check_position(prep, pid, [pid_person], written, when, former, known) for pid in pos or cands[:1]]
+        res = [_check_position(prep, pid, [pid_person], written, when, former, known, qualifier)
+               for pid in pos or cands[:1]]
         return min(res, key=lambda r: _BEST.index(r[0]))
     if status == "ambiguous":
-        return _check_position(prep, cands[0], [m.key for m in best], written, when, former, known)
+        return _check_position(prep, cands[0], [m.key for m in best], written, when, former, known, qualifier)
     # not a holder of these posts: a known person (held something else) or nobody in the tables
     # look among the persons of the same jurisdictions only (blocking: never the whole table)
     jurs = {getattr(prep.refs.positions[c], "jurisdiction", "") or "" for c in cands}
@@ -347,7 +402,7 @@ def _check_office(prep, cands, written, when, former, known, sig=None):
             return ("supported", f"supported: {who} held {post} on {when.isoformat()} (from "
                     f"{_iso(t.start) or 'an unsourced date'}), which shares the claim's portfolio — source "
                     f"{_url(t) or 'no URL'}", [_evidence(prep, t, when, f"{who} held {post} on {when.isoformat()}")])
-    return _check_position(prep, cands[0], person, written, when, former, known)
+    return _check_position(prep, cands[0], person, written, when, former, known, qualifier)
 
 
 def _overlapping_post(prep, person, sig, when):

@@ -97,6 +97,8 @@ class _Prepared:
         # verdicts already reached, by everything a verdict depends on (see people.check_officeholder): a text
         # that repeats one title and name (or a long article that names its minister fifty times) checks it once
         self.verdicts: dict[tuple, object] = {}
+        self._rank_pos: dict[frozenset, list[str]] = {}
+        self._rank_ix: dict[frozenset, names.NameIndex] = {}
         self.index = names.NameIndex()  # every person; names are folded lazily (see NameIndex)
         for pid, p in refs.persons.items():
             self.index.add(pid, [p.label_en, p.label_hi, *(p.aliases or ())])
@@ -125,6 +127,26 @@ class _Prepared:
                 else:
                     self.by_key.setdefault((s.rank, jur), set()).add(pid)
 
+
+    def positions_of_rank(self, rank: frozenset) -> list[str]:
+        """Every position (any jurisdiction) with a title of these rank tokens, sorted."""
+        got = self._rank_pos.get(rank)
+        if got is None:
+            got = self._rank_pos[rank] = sorted({pid for (r, _), ps in self.by_key.items() if r == rank
+                                                for pid in ps})
+        return got
+
+    def rank_index(self, rank: frozenset) -> names.NameIndex:
+        """A name index of everybody who held a post of these rank tokens anywhere (built on first use)."""
+        ix = self._rank_ix.get(rank)
+        if ix is None:
+            ix = self._rank_ix[rank] = names.NameIndex()
+            for pid in self.positions_of_rank(rank):
+                for t in self.by_pos.get(pid, ()):
+                    p = self.refs.persons.get(t.person_id)
+                    if p is not None and t.person_id not in ix._raw:
+                        ix.add(t.person_id, [p.label_en, p.label_hi, *(p.aliases or ())])
+        return ix
 
     def rank_in_states(self, rank: frozenset) -> bool:
         """Some state-level post (a jurisdiction other than the Union or an organisation) has these rank tokens."""

@@ -85,6 +85,8 @@ def title_sig(text: str) -> Sig:
         s = _region_re().sub(" ", s)
     words = []
     for w in s.split():
+        if w.endswith(("-designate", "-elect")):  # "cm-designate": the title, qualified
+            w = w.rsplit("-", 1)[0]
         w = c["abbrev"].get(w, w)
         words.extend(_split_compound(w))
     s = " " + " ".join(words) + " "
@@ -125,12 +127,18 @@ def _split_compound(w: str) -> list[str]:
     return [w]
 
 
+@functools.cache
+def _weak_port() -> frozenset:
+    return frozenset(lexicon.load("titles")["canon_class"].get("weak_port", []))
+
+
 def _title_score(claim: Sig, pos: Sig) -> float:
     if not claim.rank or claim.rank != pos.rank:
         return 0.0
     if not claim.port:
         return 1.0 if not pos.port else 0.0
-    cover = len(claim.port & pos.port) / len(claim.port)
+    port = claim.port - _weak_port() or claim.port  # "parliamentary affairs": parliamentary must be covered
+    cover = len(port & pos.port) / len(port)
     return cover if cover >= 0.5 else 0.0
 
 

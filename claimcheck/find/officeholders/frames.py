@@ -1,0 +1,135 @@
+"""Name-first frames of the officeholder finder (mixed into :class:`claimcheck.find.officeholders.finder._Finder`).
+
+An oath or appointment names its holder before the title, with the verb around it:
+
+- Hindi: "X ने राज्य के उपमुख्यमंत्री पद की शपथ ली", "X और Y को उपमुख्यमंत्री बनाया गया", "X 20 फरवरी को दिल्ली
+  की मुख्यमंत्री के रूप में शपथ लेंगी" — the title is followed by a frame word (``[frames] hi_after``: के रूप में,
+  पद की शपथ, बनाया…) and preceded, within the clause, by the name and words the frame allows between (ने/को, the
+  place and के/की, an ordinal, a date);
+- English: "X was sworn in as the Lieutenant Governor of Delhi", "X was elected as the Lok Sabha Speaker", "X
+  and Y take oath as the Deputy Chief Minister", "X was the governor of Assam" — ``as``/``was``/``is`` before the
+  title (after "the", an ordinal, a party's initials) and verb words (``[frames] en_verbs``) before that.
+
+Names joined by और/and before the first one share the title. Such claims carry subtype "designate": an oath or
+appointment is true from the day it is announced (the judge treats designate as held, or about to be within a
+month), "former" when the title says so. Vocabulary in ``data/titles.toml`` ``[frames]``.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from claimcheck.find import lexicon
+from claimcheck.read.text import fold_string
+
+_ORDINAL = regex.compile(r"^(?:\d+(?:वें|वीं|वा|वां|st|nd|rd|th)|[\p{L}\p{M}]+(?:वें|वीं))$")
+
+
+@functools.cache
+def _frames():
+    d = lexicon.load("titles").get("frames", {})
+    hi_after = sorted((tuple(fold_string(p).split()) for p in d.get("hi_after", [])), key=len, reverse=True)
+    return {
+        "hi_after": hi_after,
+        "hi_skip": frozenset(fold_string(w) for w in d.get("hi_skip", [])),
+        "en_link": frozenset(w.lower() for w in d.get("en_link", [])),
+        "en_verbs": frozenset(w.lower() for w in d.get("en_verbs", [])),
+        "en_skip": frozenset(w.lower() for w in d.get("en_skip", [])),
+        "and": frozenset(fold_string(w).lower() for w in d.get("and", [])),
+        "en_past": frozenset(w.lower() for w in d.get("en_past", [])),
+    }
+
+
+class _Frames:
+    # provided by the finder: self.t, self.v, joined(i), region_ending_at(i), name_left(...), _claim(...)
+
+    def _hi_frame_after(self, end: int) -> bool:
+        t, n = self.t, len(self.t)
+        for ph in _frames()["hi_after"]:
+            m = len(ph)
+            if end + m < n and all(t[end + 1 + x].key == ph[x] and self.joined(end + 1 + x) for x in range(m)):
+                return True
+        return False
+
+    def _skippable_hi(self, i: int) -> bool:
+        tok, f = self.t[i], _frames()
+        if not tok.word:
+            return False
+        return tok.key in f["hi_skip"] or tok.key in ("के", "की", "का", "को", "ने") or bool(_ORDINAL.match(tok.key)) \
+            or tok.key.isdigit() or tok.key in self.v.home_region or self.region_ending_at(i) is not None \
+            or any(self.region_ending_at(j) is not None and self.region_ending_at(j) <= i < j + 1
+                   for j in range(i, min(i + 3, len(self.t))))
+
+    def _frame_place(self, lo: int, start: int, end: int) -> tuple:
+        """The region a frame gives the title: one written between the name and the title ("झारखंड के 14वें
+        मुख्यमंत्री", "the newly elected Telangana Chief Minister") or "of REGION" after it; () when none (a
+        party's initials before the title are not its jurisdiction)."""
+        t, n = self.t, len(self.t)
+        for b in range(start - 1, lo - 1, -1):
+            a = self.region_ending_at(b)
+            if a is not None and a >= lo:
+                return a, b
+            if t[b].key in self.v.home_region:
+                return b, b  # "प्रदेश का नया मुख्य सचिव": the article's state
+        if end + 2 < n and t[end + 1].key == "of" and self.joined(end + 1):
+            for m in range(min(self.v.region_maxlen, n - end - 2), 0, -1):
+                if tuple(t[end + 2 + x].key for x in range(m)) in self.v.regions:
+                    return end + 2, end + 1 + m
+        # a body named before the title in capitals ("as the Lok Sabha Speaker"), not a party's initials
+        b = start - 1
+        a = b
+        while a >= lo and t[a].latin and t[a].text[:1].isupper() and not t[a].text.isupper() \
+                and t[a].key not in _frames()["en_skip"]:
+            a -= 1
+        return (a + 1, b) if a < b else ()
+
+    def oath_frame(self, start: int, end: int, offices, former, floor: int) -> list:
+        """Claims for names written before a title inside an oath or appointment frame (see the module doc)."""
+        t = self.t
+        if start < 1 or not self.joined(start):
+            return []
+        latin = t[end].latin
+        f = _frames()
+        k = start - 1
+        if latin:
+            steps = 0
+            while k >= 0 and self.joined(k + 1) and steps < 4 and (
+                    t[k].key in f["en_skip"] or _ORDINAL.match(t[k].key)
+                    or (t[k].latin and t[k].text[:1].isupper() and t[k].key not in f["en_link"])
+                    or self.region_ending_at(k) is not None or t[k].text in ("'s", "’s")):
+                k, steps = k - 1, steps + 1
+            if k < 0 or t[k].key not in f["en_link"]:
+                return []
+            past = t[k].key in f["en_past"]
+            k -= 1
+            steps = 0
+            while k >= 0 and self.joined(k + 1) and steps < 6 and t[k].key in f["en_verbs"]:
+                k, steps = k - 1, steps + 1
+        else:
+            past = False
+            if not self._hi_frame_after(end):
+                return []
+            steps = 0
+            while k >= 0 and self.joined(k + 1) and steps < 8 and self._skippable_hi(k):
+                k, steps = k - 1, steps + 1
+        if k < max(floor, 0) or not self.joined(k + 1):
+            return []
+        first = self.name_left(k, floor + 1, False, loose=True)
+        if first is None:
+            return []
+        qual = former or ("past" if past else "designate")
+        jur = self._frame_place(k + 1, start, end)
+        out = [self._claim(first, end, offices, end, self._skip_honorifics(first), k, qual, title_start=start,
+                           jur=jur)]
+        # "X और Y को …", "X and Y take oath as …": the names before share the title
+        j = first - 1
+        while j >= 1 and t[j].key in f["and"] and self.joined(j) and self.joined(j + 1):
+            a = self.name_left(j - 1, floor + 1, False, loose=True)
+            if a is None:
+                break
+            out.insert(0, self._claim(a, j - 1, offices, end, self._skip_honorifics(a), j - 1, qual,
+                                      title_start=start, jur=jur))
+            j = a - 1
+        return out

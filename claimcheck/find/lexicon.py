@@ -38,7 +38,7 @@ def load(name: str) -> dict[str, Any]:
     return data
 
 
-NAMES = ("dates", "measures", "names", "numbers", "quantities", "regions", "statistics", "titles")  # the shipped lexicons
+NAMES = ("cities", "dates", "measures", "names", "numbers", "quantities", "regions", "statistics", "titles")  # the shipped lexicons
 
 
 def parse(name: str, raw: str, path: str) -> tuple[dict[str, Any], list[DataError]]:

@@ -65,7 +65,6 @@ def _check_cities(raw: dict, regions: dict) -> dict[str, str]:
 
 
 @functools.cache
-@cache.kept
 def cities() -> dict[str, str]:
     """The city gazetteer: folded lower-case name -> ISO code (validated on load)."""
     return _check_cities(lexicon.load("cities"), lexicon.load("regions"))

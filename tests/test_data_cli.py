@@ -16,7 +16,7 @@ def test_validate_shipped_prints_summary_and_exits_0():
     r = runner.invoke(data_app, ["validate"])
     assert r.exit_code == 0, r.output
     tables, rows = R.summary()
-    assert r.output.strip() == f"ok: {tables} tables, {rows} rows, 8 lexicons"
+    assert r.output.strip() == f"ok: {tables} tables, {rows} rows, 9 lexicons"
     assert tables == 5 and rows > 200
 
 

@@ -153,3 +153,10 @@ def test_initials_in_brackets_inside_a_name():
 def test_vice_president_is_a_rank_of_its_own():
     from claimcheck.judge.officeholders.titles import title_sig
     assert title_sig("उपराष्ट्रपति").rank == title_sig("Vice-President of India").rank != title_sig("राष्ट्रपति").rank
+
+
+def test_former_with_a_title_without_portfolio():
+    cc = _verdict("पूर्व केंद्रीय मंत्री नारायण राणे ने कहा।", "2025-01-01", "नारायण राणे")
+    assert cc.verdict.outcome == "supported" and "former" in cc.verdict.message
+    # the plain title after the tenure ended is not contradicted by the generic check (not every post is listed)
+    assert _verdict("केंद्रीय मंत्री नारायण राणे ने कहा।", "2025-01-01", "नारायण राणे").verdict.outcome == "unverifiable"

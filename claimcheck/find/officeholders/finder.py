@@ -16,7 +16,8 @@ capitalised Latin words, a line or sentence start (:mod:`claimcheck.find.officeh
 one ("Deputy Chief Ministers A and B"). A place or organisation may also stand between title and name ("Chief
 Minister of Uttar Pradesh, Shri X", "सीईओ इन्वेस्ट यूपी X"), and an appointment names its holder first ("X को
 प्रदेश का नया मुख्य सचिव बनाया गया"). प्रमुख/chief heads a title after an organisation ("WHO प्रमुख X").
-Title vocabulary is in
+Name-first forms (appositions, oath and appointment frames) and the qualifiers read with a title (former,
+designate, outgoing, past) are in :mod:`claimcheck.find.officeholders.frames`. Title vocabulary is in
 ``data/titles.toml`` (loaded by :mod:`claimcheck.find.officeholders.titles`). Works on the folded text (nukta and
 ZWJ removed), so "संयुक्‍त सचिव" matches.
 """
@@ -233,44 +234,6 @@ class _Finder(_NameRules, _Frames):
             return last
         return end
 
-    def qualifier(self, start: int, end: int) -> str | None:
-        """'former', 'designate' or 'outgoing' when the title (or the word before it or before the place written
-        before it: "former West Bengal governor", "The outgoing Governor") says so; the first such word wins."""
-        t, v = self.t, self.v
-        ju = self.jurisdiction_left(start)
-        a = ju[0] if ju else start
-        idx = list(range(a, end + 1))  # "नवनियुक्त बिहार के राज्यपाल"
-        for b in (a - 1, a - 2):
-            if b < 0 or not self.joined(b + 1) or not t[b].word:
-                break
-            idx.insert(0, b)
-            if t[b].key not in ("the", "a", "an"):
-                break
-        for x in idx:
-            k = t[x].key
-            if k in v.former:
-                return "former"
-            if k in v.designate or k.endswith(("-designate", "-elect")):
-                return "designate"
-            if k in v.outgoing:
-                return "outgoing"
-        return None
-
-    def list_gap(self, j: int) -> int:
-        """Tokens between a plural title and the names it lists: ", including", "namely", "जिनमें"."""
-        k, n = j, len(self.t)
-        while k < n and k - j < 3 and self.joined(k) and (self.t[k].text == "," or self.t[k].key in self.v.list_gap):
-            k += 1
-        return k - j if k > j and self.t[k - 1].key in self.v.list_gap else 0
-
-    def former_gap(self, j: int) -> int:
-        for ph in self.v.former_gap:
-            m = len(ph)
-            if j + m <= len(self.t) and tuple(self.t[j + x].key for x in range(m)) == ph \
-                    and all(self.joined(j + x) for x in range(m)):
-                return m
-        return 0
-
     def jurisdiction_left(self, start: int) -> tuple[int, int] | None:
         """Token range (a, b) of the place or organisation written just before the title."""
         i = start - 1
@@ -436,80 +399,6 @@ class _Finder(_NameRules, _Frames):
         if any(keys[-len(p):] == p for p in self.v.shared if len(p) <= len(keys)):
             return out, False
         return [], False  # "केंद्रीय मंत्री A और B आगे हैं": B is not said to be a minister
-
-    def _name_first(self, start, end, offices, former, floor) -> list:
-        """Claims for a name written before its title: "NAME, [the] [JURISDICTION] TITLE" and "NAME [REGION के]
-        TITLE होंगे"; with a plural title, a name joined before the first shares it ("A and B, the deputy chief
-        ministers")."""
-        t = self.t
-        c = self._name_first_one(start, end, offices, former, floor)
-        if c is None:
-            return []
-        out = [c[0]]
-        first = c[1]
-        if t[end].key in self.v.plural and first >= 2 and t[first - 1].key in self.v.name_joiners \
-                and self.joined(first) and self.joined(first - 1):
-            a = self.name_left(first - 2, floor + 1, True)
-            if a is not None:
-                out.insert(0, self._claim(a, first - 2, offices, end, self._skip_honorifics(a), first - 2, former,
-                                          title_start=start, jur=c[2]))
-        return out
-
-    def _name_first_one(self, start, end, offices, former, floor):
-        """(claim, first token of the name, jurisdiction range) for a name before its title, or None."""
-        t, n = self.t, len(self.t)
-        i, jur = start - 1, None
-        ju = self.jurisdiction_left(start)
-        if ju is not None:
-            q = ju[0] - 1  # "X, the newly elected Telangana Chief Minister": qualifiers before the place
-            while q >= 1 and self.joined(q + 1) and (t[q].key in self.v.designate or t[q].key in self.v.outgoing
-                                                     or t[q].key in self.v.former):
-                q -= 1
-            if q >= 1 and (t[q].key == "the" or t[q].text == ","):
-                i, jur = q, ju  # "Rakesh Sachan, the state's MSME minister", "X, प्रदेश के मुख्य सचिव"
-        if i >= 0 and t[i].key == "the":
-            i -= 1
-        if i >= 1 and t[i].text == ",":
-            # the title must end the clause
-            if end + 1 < n and self.joined(end + 1) and t[end + 1].word and t[end + 1].key not in self.v.stop:
-                return None
-            # "Alok Kumar, Principal Secretary, MSME and Export Promotion, said": the portfolio after a comma
-            if end + 2 < n and t[end + 1].text == "," and t[end + 2].key in self.v.portfolio:
-                k = self.portfolio_after(end + 1)
-                if k > end + 1 and (k + 1 >= n or not t[k + 1].word or t[k + 1].key in self.v.stop):
-                    end = k
-            # a sentence start vouches for the name only in a byline or apposition closed after the title
-            # ("-उत्पल कुमार सिंह, मुख्य सचिव"), not before ने ("कानपुर देहात, जिलाधिकारी ने" is a dateline)
-            closed = end + 1 >= n or not t[end + 1].word
-            # an abbreviation alone may be a place ("…काउंटी, एमडी"); with its organisation written ("नीति आयोग
-            # के सीईओ") it is a title
-            first = self.name_left(i - 1, floor + 1, (self.is_acronym(start, end) and jur is None) or not closed)
-            if first is None:
-                return None
-            return (self._claim(first, end, offices, end, self._skip_honorifics(first), i - 1, former,
-                                title_start=start, jur=jur), first, jur)
-        # "NAME [को] [REGION के] TITLE होंगे/बने/नियुक्त": the name, then the post it is given
-        if end + 1 >= n or t[end + 1].key not in self.v.name_first_verbs or not self.joined(end + 1):
-            return None
-        k, jur = start - 1, None
-        if k >= 1 and t[k].key in self.v.genitive:
-            a = self._region_chain(k - 1)
-            if a is None:
-                return None
-            jur = (a, k - 1)
-            k = a - 1
-        given = k >= 1 and t[k].key in self.v.dative and self.joined(k)
-        if given:
-            k -= 1  # "X को प्रदेश का नया मुख्य सचिव बनाया गया": the post given to X
-        if k < 1 or not self.joined(k + 1):
-            return None
-        # a sentence start vouches for the name only with the jurisdiction or को between ("X प्रदेश के नए मुख्य
-        # सचिव होंगे")
-        first = self.name_left(k, floor + 1, self.is_acronym(start, end) or (jur is None and not given))
-        if first is None:
-            return None
-        return (self._claim(first, end, offices, end, self._skip_honorifics(first), k, former, title_start=start,
-                            jur=jur or ()), first, jur or ())
 
     def _skip_honorifics(self, i: int) -> int:
         while i < len(self.t) - 1 and self.t[i].key in self.v.honorifics:

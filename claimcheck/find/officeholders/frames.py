@@ -10,7 +10,9 @@ An oath or appointment names its holder before the title, with the verb around i
   and Y take oath as the Deputy Chief Minister", "X was the governor of Assam" — ``as``/``was``/``is`` before the
   title (after "the", an ordinal, a party's initials) and verb words (``[frames] en_verbs``) before that.
 
-Names joined by और/and before the first one share the title. Such claims carry subtype "designate": an oath or
+Names joined by और/and before the first one share the title. The qualifier read with any title (former,
+designate, outgoing), the appositive name-first forms ("X, the state's MSME minister", "X प्रदेश के नए मुख्य
+सचिव होंगे") and the gaps a title may leave before its name ("रह चुके", ", including") are here too. Such claims carry subtype "designate": an oath or
 appointment is true from the day it is announced (the judge treats designate as held, or about to be within a
 month), "former" when the title says so. Vocabulary in ``data/titles.toml`` ``[frames]``.
 """
@@ -24,7 +26,15 @@ import regex
 from claimcheck.find import lexicon
 from claimcheck.read.text import fold_string
 
-_ORDINAL = regex.compile(r"^(?:\d+(?:वें|वीं|वा|वां|st|nd|rd|th)|[\p{L}\p{M}]+(?:वें|वीं))$")
+@functools.cache
+def _ordinal() -> regex.Pattern:
+    """'14वें', '3rd', 'ग्यारहवीं': a digit run or a word with an ordinal suffix (titles.toml [postpositions])."""
+    from claimcheck.find import lexicon
+
+    sfx = lexicon.load("titles")["postpositions"].get("ordinal_suffixes", [])
+    alt = "|".join(regex.escape(x) for x in sfx) or "(?!)"
+    devanagari = "|".join(regex.escape(x) for x in sfx if not x.isascii()) or "(?!)"
+    return regex.compile(rf"^(?:\d+(?:{alt})|[\p{{L}}\p{{M}}]+(?:{devanagari}))$")
 
 
 @functools.cache
@@ -43,7 +53,46 @@ def _frames():
 
 
 class _Frames:
-    # provided by the finder: self.t, self.v, joined(i), region_ending_at(i), name_left(...), _claim(...)
+    # provided by the finder: self.t, self.v, joined(i), region_ending_at(i), name_left(...), _claim(...),
+    # jurisdiction_left(i)
+
+    def qualifier(self, start: int, end: int) -> str | None:
+        """'former', 'designate' or 'outgoing' when the title (or the word before it or before the place written
+        before it: "former West Bengal governor", "The outgoing Governor") says so; the first such word wins."""
+        t, v = self.t, self.v
+        ju = self.jurisdiction_left(start)
+        a = ju[0] if ju else start
+        idx = list(range(a, end + 1))  # "नवनियुक्त बिहार के राज्यपाल"
+        for b in (a - 1, a - 2):
+            if b < 0 or not self.joined(b + 1) or not t[b].word:
+                break
+            idx.insert(0, b)
+            if t[b].key not in ("the", "a", "an"):
+                break
+        for x in idx:
+            k = t[x].key
+            if k in v.former:
+                return "former"
+            if k in v.designate or k.endswith(("-designate", "-elect")):
+                return "designate"
+            if k in v.outgoing:
+                return "outgoing"
+        return None
+
+    def list_gap(self, j: int) -> int:
+        """Tokens between a plural title and the names it lists: ", including", "namely", "जिनमें"."""
+        k, n = j, len(self.t)
+        while k < n and k - j < 3 and self.joined(k) and (self.t[k].text == "," or self.t[k].key in self.v.list_gap):
+            k += 1
+        return k - j if k > j and self.t[k - 1].key in self.v.list_gap else 0
+
+    def former_gap(self, j: int) -> int:
+        for ph in self.v.former_gap:
+            m = len(ph)
+            if j + m <= len(self.t) and tuple(self.t[j + x].key for x in range(m)) == ph \
+                    and all(self.joined(j + x) for x in range(m)):
+                return m
+        return 0
 
     def _hi_frame_after(self, end: int) -> bool:
         t, n = self.t, len(self.t)
@@ -57,7 +106,8 @@ class _Frames:
         tok, f = self.t[i], _frames()
         if not tok.word:
             return False
-        return tok.key in f["hi_skip"] or tok.key in ("के", "की", "का", "को", "ने") or bool(_ORDINAL.match(tok.key)) \
+        return tok.key in f["hi_skip"] or tok.key in self.v.genitive or tok.key in self.v.dative or tok.key in self.v.ergative \
+            or bool(_ordinal().match(tok.key)) \
             or tok.key.isdigit() or tok.key in self.v.home_region or self.region_ending_at(i) is not None \
             or any(self.region_ending_at(j) is not None and self.region_ending_at(j) <= i < j + 1
                    for j in range(i, min(i + 3, len(self.t))))
@@ -96,7 +146,7 @@ class _Frames:
         if latin:
             steps = 0
             while k >= 0 and self.joined(k + 1) and steps < 4 and (
-                    t[k].key in f["en_skip"] or _ORDINAL.match(t[k].key)
+                    t[k].key in f["en_skip"] or _ordinal().match(t[k].key)
                     or (t[k].latin and t[k].text[:1].isupper() and t[k].key not in f["en_link"])
                     or self.region_ending_at(k) is not None or t[k].text in ("'s", "’s")):
                 k, steps = k - 1, steps + 1
@@ -133,3 +183,77 @@ class _Frames:
                                       title_start=start, jur=jur))
             j = a - 1
         return out
+
+    def _name_first(self, start, end, offices, former, floor) -> list:
+        """Claims for a name written before its title: "NAME, [the] [JURISDICTION] TITLE" and "NAME [REGION के]
+        TITLE होंगे"; with a plural title, a name joined before the first shares it ("A and B, the deputy chief
+        ministers")."""
+        t = self.t
+        c = self._name_first_one(start, end, offices, former, floor)
+        if c is None:
+            return []
+        out = [c[0]]
+        first = c[1]
+        if t[end].key in self.v.plural and first >= 2 and t[first - 1].key in self.v.name_joiners \
+                and self.joined(first) and self.joined(first - 1):
+            a = self.name_left(first - 2, floor + 1, True)
+            if a is not None:
+                out.insert(0, self._claim(a, first - 2, offices, end, self._skip_honorifics(a), first - 2, former,
+                                          title_start=start, jur=c[2]))
+        return out
+
+    def _name_first_one(self, start, end, offices, former, floor):
+        """(claim, first token of the name, jurisdiction range) for a name before its title, or None."""
+        t, n = self.t, len(self.t)
+        i, jur = start - 1, None
+        ju = self.jurisdiction_left(start)
+        if ju is not None:
+            q = ju[0] - 1  # "X, the newly elected Telangana Chief Minister": qualifiers before the place
+            while q >= 1 and self.joined(q + 1) and (t[q].key in self.v.designate or t[q].key in self.v.outgoing
+                                                     or t[q].key in self.v.former):
+                q -= 1
+            if q >= 1 and (t[q].key == "the" or t[q].text == ","):
+                i, jur = q, ju  # "Rakesh Sachan, the state's MSME minister", "X, प्रदेश के मुख्य सचिव"
+        if i >= 0 and t[i].key == "the":
+            i -= 1
+        if i >= 1 and t[i].text == ",":
+            # the title must end the clause
+            if end + 1 < n and self.joined(end + 1) and t[end + 1].word and t[end + 1].key not in self.v.stop:
+                return None
+            # "Alok Kumar, Principal Secretary, MSME and Export Promotion, said": the portfolio after a comma
+            if end + 2 < n and t[end + 1].text == "," and t[end + 2].key in self.v.portfolio:
+                k = self.portfolio_after(end + 1)
+                if k > end + 1 and (k + 1 >= n or not t[k + 1].word or t[k + 1].key in self.v.stop):
+                    end = k
+            # a sentence start vouches for the name only in a byline or apposition closed after the title
+            # ("-उत्पल कुमार सिंह, मुख्य सचिव"), not before ने ("कानपुर देहात, जिलाधिकारी ने" is a dateline)
+            closed = end + 1 >= n or not t[end + 1].word
+            # an abbreviation alone may be a place ("…काउंटी, एमडी"); with its organisation written ("नीति आयोग
+            # के सीईओ") it is a title
+            first = self.name_left(i - 1, floor + 1, (self.is_acronym(start, end) and jur is None) or not closed)
+            if first is None:
+                return None
+            return (self._claim(first, end, offices, end, self._skip_honorifics(first), i - 1, former,
+                                title_start=start, jur=jur), first, jur)
+        # "NAME [को] [REGION के] TITLE होंगे/बने/नियुक्त": the name, then the post it is given
+        if end + 1 >= n or t[end + 1].key not in self.v.name_first_verbs or not self.joined(end + 1):
+            return None
+        k, jur = start - 1, None
+        if k >= 1 and t[k].key in self.v.genitive:
+            a = self._region_chain(k - 1)
+            if a is None:
+                return None
+            jur = (a, k - 1)
+            k = a - 1
+        given = k >= 1 and t[k].key in self.v.dative and self.joined(k)
+        if given:
+            k -= 1  # "X को प्रदेश का नया मुख्य सचिव बनाया गया": the post given to X
+        if k < 1 or not self.joined(k + 1):
+            return None
+        # a sentence start vouches for the name only with the jurisdiction or को between ("X प्रदेश के नए मुख्य
+        # सचिव होंगे")
+        first = self.name_left(k, floor + 1, self.is_acronym(start, end) or (jur is None and not given))
+        if first is None:
+            return None
+        return (self._claim(first, end, offices, end, self._skip_honorifics(first), k, former, title_start=start,
+                            jur=jur or ()), first, jur or ())

@@ -81,6 +81,8 @@ class _Vocab:
         self.weak_non_name = hi(d["weak_non_name"]["hi"]) | en(d["weak_non_name"]["en"])
         self.name_cues = hi(d["name_cues"]["hi"]) | en(d["name_cues"]["en"])
         self.genitive, self.dative = hi(d["postpositions"]["genitive"]), hi(d["postpositions"]["dative"])
+        self.ergative = hi(d["postpositions"].get("ergative", []))
+        self.ordinal_suffixes = tuple(d["postpositions"].get("ordinal_suffixes", []))
         self.titles_only = hi(d["connectors"]["titles_only"]) | en(d["connectors"]["titles_only"])
         self.name_joiners = hi(d["connectors"]["names"]) | en(d["connectors"]["names"])
         self.department = hi(d["portfolio"]["department"]) | en(d["portfolio"]["department"])

@@ -281,7 +281,7 @@ def _check_officeholder(claim, prep, when: _dt.date, region: str | None, offices
                 (getattr(prep.refs.positions[c], "jurisdiction", "") or "") == "IN"
                 or (getattr(prep.refs.positions[c], "jurisdiction", "") or "").startswith("org:") for c in cands))
         if not cands and sig.rank and not sig.port:
-            results.append(_check_generic(prep, sig, claim.jurisdiction, where, written, when, off))
+            results.append(_check_generic(prep, sig, claim.jurisdiction, where, written, when, off, qualifier))
             continue
         if not cands:
             kind = not sig.rank or not prep.positions_of_rank(sig.rank)
@@ -313,7 +313,7 @@ def _unprefixed(message: str, outcome: str) -> str:
     return message[len(outcome) + 2:] if message.startswith(outcome + ": ") else message
 
 
-def _check_generic(prep, sig, jurisdiction, region, written, when, office):
+def _check_generic(prep, sig, jurisdiction, region, written, when, office, qualifier=None):
     """A title without a portfolio ("केंद्रीय मंत्री पासवान", "Union minister Smriti Irani"): supported when the
     person held any post of that rank in scope on the date; otherwise unverifiable (the tables do not list every
     post of a rank, so nothing is contradicted)."""
@@ -326,11 +326,15 @@ def _check_generic(prep, sig, jurisdiction, region, written, when, office):
             if m.key not in merged or m.score > merged[m.key].score:
                 merged[m.key] = m
     status, best = names.decide(sorted(merged.values(), key=lambda m: (-m.score, m.key)))
-    held = []  # (person, tenure) in office on the date
+    held = []  # (person, tenure) in office on the date, or as the qualifier says ("पूर्व केंद्रीय मंत्री X")
     for m in best if status in ("match", "ambiguous") else []:
-        t = next((t for pid in pool for t in prep.tenures_of(m.key, pid) if prep.state(t, when).state == "in"), None)
+        t = next((t for pid in pool for t in prep.tenures_of(m.key, pid)
+                  if (record.qualifier_fits(prep, t, when, qualifier) if qualifier
+                      else prep.state(t, when).state == "in")), None)
         if t is not None:
             held.append((m.key, t))
+    if len(held) == 1 and qualifier:
+        return _held(prep, (held[0][1], record.qualifier_fits(prep, held[0][1], when, qualifier)), when, qualifier)
     if len(held) == 1:
         person, t = held[0]
         post, who = _pos_label(prep, t.position_id), _label(prep, person)

@@ -25,11 +25,11 @@ ZWJ removed), so "संयुक्‍त सचिव" matches.
 from __future__ import annotations
 
 from claimcheck.find.officeholders.titles import title_lines, tokens, vocab
-from claimcheck.find.officeholders.frames import _Frames
-from claimcheck.find.officeholders.names import _NameRules
+from claimcheck.find.officeholders import frames as _fr
+from claimcheck.find.officeholders import names as _nm
 
 
-class _Finder(_NameRules, _Frames):
+class _Finder:
     def __init__(self, ctx) -> None:
         self.ctx = ctx
         self.text = ctx.folded.text
@@ -204,9 +204,9 @@ class _Finder(_NameRules, _Frames):
                 return None
             a = self.region_ending_at(b)
             if a is not None and a > end:
-                ne = self.name_right(b + 1) if b + 1 < n and self.joined(b + 1) else None
+                ne = _nm.name_right(self, b + 1) if b + 1 < n and self.joined(b + 1) else None
                 return (end + 1, b) if ne is not None and ne > b + 1 else None
-            if not self.name_token(b) and t[b].key not in self.v.home_region:
+            if not _nm.name_token(self, b) and t[b].key not in self.v.home_region:
                 return None
         return None
 
@@ -227,7 +227,7 @@ class _Finder(_NameRules, _Frames):
         if last is None:
             return end
         j = last + 1
-        ne = self.name_right(j) if j < n and self.joined(j) else None
+        ne = _nm.name_right(self, j) if j < n and self.joined(j) else None
         if ne is not None:
             return last if ne - j >= 1 else end
         if j >= n or not t[j].word or t[j].key in self.v.stop:
@@ -323,21 +323,21 @@ class _Finder(_NameRules, _Frames):
             if start <= taken_until:
                 continue
             end = self.title_right(h)
-            end = self.place_after_title(h, self.portfolio_after(end))
-            former = self.qualifier(start, end)
+            end = _nm.place_after_title(self, h, self.portfolio_after(end))
+            former = _fr.qualifier(self, start, end)
             j, place = end + 1, self.region_after(end)
             if place is not None:
                 j = place[1] + 1  # the name after "Chief Minister of Uttar Pradesh"
-            gap = self.former_gap(j) if j < n else 0
+            gap = _fr.former_gap(self, j) if j < n else 0
             if gap:
                 former = "former"
             elif t[end].key in v.plural:
-                gap = self.list_gap(j)  # "several Punjab ministers, including A and B"
+                gap = _fr.list_gap(self, j)  # "several Punjab ministers, including A and B"
             bare = start == h and end == h
-            name_end = self.name_right(j + gap, h, bare) if j + gap < n and self.joined(j + gap) else None
+            name_end = _nm.name_right(self, j + gap, h, bare) if j + gap < n and self.joined(j + gap) else None
             if name_end is None and gap == 0 and j + 1 < n and t[j].text == "," and self.joined(j):
                 # an appositive name: "The Vice President, Shri M Venkaiah Naidu has suggested"
-                ne = self.name_right(j + 1, h, bare)
+                ne = _nm.name_right(self, j + 1, h, bare)
                 if ne is not None and self._appositive(self._skip_honorifics(j + 1), ne):
                     name_end, gap = ne, 1
             if name_end is not None:
@@ -351,8 +351,8 @@ class _Finder(_NameRules, _Frames):
                                            title_start=start, jur=place, shared=not plain))
                     taken_until = be
                 continue
-            cs = self.oath_frame(start, end, offices, former, taken_until) \
-                or self._name_first(start, end, offices, former, taken_until)
+            cs = _fr.oath_frame(self, start, end, offices, former, taken_until) \
+                or _fr._name_first(self, start, end, offices, former, taken_until)
             if cs:
                 out.extend(cs)
                 taken_until = end
@@ -362,10 +362,10 @@ class _Finder(_NameRules, _Frames):
         """A name set off by commas after its title ("The Finance Minister, Shri X, said") has evidence of its
         own; capitalised Latin words count when the apposition closes right after them."""
         t, n = self.t, len(self.t)
-        if self.name_evidence(ns, ne + 1):
+        if _nm.name_evidence(self, ns, ne + 1):
             return True
         closed = ne + 1 >= n or not t[ne + 1].word or t[ne + 1].key in self.v.name_cues
-        return closed and self.name_evidence(ns, ne + 1, latin_multi=True)
+        return closed and _nm.name_evidence(self, ns, ne + 1, latin_multi=True)
 
     def _coordinated(self, h: int, start: int, end: int, name_end: int, bare: bool) -> tuple[list, bool]:
         """Token ranges of further names that share the title before ``name_end``'s name, and whether the text
@@ -382,8 +382,8 @@ class _Finder(_NameRules, _Frames):
                 if plural and out:
                     return out, True  # "Ministers A, B, C, MLA D": the list under the plural title ends here
                 return [], False
-            ne = self.name_right(k + 1, h, bare)
-            if ne is None or self._is_place(k + 1, ne + 1):
+            ne = _nm.name_right(self, k + 1, h, bare)
+            if ne is None or _nm._is_place(self, k + 1, ne + 1):
                 break  # "…, Assam CM X": a place starts the next title
             conj = t[k].text != ","
             out.append((k + 1, ne))

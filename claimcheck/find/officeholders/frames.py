@@ -1,4 +1,4 @@
-"""Name-first frames of the officeholder finder (mixed into :class:`claimcheck.find.officeholders.finder._Finder`).
+"""Name-first frames of the officeholder finder: functions over the finder's tokens (``fnd.t``) and vocabulary (``fnd.v``).
 
 An oath or appointment names its holder before the title, with the verb around it:
 
@@ -24,6 +24,7 @@ import functools
 import regex
 
 from claimcheck.find import lexicon
+from claimcheck.find.officeholders import names as _nm
 from claimcheck.read.text import fold_string
 
 @functools.cache
@@ -52,208 +53,216 @@ def _frames():
     }
 
 
-class _Frames:
-    # provided by the finder: self.t, self.v, joined(i), region_ending_at(i), name_left(...), _claim(...),
-    # jurisdiction_left(i)
+# provided by the finder: fnd.t, fnd.v, joined(i), region_ending_at(i), name_left(...), _claim(...),
+# jurisdiction_left(i)
 
-    def qualifier(self, start: int, end: int) -> str | None:
-        """'former', 'designate' or 'outgoing' when the title (or the word before it or before the place written
-        before it: "former West Bengal governor", "The outgoing Governor") says so; the first such word wins."""
-        t, v = self.t, self.v
-        ju = self.jurisdiction_left(start)
-        a = ju[0] if ju else start
-        idx = list(range(a, end + 1))  # "नवनियुक्त बिहार के राज्यपाल"
-        for b in (a - 1, a - 2):
-            if b < 0 or not self.joined(b + 1) or not t[b].word:
-                break
-            idx.insert(0, b)
-            if t[b].key not in ("the", "a", "an"):
-                break
-        for x in idx:
-            k = t[x].key
-            if k in v.former:
-                return "former"
-            if k in v.designate or k.endswith(("-designate", "-elect")):
-                return "designate"
-            if k in v.outgoing:
-                return "outgoing"
-        return None
 
-    def list_gap(self, j: int) -> int:
-        """Tokens between a plural title and the names it lists: ", including", "namely", "जिनमें"."""
-        k, n = j, len(self.t)
-        while k < n and k - j < 3 and self.joined(k) and (self.t[k].text == "," or self.t[k].key in self.v.list_gap):
-            k += 1
-        return k - j if k > j and self.t[k - 1].key in self.v.list_gap else 0
+def qualifier(fnd, start: int, end: int) -> str | None:
+    """'former', 'designate' or 'outgoing' when the title (or the word before it or before the place written
+    before it: "former West Bengal governor", "The outgoing Governor") says so; the first such word wins."""
+    t, v = fnd.t, fnd.v
+    ju = fnd.jurisdiction_left(start)
+    a = ju[0] if ju else start
+    idx = list(range(a, end + 1))  # "नवनियुक्त बिहार के राज्यपाल"
+    for b in (a - 1, a - 2):
+        if b < 0 or not fnd.joined(b + 1) or not t[b].word:
+            break
+        idx.insert(0, b)
+        if t[b].key not in ("the", "a", "an"):
+            break
+    for x in idx:
+        k = t[x].key
+        if k in v.former:
+            return "former"
+        if k in v.designate or k.endswith(("-designate", "-elect")):
+            return "designate"
+        if k in v.outgoing:
+            return "outgoing"
+    return None
 
-    def former_gap(self, j: int) -> int:
-        for ph in self.v.former_gap:
-            m = len(ph)
-            if j + m <= len(self.t) and tuple(self.t[j + x].key for x in range(m)) == ph \
-                    and all(self.joined(j + x) for x in range(m)):
-                return m
-        return 0
 
-    def _hi_frame_after(self, end: int) -> bool:
-        t, n = self.t, len(self.t)
-        for ph in _frames()["hi_after"]:
-            m = len(ph)
-            if end + m < n and all(t[end + 1 + x].key == ph[x] and self.joined(end + 1 + x) for x in range(m)):
-                return True
+def list_gap(fnd, j: int) -> int:
+    """Tokens between a plural title and the names it lists: ", including", "namely", "जिनमें"."""
+    k, n = j, len(fnd.t)
+    while k < n and k - j < 3 and fnd.joined(k) and (fnd.t[k].text == "," or fnd.t[k].key in fnd.v.list_gap):
+        k += 1
+    return k - j if k > j and fnd.t[k - 1].key in fnd.v.list_gap else 0
+
+
+def former_gap(fnd, j: int) -> int:
+    for ph in fnd.v.former_gap:
+        m = len(ph)
+        if j + m <= len(fnd.t) and tuple(fnd.t[j + x].key for x in range(m)) == ph \
+                and all(fnd.joined(j + x) for x in range(m)):
+            return m
+    return 0
+
+
+def _hi_frame_after(fnd, end: int) -> bool:
+    t, n = fnd.t, len(fnd.t)
+    for ph in _frames()["hi_after"]:
+        m = len(ph)
+        if end + m < n and all(t[end + 1 + x].key == ph[x] and fnd.joined(end + 1 + x) for x in range(m)):
+            return True
+    return False
+
+
+def _skippable_hi(fnd, i: int) -> bool:
+    tok, f = fnd.t[i], _frames()
+    if not tok.word:
         return False
+    return tok.key in f["hi_skip"] or tok.key in fnd.v.genitive or tok.key in fnd.v.dative or tok.key in fnd.v.ergative \
+        or bool(_ordinal().match(tok.key)) \
+        or tok.key.isdigit() or tok.key in fnd.v.home_region or fnd.region_ending_at(i) is not None \
+        or any(fnd.region_ending_at(j) is not None and fnd.region_ending_at(j) <= i < j + 1
+               for j in range(i, min(i + 3, len(fnd.t))))
 
-    def _skippable_hi(self, i: int) -> bool:
-        tok, f = self.t[i], _frames()
-        if not tok.word:
-            return False
-        return tok.key in f["hi_skip"] or tok.key in self.v.genitive or tok.key in self.v.dative or tok.key in self.v.ergative \
-            or bool(_ordinal().match(tok.key)) \
-            or tok.key.isdigit() or tok.key in self.v.home_region or self.region_ending_at(i) is not None \
-            or any(self.region_ending_at(j) is not None and self.region_ending_at(j) <= i < j + 1
-                   for j in range(i, min(i + 3, len(self.t))))
 
-    def _frame_place(self, lo: int, start: int, end: int) -> tuple:
-        """The region a frame gives the title: one written between the name and the title ("झारखंड के 14वें
-        मुख्यमंत्री", "the newly elected Telangana Chief Minister") or "of REGION" after it; () when none (a
-        party's initials before the title are not its jurisdiction)."""
-        t, n = self.t, len(self.t)
-        for b in range(start - 1, lo - 1, -1):
-            a = self.region_ending_at(b)
-            if a is not None and a >= lo:
-                return a, b
-            if t[b].key in self.v.home_region:
-                return b, b  # "प्रदेश का नया मुख्य सचिव": the article's state
-        if end + 2 < n and t[end + 1].key == "of" and self.joined(end + 1):
-            for m in range(min(self.v.region_maxlen, n - end - 2), 0, -1):
-                if tuple(t[end + 2 + x].key for x in range(m)) in self.v.regions:
-                    return end + 2, end + 1 + m
-        # a body named before the title in capitals ("as the Lok Sabha Speaker"), not a party's initials
-        b = start - 1
-        a = b
-        while a >= lo and t[a].latin and t[a].text[:1].isupper() and not t[a].text.isupper() \
-                and t[a].key not in _frames()["en_skip"]:
-            a -= 1
-        return (a + 1, b) if a < b else ()
+def _frame_place(fnd, lo: int, start: int, end: int) -> tuple:
+    """The region a frame gives the title: one written between the name and the title ("झारखंड के 14वें
+    मुख्यमंत्री", "the newly elected Telangana Chief Minister") or "of REGION" after it; () when none (a
+    party's initials before the title are not its jurisdiction)."""
+    t, n = fnd.t, len(fnd.t)
+    for b in range(start - 1, lo - 1, -1):
+        a = fnd.region_ending_at(b)
+        if a is not None and a >= lo:
+            return a, b
+        if t[b].key in fnd.v.home_region:
+            return b, b  # "प्रदेश का नया मुख्य सचिव": the article's state
+    if end + 2 < n and t[end + 1].key == "of" and fnd.joined(end + 1):
+        for m in range(min(fnd.v.region_maxlen, n - end - 2), 0, -1):
+            if tuple(t[end + 2 + x].key for x in range(m)) in fnd.v.regions:
+                return end + 2, end + 1 + m
+    # a body named before the title in capitals ("as the Lok Sabha Speaker"), not a party's initials
+    b = start - 1
+    a = b
+    while a >= lo and t[a].latin and t[a].text[:1].isupper() and not t[a].text.isupper() \
+            and t[a].key not in _frames()["en_skip"]:
+        a -= 1
+    return (a + 1, b) if a < b else ()
 
-    def oath_frame(self, start: int, end: int, offices, former, floor: int) -> list:
-        """Claims for names written before a title inside an oath or appointment frame (see the module doc)."""
-        t = self.t
-        if start < 1 or not self.joined(start):
+
+def oath_frame(fnd, start: int, end: int, offices, former, floor: int) -> list:
+    """Claims for names written before a title inside an oath or appointment frame (see the module doc)."""
+    t = fnd.t
+    if start < 1 or not fnd.joined(start):
+        return []
+    latin = t[end].latin
+    f = _frames()
+    k = start - 1
+    if latin:
+        steps = 0
+        while k >= 0 and fnd.joined(k + 1) and steps < 4 and (
+                t[k].key in f["en_skip"] or _ordinal().match(t[k].key)
+                or (t[k].latin and t[k].text[:1].isupper() and t[k].key not in f["en_link"])
+                or fnd.region_ending_at(k) is not None or t[k].text in ("'s", "’s")):
+            k, steps = k - 1, steps + 1
+        if k < 0 or t[k].key not in f["en_link"]:
             return []
-        latin = t[end].latin
-        f = _frames()
-        k = start - 1
-        if latin:
-            steps = 0
-            while k >= 0 and self.joined(k + 1) and steps < 4 and (
-                    t[k].key in f["en_skip"] or _ordinal().match(t[k].key)
-                    or (t[k].latin and t[k].text[:1].isupper() and t[k].key not in f["en_link"])
-                    or self.region_ending_at(k) is not None or t[k].text in ("'s", "’s")):
-                k, steps = k - 1, steps + 1
-            if k < 0 or t[k].key not in f["en_link"]:
-                return []
-            past = t[k].key in f["en_past"]
-            k -= 1
-            steps = 0
-            while k >= 0 and self.joined(k + 1) and steps < 6 and t[k].key in f["en_verbs"]:
-                k, steps = k - 1, steps + 1
-        else:
-            past = False
-            if not self._hi_frame_after(end):
-                return []
-            steps = 0
-            while k >= 0 and self.joined(k + 1) and steps < 8 and self._skippable_hi(k):
-                k, steps = k - 1, steps + 1
-        if k < max(floor, 0) or not self.joined(k + 1):
+        past = t[k].key in f["en_past"]
+        k -= 1
+        steps = 0
+        while k >= 0 and fnd.joined(k + 1) and steps < 6 and t[k].key in f["en_verbs"]:
+            k, steps = k - 1, steps + 1
+    else:
+        past = False
+        if not _hi_frame_after(fnd, end):
             return []
-        first = self.name_left(k, floor + 1, False, loose=True)
-        if first is None:
-            return []
-        qual = former or ("past" if past else "designate")
-        jur = self._frame_place(k + 1, start, end)
-        out = [self._claim(first, end, offices, end, self._skip_honorifics(first), k, qual, title_start=start,
-                           jur=jur)]
-        # "X और Y को …", "X and Y take oath as …": the names before share the title
-        j = first - 1
-        while j >= 1 and t[j].key in f["and"] and self.joined(j) and self.joined(j + 1):
-            a = self.name_left(j - 1, floor + 1, False, loose=True)
-            if a is None:
-                break
-            out.insert(0, self._claim(a, j - 1, offices, end, self._skip_honorifics(a), j - 1, qual,
-                                      title_start=start, jur=jur))
-            j = a - 1
-        return out
+        steps = 0
+        while k >= 0 and fnd.joined(k + 1) and steps < 8 and _skippable_hi(fnd, k):
+            k, steps = k - 1, steps + 1
+    if k < max(floor, 0) or not fnd.joined(k + 1):
+        return []
+    first = _nm.name_left(fnd, k, floor + 1, False, loose=True)
+    if first is None:
+        return []
+    qual = former or ("past" if past else "designate")
+    jur = _frame_place(fnd, k + 1, start, end)
+    out = [fnd._claim(first, end, offices, end, fnd._skip_honorifics(first), k, qual, title_start=start,
+                       jur=jur)]
+    # "X और Y को …", "X and Y take oath as …": the names before share the title
+    j = first - 1
+    while j >= 1 and t[j].key in f["and"] and fnd.joined(j) and fnd.joined(j + 1):
+        a = _nm.name_left(fnd, j - 1, floor + 1, False, loose=True)
+        if a is None:
+            break
+        out.insert(0, fnd._claim(a, j - 1, offices, end, fnd._skip_honorifics(a), j - 1, qual,
+                                  title_start=start, jur=jur))
+        j = a - 1
+    return out
 
-    def _name_first(self, start, end, offices, former, floor) -> list:
-        """Claims for a name written before its title: "NAME, [the] [JURISDICTION] TITLE" and "NAME [REGION के]
-        TITLE होंगे"; with a plural title, a name joined before the first shares it ("A and B, the deputy chief
-        ministers")."""
-        t = self.t
-        c = self._name_first_one(start, end, offices, former, floor)
-        if c is None:
-            return []
-        out = [c[0]]
-        first = c[1]
-        if t[end].key in self.v.plural and first >= 2 and t[first - 1].key in self.v.name_joiners \
-                and self.joined(first) and self.joined(first - 1):
-            a = self.name_left(first - 2, floor + 1, True)
-            if a is not None:
-                out.insert(0, self._claim(a, first - 2, offices, end, self._skip_honorifics(a), first - 2, former,
-                                          title_start=start, jur=c[2]))
-        return out
 
-    def _name_first_one(self, start, end, offices, former, floor):
-        """(claim, first token of the name, jurisdiction range) for a name before its title, or None."""
-        t, n = self.t, len(self.t)
-        i, jur = start - 1, None
-        ju = self.jurisdiction_left(start)
-        if ju is not None:
-            q = ju[0] - 1  # "X, the newly elected Telangana Chief Minister": qualifiers before the place
-            while q >= 1 and self.joined(q + 1) and (t[q].key in self.v.designate or t[q].key in self.v.outgoing
-                                                     or t[q].key in self.v.former):
-                q -= 1
-            if q >= 1 and (t[q].key == "the" or t[q].text == ","):
-                i, jur = q, ju  # "Rakesh Sachan, the state's MSME minister", "X, प्रदेश के मुख्य सचिव"
-        if i >= 0 and t[i].key == "the":
-            i -= 1
-        if i >= 1 and t[i].text == ",":
-            # the title must end the clause
-            if end + 1 < n and self.joined(end + 1) and t[end + 1].word and t[end + 1].key not in self.v.stop:
-                return None
-            # "Alok Kumar, Principal Secretary, MSME and Export Promotion, said": the portfolio after a comma
-            if end + 2 < n and t[end + 1].text == "," and t[end + 2].key in self.v.portfolio:
-                k = self.portfolio_after(end + 1)
-                if k > end + 1 and (k + 1 >= n or not t[k + 1].word or t[k + 1].key in self.v.stop):
-                    end = k
-            # a sentence start vouches for the name only in a byline or apposition closed after the title
-            # ("-उत्पल कुमार सिंह, मुख्य सचिव"), not before ने ("कानपुर देहात, जिलाधिकारी ने" is a dateline)
-            closed = end + 1 >= n or not t[end + 1].word
-            # an abbreviation alone may be a place ("…काउंटी, एमडी"); with its organisation written ("नीति आयोग
-            # के सीईओ") it is a title
-            first = self.name_left(i - 1, floor + 1, (self.is_acronym(start, end) and jur is None) or not closed)
-            if first is None:
-                return None
-            return (self._claim(first, end, offices, end, self._skip_honorifics(first), i - 1, former,
-                                title_start=start, jur=jur), first, jur)
-        # "NAME [को] [REGION के] TITLE होंगे/बने/नियुक्त": the name, then the post it is given
-        if end + 1 >= n or t[end + 1].key not in self.v.name_first_verbs or not self.joined(end + 1):
+def _name_first(fnd, start, end, offices, former, floor) -> list:
+    """Claims for a name written before its title: "NAME, [the] [JURISDICTION] TITLE" and "NAME [REGION के]
+    TITLE होंगे"; with a plural title, a name joined before the first shares it ("A and B, the deputy chief
+    ministers")."""
+    t = fnd.t
+    c = _name_first_one(fnd, start, end, offices, former, floor)
+    if c is None:
+        return []
+    out = [c[0]]
+    first = c[1]
+    if t[end].key in fnd.v.plural and first >= 2 and t[first - 1].key in fnd.v.name_joiners \
+            and fnd.joined(first) and fnd.joined(first - 1):
+        a = _nm.name_left(fnd, first - 2, floor + 1, True)
+        if a is not None:
+            out.insert(0, fnd._claim(a, first - 2, offices, end, fnd._skip_honorifics(a), first - 2, former,
+                                      title_start=start, jur=c[2]))
+    return out
+
+
+def _name_first_one(fnd, start, end, offices, former, floor):
+    """(claim, first token of the name, jurisdiction range) for a name before its title, or None."""
+    t, n = fnd.t, len(fnd.t)
+    i, jur = start - 1, None
+    ju = fnd.jurisdiction_left(start)
+    if ju is not None:
+        q = ju[0] - 1  # "X, the newly elected Telangana Chief Minister": qualifiers before the place
+        while q >= 1 and fnd.joined(q + 1) and (t[q].key in fnd.v.designate or t[q].key in fnd.v.outgoing
+                                                 or t[q].key in fnd.v.former):
+            q -= 1
+        if q >= 1 and (t[q].key == "the" or t[q].text == ","):
+            i, jur = q, ju  # "Rakesh Sachan, the state's MSME minister", "X, प्रदेश के मुख्य सचिव"
+    if i >= 0 and t[i].key == "the":
+        i -= 1
+    if i >= 1 and t[i].text == ",":
+        # the title must end the clause
+        if end + 1 < n and fnd.joined(end + 1) and t[end + 1].word and t[end + 1].key not in fnd.v.stop:
             return None
-        k, jur = start - 1, None
-        if k >= 1 and t[k].key in self.v.genitive:
-            a = self._region_chain(k - 1)
-            if a is None:
-                return None
-            jur = (a, k - 1)
-            k = a - 1
-        given = k >= 1 and t[k].key in self.v.dative and self.joined(k)
-        if given:
-            k -= 1  # "X को प्रदेश का नया मुख्य सचिव बनाया गया": the post given to X
-        if k < 1 or not self.joined(k + 1):
-            return None
-        # a sentence start vouches for the name only with the jurisdiction or को between ("X प्रदेश के नए मुख्य
-        # सचिव होंगे")
-        first = self.name_left(k, floor + 1, self.is_acronym(start, end) or (jur is None and not given))
+        # "Alok Kumar, Principal Secretary, MSME and Export Promotion, said": the portfolio after a comma
+        if end + 2 < n and t[end + 1].text == "," and t[end + 2].key in fnd.v.portfolio:
+            k = fnd.portfolio_after(end + 1)
+            if k > end + 1 and (k + 1 >= n or not t[k + 1].word or t[k + 1].key in fnd.v.stop):
+                end = k
+        # a sentence start vouches for the name only in a byline or apposition closed after the title
+        # ("-उत्पल कुमार सिंह, मुख्य सचिव"), not before ने ("कानपुर देहात, जिलाधिकारी ने" is a dateline)
+        closed = end + 1 >= n or not t[end + 1].word
+        # an abbreviation alone may be a place ("…काउंटी, एमडी"); with its organisation written ("नीति आयोग
+        # के सीईओ") it is a title
+        first = _nm.name_left(fnd, i - 1, floor + 1, (_nm.is_acronym(fnd, start, end) and jur is None) or not closed)
         if first is None:
             return None
-        return (self._claim(first, end, offices, end, self._skip_honorifics(first), k, former, title_start=start,
-                            jur=jur or ()), first, jur or ())
+        return (fnd._claim(first, end, offices, end, fnd._skip_honorifics(first), i - 1, former,
+                            title_start=start, jur=jur), first, jur)
+    # "NAME [को] [REGION के] TITLE होंगे/बने/नियुक्त": the name, then the post it is given
+    if end + 1 >= n or t[end + 1].key not in fnd.v.name_first_verbs or not fnd.joined(end + 1):
+        return None
+    k, jur = start - 1, None
+    if k >= 1 and t[k].key in fnd.v.genitive:
+        a = fnd._region_chain(k - 1)
+        if a is None:
+            return None
+        jur = (a, k - 1)
+        k = a - 1
+    given = k >= 1 and t[k].key in fnd.v.dative and fnd.joined(k)
+    if given:
+        k -= 1  # "X को प्रदेश का नया मुख्य सचिव बनाया गया": the post given to X
+    if k < 1 or not fnd.joined(k + 1):
+        return None
+    # a sentence start vouches for the name only with the jurisdiction or को between ("X प्रदेश के नए मुख्य
+    # सचिव होंगे")
+    first = _nm.name_left(fnd, k, floor + 1, _nm.is_acronym(fnd, start, end) or (jur is None and not given))
+    if first is None:
+        return None
+    return (fnd._claim(first, end, offices, end, fnd._skip_honorifics(first), k, former, title_start=start,
+                        jur=jur or ()), first, jur or ())

@@ -165,3 +165,18 @@ def test_configured_min_confidence_keeps_unsure_readings_from_gating(tmp_path):
     (tmp_path / "claimcheck.toml").write_text("min_confidence = 0.95\n", encoding="utf-8")
     # the claim names no period: its reading is 0.9 sure, below what this newsroom asks for
     assert outcome(Options.discover([str(draft)], as_of="2024-06-01")) == ("unverifiable", 0)
+
+
+def test_a_dateline_with_a_two_word_city_is_still_a_dateline():
+    f = one("नयी दिल्ली , सरकार ने बताया कि 6 करोड़ एमएसएमई इकाइयां पंजीकृत हैं।")
+    assert (f.region, f.region_from) == ("IN", "default")
+
+
+def test_a_verb_after_a_bracketed_name_narrows_the_count():
+    f = one("Nearly 12,000 micro, small and medium enterprises (MSMEs) shut down in two years, the ministry said.")
+    assert f.measure == "registrations_closed"
+
+
+def test_a_limit_s_size_comes_after_the_sector_name():
+    f = one("नए नियम में 5 करोड़ रुपये तक के निवेश वाले सूक्ष्म, लघु और मध्यम उद्यमों में से केवल ‘लघु उद्यम’ को छूट मिलेगी।")
+    assert f.measure == "investment_limit" and dict(f.breakdown) == {"size": "small"}

@@ -164,7 +164,10 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
         kinds = ()
     elif c.kind == "money" and c.implicit_unit:
         kinds = ("money", "count", "persons")  # "10.73 crore" with no currency word may count jobs or units
-    measure, measure_from = _measure(left, right, kinds, english, c.kind)
+    # the rest of the sentence up to the next figure: a verb there may narrow a count ("… (MSMEs) shuttered")
+    nxt = min([d.start for d in same if d.start >= c.end] + [s1])
+    tail = fold_string(text[c.end:nxt]) if nxt > hi else right
+    measure, measure_from = _measure(left, right, kinds, english, c.kind, tail=tail)
     if c.kind == "quantity" and c.subject and measure_from == "clause" and not _describes(c.subject, kinds):
         # the finder read what the figure counts ("25 अधिकारी"): no measure of the tables counts that
         measure, measure_from = None, "subject"
@@ -192,10 +195,14 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
         if not lx.breakdown_any.search(far):
             continue  # no breakdown word at all (most figures)
         texts = {n: (lx.regions.sub(" ", n), _blank_lists(n)) for n in {near, far}}
-        keys = {k for k, _, _ in lx.breakdowns} - set(found)
+        kind = next((k for n, k, _, _ in lx.measures if n == measure), None)
+        keys = {k for k, _, _ in lx.breakdowns if kind is None or kind in lx.breakdown_kinds.get(k, {kind})}
+        keys -= set(found)
         for key in sorted(keys):
             unplaced, blanked = texts[far if key == "size" else near]
-            values = {v for k2, v, p2 in lx.breakdowns if k2 == key and p2.search(unplaced)}
+            # a limit's clause names the sector before the size it defines ("सूक्ष्म, लघु एवं मझोले उद्यमों को
+            # ‘‘सूक्ष्म उद्यम’’"): there the sector's name is set aside before sizes are counted
+            values = {v for k2, v, p2 in lx.breakdowns if k2 == key and p2.search(blanked if wide else unplaced)}
             if key == "size" and len(values) > 1:
                 found[key] = set()  # "लघु और मध्यम", "micro, small and medium": the sector, not one size
                 continue
@@ -264,22 +271,24 @@ def _start_of_from_to(left: str, right: str, english: bool) -> bool:
 
 
 def _measure(left: str, right: str, kinds: tuple[str, ...], english: bool, claim_kind: str,
-             whole: bool = False) -> tuple[str | None, str | None]:
+             whole: bool = False, tail: str = "") -> tuple[str | None, str | None]:
     lx = _lex()
     if not kinds:
         return None, None
     cands = [(name, kind, prio, pat) for name, kind, prio, pat in lx.measures if kind in kinds]
+
+    def narrowed(first: str) -> str:
+        # a word later in the clause may narrow the counted noun ("35,567 व्यवसाय … बंद हो गए": closures)
+        for name, _, _, pat in cands:
+            if lx.refines.get(name) == first and (pat.search(tail or right) or pat.search(left[-24:])):
+                return name
+        return first
+
     if claim_kind in ("quantity", "ranking") and not whole:
         noun = right[:_COUNTED_NOUN]
         hits = sorted((m.start(), name) for name, _, prio, pat in cands for m in pat.finditer(noun))
-        if hits:
-            # the noun the figure counts stands right after it; a word later in the clause may narrow it
-            # ("35,567 व्यवसाय … बंद हो गए": closures, not businesses)
-            first = hits[0][1]
-            for name, _, _, pat in cands:
-                if lx.refines.get(name) == first and (pat.search(right) or pat.search(left[-24:])):
-                    return name, "clause"
-            return first, "clause"
+        if hits:  # the noun the figure counts stands right after it
+            return narrowed(hits[0][1]), "clause"
     # Hindi puts the governing noun after a figure joined by a genitive ("1 करोड़ रुपये तक के निवेश"), else
     # before it ("निर्यात में 45%"); English after it ("45% of exports"), else before ("the share of GDP is 30%")
     after_first = english or bool(_lex().genitive_after.match(right))
@@ -292,6 +301,6 @@ def _measure(left: str, right: str, kinds: tuple[str, ...], english: bool, claim
             scored.append((-prio, m.start() + (0 if after_first else 8), name))
     if not scored:
         return None, None
-    return min(scored)[2], "clause"
+    return narrowed(min(scored)[2]) if not whole else min(scored)[2], "clause"
 
 

@@ -54,8 +54,9 @@ def _code(word: str) -> str | None:
 def _in_dateline(text: str, start: int, end: int) -> bool:
     """A place at the head of a line (or of the text) followed by a date, a colon, a comma or an agency."""
     line_start = max(text.rfind("\n", 0, start) + 1, 0)
-    head = text[line_start:start]
-    if head.strip():  # a dateline opens its line: "लखनऊ, 5 मार्च (भाषा)", "AHMEDABAD:"
+    head = text[line_start:start].strip()
+    # a dateline opens its line: "लखनऊ, 5 मार्च (भाषा)", "AHMEDABAD:", "नयी दिल्ली ,"
+    if head and head not in _lex().place_prefixes:
         return False
     if _DATELINE_TAIL.match(text[end:end + 4]):
         return True

@@ -41,6 +41,7 @@ class _Lex:
     refines: dict[str, str]  # a measure that narrows another when its words follow the counted noun
     breakdowns: tuple[tuple[str, str, regex.Pattern], ...]  # (key, value, words)
     breakdown_any: regex.Pattern
+    breakdown_kinds: dict[str, frozenset[str]]  # a breakdown key that divides only measures of these kinds
     bases: tuple[tuple[str, regex.Pattern], ...]
     basis_ids: dict[str, tuple[str, ...]]  # a [basis.NAME] that names bases: NAME -> those bases
     change_after: regex.Pattern
@@ -50,6 +51,7 @@ class _Lex:
     comparison_after: regex.Pattern
     comparison_before: regex.Pattern
     agencies: tuple[str, ...]
+    place_prefixes: frozenset[str]
     substate: regex.Pattern
     genitive_after: regex.Pattern
     boundary: regex.Pattern
@@ -108,6 +110,8 @@ def _lex() -> _Lex:
         else "") if p)
     return _Lex(
         topics=topics, topic_any=_words(all_hi, all_en), measures=measures, refines=refines, breakdowns=breakdowns,
+        breakdown_kinds={key.split("=", 1)[0]: frozenset(sec["kinds"]) for key, sec in data["breakdown"].items()
+                         if "kinds" in sec},
         breakdown_any=_words([w for sec in data["breakdown"].values() for w in sec["hi"]],
                              [w for sec in data["breakdown"].values() for w in sec["en"]]),
         bases=bases, basis_ids=basis_ids,
@@ -118,6 +122,7 @@ def _lex() -> _Lex:
         comparison_after=_words(cue["comparison_after"].get("hi", []), cue["comparison_after"].get("en", [])),
         comparison_before=_words(cue["comparison_before"].get("hi", []), cue["comparison_before"].get("en", [])),
         agencies=tuple(cue["dateline"].get("agencies", [])),
+        place_prefixes=frozenset(cue["dateline"].get("place_prefixes", [])),
         substate=_words(cue["substate"].get("hi", []), cue["substate"].get("en", [])),
         strong_boundary=regex.compile("|".join([r";"] + [
             rf"\s(?:{lexicon.alternation(cue['strong_boundary'].get('hi', []))})\s",

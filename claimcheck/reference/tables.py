@@ -27,7 +27,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
-from claimcheck import cache
 from claimcheck.errors import DataError
 
 # table -> columns, in order. The first column is the row id.

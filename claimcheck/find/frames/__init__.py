@@ -120,7 +120,7 @@ def _segment(text: str, c: Claim, s0: int, s1: int, same: list[Claim]) -> tuple[
     lo = b[-1] if b and prev_end > s0 else prev_end
     strong_before = [m.end() for m in _lex().strong_boundary.finditer(text, prev_end, c.start)]
     if strong_before and prev_end > s0:
-        lo = max(lo, strong_before[0]) if lo >= strong_before[0] else strong_before[0]
+        lo = max(lo, strong_before[0])
     if b and prev_end == s0:
         strong = [m.end() for m in _lex().strong_boundary.finditer(text, prev_end, c.start)]
         lo = strong[-1] if strong else prev_end
@@ -132,10 +132,6 @@ def _segment(text: str, c: Claim, s0: int, s1: int, same: list[Claim]) -> tuple[
         m = _lex().strong_boundary.search(text, c.end, next_start)
         hi = m.start() if m else next_start
     return lo, hi
-
-
-def _matches(pat: regex.Pattern, s: str) -> list[regex.Match]:
-    return list(pat.finditer(s))
 
 
 def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list[Claim],

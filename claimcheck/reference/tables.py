@@ -47,6 +47,7 @@ NATURES = ("regular", "acting", "additional_charge")
 END_CAUSES = ("term_ended", "new_ministry", "portfolio_changed", "retired", "resigned", "suspended", "transferred",
               "promoted", "replaced", "regularised", "died", "removed", "president_rule", "unknown")
 UNKNOWN = "unknown"
+MAX_TABLE_CHARS = 256 * 2**20  # a newsroom table larger than this is read no further
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,8 +333,15 @@ def _user_files(paths: Iterable[str]) -> tuple[list[tuple[str | None, str, str]]
         for f in files:
             stem = os.path.splitext(os.path.basename(f))[0]
             try:
+                if os.path.exists(f) and not os.path.isfile(f):
+                    problems.append(Problem(f, 0, "not a regular file (a device, FIFO or socket is not a table)"))
+                    continue
                 with open(f, encoding="utf-8", newline="") as fh:
-                    text = fh.read()
+                    text = fh.read(MAX_TABLE_CHARS + 1)
+                if len(text) > MAX_TABLE_CHARS:
+                    problems.append(Problem(f, 0, f"larger than {MAX_TABLE_CHARS // 2**20} Mi characters: not read "
+                                                  "(split the table, or check that this is a reference table)"))
+                    continue
             except FileNotFoundError:
                 problems.append(Problem(f, 0, "no such file or directory"))
                 continue

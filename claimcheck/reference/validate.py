@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import unicodedata
 
 from claimcheck import cache
 from claimcheck.reference import tables as R
@@ -91,6 +92,10 @@ class _Ctx:
 
 def _check_row(table: str, row: dict, c: _Ctx, regions: frozenset[str]) -> None:
     rid = row[R.COLUMNS[table][0]]
+    for col, value in row.items():
+        # a label that carries a terminal escape sequence or a stray control character would print raw
+        if value and any(unicodedata.category(ch) == "Cc" for ch in value):
+            c.bad(f"{col} has a control character ({', '.join(sorted({repr(ch) for ch in value if unicodedata.category(ch) == 'Cc'}))})")
     if table == "bases":
         if not _BASIS.fullmatch(rid):
             c.bad(f"basis {rid!r} must be UPPER_CASE letters, digits and _")
@@ -247,7 +252,10 @@ def _overlaps(tenures, positions, new: set[tuple[str, int]]) -> list[R.Problem]:
     for pid, ts in by_pos.items():
         ts.sort(key=lambda t: t.start_bounds()[0])
         for i, a in enumerate(ts):
+            a_end_latest = a.end_bounds()[1]
             for b in ts[i + 1:]:
+                if a_end_latest is not None and b.start_bounds()[0] >= a_end_latest:
+                    break  # sorted by start: no later tenure can overlap this one (one pass down a chain)
                 if b.start_bounds()[1] < a.end_bounds()[0] and a.start_bounds()[1] < b.end_bounds()[0]:
                     later = b if (b.table, b.line) in new else a
                     other = a if later is b else b

@@ -36,6 +36,49 @@ def validate_cmd(
     typer.echo("ok: " + ", ".join(parts))
 
 
+@data_app.command("status")
+def status_cmd(
+    refs: list[str] = typer.Argument(None, help="A newsroom's own tables too (CSV files or directories)."),
+    months: int = typer.Option(6, "--months", min=1, help="An open tenure not attested for this many months is listed."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="The day to judge currency on (default: today)."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text or json (for a scheduled job)."),
+) -> None:
+    """What needs a refresh: stale statistic series, open tenures not attested lately, gaps in single-holder
+    chains since 2014, and rows without a source."""
+    import datetime as _dt
+    import json
+
+    from claimcheck.errors import UsageError
+    from claimcheck.reference import load_references
+    from claimcheck.reference.status import status
+
+    if fmt not in ("text", "json"):
+        raise UsageError(f"--format must be text or json, not {fmt!r}")
+    try:
+        day = _dt.date.fromisoformat(as_of) if as_of else _dt.date.today()
+    except ValueError:
+        raise UsageError(f"bad --as-of {as_of!r} (expected YYYY-MM-DD)") from None
+    st = status(load_references(refs or []), day, months=months)
+    if fmt == "json":
+        typer.echo(json.dumps(st.to_dict(), ensure_ascii=False, indent=1))
+        return
+    typer.echo(f"# reference data status as of {st.as_of}")
+    typer.echo(f"stale series ({len(st.stale_series)}): latest observation older than its source's cadence")
+    for s in st.stale_series:
+        bd = ";".join(f"{k}={v}" for k, v in s["breakdown"].items())
+        typer.echo(f"  {s['measure']} [{s['basis']}] {s['region']}{' ' + bd if bd else ''}: latest {s['latest']} "
+                   f"({s['age_days']} days; cadence {s['cadence_days']})")
+    typer.echo(f"open tenures not attested for {st.months} months ({len(st.unattested)})")
+    for t in st.unattested:
+        typer.echo(f"  {t['tenure']}: last attested {t['last_attested'] or 'never'}")
+    typer.echo(f"gaps in single-holder chains since 2014 ({len(st.gaps)})")
+    for g in st.gaps:
+        typer.echo(f"  {g['position']}: {g['from']} – {g['to'] or 'today'} ({g['days']} days)")
+    typer.echo(f"rows without a source ({len(st.unsourced)})")
+    for r in st.unsourced:
+        typer.echo(f"  {r['table']}: {r['row']}")
+
+
 @data_app.command("show")
 def show_cmd(
     query: str = typer.Argument(..., help="A person (any script, alias), a post title, or metric words."),

@@ -59,6 +59,10 @@ def parse_fail_on(value: str | Iterable[str] | None) -> tuple[str, ...]:
     if value is None:
         return DEFAULT_FAIL_ON
     items = value.split(",") if isinstance(value, str) else list(value)
+    if not any(isinstance(x, str) and x.strip() for x in items) and not any(not isinstance(x, str) for x in items):
+        # an unset $FAIL_ON in a CI recipe must not turn the gate off: "none" says that on purpose
+        raise UsageError("fail-on is empty: name the verdicts that gate (e.g. contradicted,outdated), or 'none' to "
+                         "turn the gate off")
     out: set[str] = set()
     for raw in items:
         if not isinstance(raw, str):

@@ -41,6 +41,18 @@ def guard() -> Iterator[None]:
         raise typer.Exit(2) from None
 
 
+def refuse_output_among_inputs(output: Optional[str], paths: Iterable[str]) -> None:
+    """``-o draft.md draft.md`` would overwrite the article with its report: refuse it before any work."""
+    if not output or output == "-" or not os.path.exists(output):
+        return
+    for p in paths:
+        try:
+            if p != "-" and os.path.exists(p) and os.path.samefile(p, output):
+                raise UsageError("the output file is also an input; choose another -o", path=output)
+        except OSError:
+            continue
+
+
 def choose_format(fmt: Optional[str], output: Optional[str]) -> str:
     if fmt:
         return fmt.lower()

@@ -24,7 +24,7 @@ from typing import Optional
 import typer
 
 from claimcheck.cli.common import (FORMAT_HELP, PATHS_HELP, as_of_date, choose_format, drain, emit, err, guard,
-                                   width, write_atomic)
+                                   refuse_output_among_inputs, width, write_atomic)
 from claimcheck.errors import ClaimcheckError
 
 __all__ = ["app", "main", "entry", "write_atomic"]
@@ -51,6 +51,20 @@ def _mount() -> None:
 _mount()
 
 
+def _version(value: bool) -> None:
+    if value:
+        from claimcheck.model import __version__
+
+        typer.echo(f"claimcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", is_eager=True, callback=_version,
+                                       help="Print the version and exit.")) -> None:
+    """Find and check claims in Hindi and Indian-English news."""
+
+
 @app.command()
 def extract(
     paths: list[str] = typer.Argument(..., help=PATHS_HELP),
@@ -70,6 +84,7 @@ def extract(
     from claimcheck.run.process import STREAMED
 
     with guard():
+        refuse_output_among_inputs(output, paths)
         fmt = choose_format(format, output)
         when = as_of_date(as_of)
         options = Options.discover(paths, config_file=config_file, command="extract", as_of=when, lang=lang,
@@ -120,6 +135,7 @@ def check(
     from claimcheck.run.process import STREAMED
 
     with guard():
+        refuse_output_among_inputs(output, paths)
         fmt = choose_format(format, output)
         to_stdout = not output or output == "-"
         check_format(fmt, "check")  # before any work is done

@@ -1,0 +1,43 @@
+"""Conventions a newsroom's tools expect of the CLI: --version, an empty --fail-on refused, no report over an input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from paths import EXAMPLE
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "claimcheck", *args], capture_output=True, text=True, timeout=120,
+                          cwd=cwd)
+
+
+def test_version():
+    from claimcheck.model import __version__
+
+    p = run("--version")
+    assert p.returncode == 0 and p.stdout.strip() == f"claimcheck {__version__}"
+
+
+def test_an_empty_fail_on_is_refused_not_read_as_none():
+    p = run("check", "--fail-on", "", str(EXAMPLE))
+    assert p.returncode == 2 and "fail-on is empty" in p.stderr
+    assert run("check", "--fail-on", "none", "--as-of", "2021-01-01", str(EXAMPLE)).returncode == 0
+
+
+def test_an_empty_fail_on_in_the_configuration_is_refused_too(tmp_path):
+    (tmp_path / "claimcheck.toml").write_text("fail_on = []\n", encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("मुख्यमंत्री योगी आदित्यनाथ ने कहा।\n", encoding="utf-8")
+    p = run("check", str(draft), cwd=tmp_path)
+    assert p.returncode == 2 and "fail-on is empty" in p.stderr
+
+
+def test_the_report_never_overwrites_an_input(tmp_path):
+    draft = tmp_path / "draft.md"
+    draft.write_text("मुख्यमंत्री योगी आदित्यनाथ ने कहा।\n", encoding="utf-8")
+    for command in ("check", "extract"):
+        p = run(command, "-o", str(draft), str(draft))
+        assert p.returncode == 2 and "also an input" in p.stderr
+        assert draft.read_text(encoding="utf-8") == "मुख्यमंत्री योगी आदित्यनाथ ने कहा।\n"

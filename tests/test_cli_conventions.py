@@ -41,3 +41,18 @@ def test_the_report_never_overwrites_an_input(tmp_path):
         p = run(command, "-o", str(draft), str(draft))
         assert p.returncode == 2 and "also an input" in p.stderr
         assert draft.read_text(encoding="utf-8") == "मुख्यमंत्री योगी आदित्यनाथ ने कहा।\n"
+
+
+def test_the_output_file_s_ending_names_its_format_or_is_refused(tmp_path):
+    for name, first in (("r.sarif.json", '"$schema"'), ("r.markdown", "#"), ("r.jsonl", "{")):
+        out = tmp_path / name
+        p = run("check", "--as-of", "2024-08-30", "-o", str(out), str(EXAMPLE))
+        assert p.returncode == 0, p.stderr
+        text = out.read_text(encoding="utf-8")
+        assert first in text.splitlines()[0] or (name.endswith("sarif.json") and '"runs"' in text), name
+    for name in ("report.pdf", "report.csv", "report"):
+        p = run("check", "--as-of", "2024-08-30", "-o", str(tmp_path / name), str(EXAMPLE))
+        assert p.returncode == 2 and "pass --format" in p.stderr
+        assert not (tmp_path / name).exists()
+    assert run("check", "--as-of", "2024-08-30", "--format", "json", "-o", str(tmp_path / "report.out"),
+               str(EXAMPLE)).returncode == 0

@@ -23,8 +23,8 @@ FORMAT_HELP = (
     "table, line, json, jsonl, markdown, sarif, claimreview or html. Default: the -o file's suffix if it names "
     "one, else table when stdout is a terminal and jsonl when it is not (pipes and scripts get jsonl)."
 )
-SUFFIX_FORMAT = {".json": "json", ".jsonl": "jsonl", ".sarif": "sarif", ".html": "html", ".htm": "html",
-                 ".md": "markdown", ".txt": "line", ".jsonld": "claimreview"}
+SUFFIX_FORMAT = {".sarif.json": "sarif", ".json": "json", ".jsonl": "jsonl", ".sarif": "sarif", ".html": "html",
+                 ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".txt": "line", ".jsonld": "claimreview"}
 
 
 def err(msg: str) -> None:
@@ -56,8 +56,13 @@ def refuse_output_among_inputs(output: Optional[str], paths: Iterable[str]) -> N
 def choose_format(fmt: Optional[str], output: Optional[str]) -> str:
     if fmt:
         return fmt.lower()
-    if output:
-        return SUFFIX_FORMAT.get(os.path.splitext(output)[1].lower(), "jsonl")
+    if output and output != "-":
+        name = os.path.basename(output).lower()
+        for suffix, known in SUFFIX_FORMAT.items():  # longest first: ".sarif.json" before ".json"
+            if name.endswith(suffix):
+                return known
+        raise UsageError(f"cannot tell the report format from the file name (known endings: "
+                         f"{', '.join(SUFFIX_FORMAT)}); pass --format", path=output)
     return "table" if sys.stdout.isatty() else "jsonl"
 
 

@@ -56,3 +56,16 @@ def test_the_output_file_s_ending_names_its_format_or_is_refused(tmp_path):
         assert not (tmp_path / name).exists()
     assert run("check", "--as-of", "2024-08-30", "--format", "json", "-o", str(tmp_path / "report.out"),
                str(EXAMPLE)).returncode == 0
+
+
+def test_text_outputs_show_control_characters_as_escapes():
+    from claimcheck.model import CheckedClaim, Claim, DocResult, Report, Verdict
+    from claimcheck.report.render import Options, render
+
+    claim = Claim(doc="d", kind="officeholder", text="मंत्री X\x1b[2J", start=0, end=10, line=1, col=1)
+    verdict = Verdict("contradicted", "held by \x1b[31mY\x1b[0m\x07 then")
+    report = Report(results=(DocResult(doc="d", path="d.txt", checked=(CheckedClaim(claim, verdict),)),))
+    for fmt in ("line", "markdown", "table"):
+        out = render(report, fmt, Options(color=False, width=100))
+        assert "\x1b" not in out and "\x07" not in out, fmt
+        assert "x1b" in out, fmt  # shown, escaped (Markdown escapes the backslash again)

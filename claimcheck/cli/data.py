@@ -93,29 +93,34 @@ def show_cmd(
     if res.empty:
         typer.echo(f"nothing matches {query!r}", err=True)
         raise typer.Exit(1)
+    from claimcheck.report.render import one_line
+
+    def echo(text: str) -> None:  # labels may come from a newsroom's table: no control character reaches the terminal
+        typer.echo(one_line(text))
+
     for person, tenures in res.persons:
-        typer.echo(f"person {person.person_id}: {person.label_en} / {person.label_hi}")
+        echo(f"person {person.person_id}: {person.label_en} / {person.label_hi}")
         if person.aliases:
-            typer.echo(f"  aliases: {'; '.join(person.aliases)}")
+            echo(f"  aliases: {'; '.join(person.aliases)}")
         for t in tenures:
             pos = r.positions.get(t.position_id)
-            typer.echo(f"  {_span(t)}  {pos.label_en if pos else t.position_id}{_nature(t)}")
-            typer.echo(f"      source: {_first_url(t.source_url) or t.source}")
+            echo(f"  {_span(t)}  {pos.label_en if pos else t.position_id}{_nature(t)}")
+            echo(f"      source: {_first_url(t.source_url) or t.source}")
     for pos, tenures in res.positions:
-        typer.echo(f"post {pos.position_id}: {pos.label_en} / {pos.label_hi} [{pos.jurisdiction}]")
-        typer.echo(f"  titles: {'; '.join(pos.titles)}")
+        echo(f"post {pos.position_id}: {pos.label_en} / {pos.label_hi} [{pos.jurisdiction}]")
+        echo(f"  titles: {'; '.join(pos.titles)}")
         for t in tenures:
             p = r.persons.get(t.person_id)
-            typer.echo(f"  {_span(t)}  {p.label_en if p else t.person_id}{_nature(t)}")
-            typer.echo(f"      source: {_first_url(t.source_url) or t.source}")
+            echo(f"  {_span(t)}  {p.label_en if p else t.person_id}{_nature(t)}")
+            echo(f"      source: {_first_url(t.source_url) or t.source}")
     for o in res.observations[:limit]:
         when = f"as of {o.as_of}" if o.as_of else (o.period or f"published {o.published}")
         bd = ";".join(f"{k}={v}" for k, v in o.breakdown.items())
-        typer.echo(f"{o.obs_id}: {o.measure} [{o.basis}] {o.region}{' ' + bd if bd else ''} {when}: "
+        echo(f"{o.obs_id}: {o.measure} [{o.basis}] {o.region}{' ' + bd if bd else ''} {when}: "
                    f"{o.value:,.15g} {o.unit} (reported {o.value_as_reported!r}; {o.confidence})")
-        typer.echo(f"      source: {_first_url(o.source_url) or o.source}")
+        echo(f"      source: {_first_url(o.source_url) or o.source}")
     if len(res.observations) > limit:
-        typer.echo(f"… {len(res.observations) - limit} more observations (--limit)")
+        echo(f"… {len(res.observations) - limit} more observations (--limit)")
 
 
 def _span(t) -> str:

@@ -7,6 +7,8 @@ report (no timestamps, stable order).
 
 from __future__ import annotations
 
+import re
+
 import importlib
 import os
 from dataclasses import dataclass
@@ -113,7 +115,7 @@ def evidence_line(e: Evidence) -> str:
         bits.append(f"difference {diff}")
     if e.source and e.source not in e.summary:
         bits.append(f"— {e.source}")
-    return " ".join(bits)
+    return one_line(" ".join(bits))
 
 
 def error_text(r: DocResult) -> str:
@@ -133,7 +135,12 @@ def message(cc: CheckedClaim) -> str:
 
 
 def one_line(s: object) -> str:
-    return " ".join(str(s).split())
+    """``s`` on one line, with every control character shown as an escape: a label from a newsroom's table cannot
+    move the cursor or recolour a terminal (``\x1b[31m`` prints as text)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", " ".join(str(s).split()))
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 _PLAIN = frozenset({str, int, bool, type(None)})

@@ -8,6 +8,7 @@ from claimcheck.report.render import Options
 from claimcheck.report.render import display_path
 from claimcheck.report.render import error_text
 from claimcheck.report.render import message
+from claimcheck.report.render import one_line
 from claimcheck.report.render import safe_url
 from claimcheck.report import gate
 from claimcheck.model import VERDICTS, Report
@@ -36,7 +37,7 @@ def render(report: Report, options: Options) -> str:
                 t.add_column(col)
             for c in r.claims:
                 norm = c.value if c.value is not None else (f"{c.low}–{c.high}" if c.low or c.high else c.person)
-                t.add_row(f"{c.line or 1}:{c.col or 1}", c.kind, c.text, "" if norm is None else str(norm))
+                t.add_row(f"{c.line or 1}:{c.col or 1}", c.kind, one_line(c.text), "" if norm is None else str(norm))
             con.print(t if r.claims else Text("  no claims found", style="dim"))
             continue
         if not r.checked:
@@ -58,7 +59,7 @@ def render(report: Report, options: Options) -> str:
                 ev.append(f"\n(+{extra} more evidence: --format html, markdown or json)", style="dim")
             first = cc.verdict.evidence[0] if cc.verdict.evidence else None
             src = (safe_url(first.source_url) or first.source or "") if first else ""
-            t.add_row(f"{c.line or 1}:{c.col or 1}", v, Text(c.text), ev, Text(src))
+            t.add_row(f"{c.line or 1}:{c.col or 1}", v, Text(one_line(c.text)), ev, Text(one_line(src)))
         con.print(t)
     c = gate.counts(report)
     ok = c["documents"] - c["failed"]

@@ -79,6 +79,15 @@ def parse_fail_on(value: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(v for v in VERDICTS if v in out)
 
 
+TOLERANCE_KINDS = ("quantity", "money", "percent")  # the claim kinds a statistics verdict compares numbers for
+
+
+def _region_codes() -> frozenset[str]:
+    from claimcheck.find import lexicon  # read only when a configuration names a region
+
+    return frozenset(lexicon.load("regions"))
+
+
 def as_date(value: _dt.date | str | None) -> _dt.date | None:
     """A date from a ``date`` or an ISO ``YYYY-MM-DD`` string (``None`` stays ``None``)."""
     if value is None or isinstance(value, _dt.date):
@@ -270,6 +279,9 @@ def _validate(key: str, raw: Any, *, base: Path | None, where: str) -> Any:
             raise UsageError("tolerances must be a table of kind = number (e.g. quantity = 0.02)", path=where)
         out = {}
         for k, v in raw.items():
+            if k not in TOLERANCE_KINDS:
+                raise UsageError(f"tolerances.{k}: not a claim kind that has a tolerance "
+                                 f"(choose from {', '.join(TOLERANCE_KINDS)})", path=where)
             if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v <= 1:
                 raise UsageError(f"tolerances.{k} must be a number between 0 and 1", path=where)
             out[str(k)] = float(v)
@@ -285,6 +297,9 @@ def _validate(key: str, raw: Any, *, base: Path | None, where: str) -> Any:
     if key in ("region", "baseline"):
         if not isinstance(raw, str) or not raw:
             raise UsageError(f"{key} must be a non-empty string", path=where)
+        if key == "region" and raw not in _region_codes():
+            raise UsageError(f"region {raw!r} is not a region code of claimcheck/data/regions.toml (e.g. IN-UP)",
+                             path=where)
         if key == "baseline" and base is not None and not Path(raw).is_absolute():
             return str(base / raw)
         return raw

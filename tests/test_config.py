@@ -108,6 +108,9 @@ def test_an_unknown_override_is_a_programming_error(tmp_path):
     ("tolerances = {quantity = 7}\n", "tolerances.quantity must be a number between 0 and 1"),
     ("refs = 3\n", "refs must be a string or a list of strings"),
     ("lang = \n", "not valid TOML"),
+    ("region = 'XX-YY'\n", "region 'XX-YY' is not a region code"),
+    ("tolerances = {quantiy = 0.05}\n", "tolerances.quantiy: not a claim kind"),
+    ("fail_on = ''\n", "fail-on is empty"),
 ])
 def test_bad_configuration_names_the_file(tmp_path, body, needle):
     path = write(tmp_path / "claimcheck.toml", body)

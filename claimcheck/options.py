@@ -83,9 +83,11 @@ TOLERANCE_KINDS = ("quantity", "money", "percent")  # the claim kinds a statisti
 
 
 def _region_codes() -> frozenset[str]:
-    from claimcheck.find import lexicon  # read only when a configuration names a region
+    """The region codes of claimcheck/data/regions.toml, read only when a configuration names a region."""
+    import tomllib
+    from importlib import resources
 
-    return frozenset(lexicon.load("regions"))
+    return frozenset(tomllib.loads(resources.files("claimcheck.data").joinpath("regions.toml").read_text("utf-8")))
 
 
 def as_date(value: _dt.date | str | None) -> _dt.date | None:

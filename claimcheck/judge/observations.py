@@ -125,12 +125,10 @@ def _period_bounds(period: str) -> tuple[_dt.date | None, _dt.date | None]:
     return _parse_loose(period, end=False), _parse_loose(period, end=True)
 
 
-_FY = regex.compile(r"\d{4}-(\d{2})")
-
-
 def _is_fy(p: str) -> bool:
-    m = _FY.fullmatch(p or "")
-    return bool(m) and not (1 <= int(m.group(1)) <= 12 and False)
+    """A financial year written "2022-23" (not a month such as "2023-09")."""
+    m = _FY_PAIR.fullmatch(p or "")
+    return bool(m) and int(m.group(2)) == (int(m.group(1)) + 1) % 100
 
 
 def _same_period(obs, period: str, kind: str, *, loose: bool) -> bool:

@@ -75,6 +75,21 @@ def test_a_later_sentence_that_does_not_refer_back_is_not_about_the_topic():
     assert one("एमएसएमई मेले का उद्घाटन हुआ। शहर में 40 हजार लोग पहुंचे।").topic is None
 
 
+def test_the_articles_topic_carries_to_a_later_count_of_its_units():
+    f = one("पिछले तीन साल में कई एमएसएमई बंद हुए। इस साल 4,500 उद्योग बंद हो गए।")
+    assert (f.topic, f.topic_from, f.measure) == ("msme", "earlier sentence", "registrations_closed")
+    # people and money do not carry it: they are not the topic's units
+    assert one("एमएसएमई मेले का उद्घाटन हुआ। बजट 40 करोड़ रुपये का था।").topic is None
+
+
+def test_an_article_that_names_no_topic_implies_the_tables_topic_for_a_count_of_enterprises():
+    f = framed("With 5.2 crore enterprises employing 21 crore persons, the sector is a big employer.")
+    assert [(x.topic, x.topic_from, x.measure) for x in f.values()] == [
+        ("msme", "implied", "msme_count"), ("msme", "implied", "msme_employment")]
+    # people counted with no enterprise in sight stay unframed
+    assert one("Over 40 lakh people attended the fair.").topic is None
+
+
 def test_a_measure_carries_from_the_sentence_a_pronoun_refers_to():
     f = framed("MSMEs' share in India's exports rose for two years. It stood at 47 per cent in FY22.")
     assert list(f.values())[-1].measure == "export_share"

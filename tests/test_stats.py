@@ -139,3 +139,14 @@ def test_configured_tolerance_and_default_region():
     assert v.outcome == "contradicted", v.message
     (v,) = verdicts(text, D(2024, 1, 1), refs, region="IN-UP", tolerances={"quantity": 0.06}).values()
     assert v.outcome == "supported" and v.evidence[0].row == "s-up"
+
+
+def test_an_implied_topic_supports_a_matching_figure_but_never_contradicts():
+    # the article names no topic: its figure is read as the tables' topic, which may support it ...
+    (v,) = verdicts("Uttar Pradesh has 90 lakh enterprises.", D(2022, 1, 1)).values()
+    assert v.outcome == "supported" and v.frame.topic_from == "implied"
+    # ... but a figure that would be wrong is not called so: the article never said it was about MSMEs
+    (w,) = verdicts("Uttar Pradesh has 40 lakh enterprises.", D(2022, 1, 1)).values()
+    assert w.outcome == "unverifiable" and "does not say the figure is about MSMEs" in w.message
+    (named,) = verdicts("Uttar Pradesh has 40 lakh MSME enterprises.", D(2022, 1, 1)).values()
+    assert named.outcome == "contradicted"

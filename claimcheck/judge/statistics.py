@@ -36,6 +36,8 @@ def confidence(frame: Frame, pool_kinds: set[str], configured_region: bool = Fal
         c *= 0.7
     if frame.topic_from == "earlier sentence":
         c *= 0.9
+    elif frame.topic_from == "implied":
+        c *= 0.6  # the article names no topic: the tables' own is assumed
     if frame.refers_back:
         c *= 0.5  # "इनमें से", "in this respect": an earlier sentence may narrow what is counted
     rf = frame.region_from or ""
@@ -70,6 +72,20 @@ def _by_measure_and_region(refs) -> dict[tuple[str, str], list]:
 
 def check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *, region: str | None = None,
                     tolerance: float | None = None, min_confidence: float = MIN_CONFIDENCE) -> Verdict | None:
+    """A verdict for a statistical claim read as ``frame`` (see :func:`_check_statistic`). A frame whose topic is
+    only implied (the article names none) may support a claim, never gate one: anything else is unverifiable."""
+    implied = frame is not None and frame.topic_from == "implied"
+    v = _check_statistic(claim, frame, refs, when, region=region, tolerance=tolerance,
+                         min_confidence=0.0 if implied else min_confidence)
+    if v is None or frame is None or frame.topic_from != "implied" or v.outcome in ("supported", "unverifiable"):
+        return v
+    return Verdict("unverifiable", f"the article does not say the figure is about {frame.topic.upper()}s, so it is "
+                   f"not called {v.outcome} ({v.message})", v.evidence, as_of=v.as_of, frame=frame,
+                   confidence=v.confidence)
+
+
+def _check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *, region: str | None = None,
+                     tolerance: float | None = None, min_confidence: float = MIN_CONFIDENCE) -> Verdict | None:
     """A verdict for a statistical claim read as ``frame``, or None when no topic of the tables is in question.
 
     Conservative (README, "Verdict policy"): ``contradicted`` or ``outdated`` only when the tables hold an

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import bisect
 
+from dataclasses import replace
+
 from collections.abc import Sequence
 
 import regex
@@ -55,7 +57,8 @@ def frames(text: str, claims: Sequence[Claim], doc_date: str | None = None) -> d
     ``claims`` are the document's claims in text order (dates among them give periods).
     """
     lx = _lex()
-    if not any(True for _ in lx.topic_any.finditer(fold_string(text))):
+    named_anywhere = lx.topic_any.search(fold_string(text)) is not None
+    if not named_anywhere and lx.default_topic is None:
         return {}
     numeric = [(i, c) for i, c in enumerate(claims) if c.kind in NUMERIC and not c.outside_body]
     dates = [c for c in claims if c.kind == "date"]
@@ -65,7 +68,26 @@ def frames(text: str, claims: Sequence[Claim], doc_date: str | None = None) -> d
     mentions = sorted(folded.span(m.start(), m.end())[0] for m in lx.topic_any.finditer(folded.text))
     out = {}
     sentences: dict[tuple[int, int], str] = {}
+
+    def framed(c: Claim, s0: int, s1: int) -> Frame:
+        if (s0, s1) not in sentences:
+            sentences[(s0, s1)] = fold_string(text[s0:s1])
+        same = [d for _, d in numeric if s0 <= d.start < s1]
+        return _frame(text, c, s0, s1, same, dates, doc_date, sentences[(s0, s1)])
+
     for i, c in numeric:
+        if not named_anywhere:
+            # an article that names no topic at all: a figure whose own clause names a measure of the tables
+            # ("7.47 crore enterprises employing 32.82 crore persons, the sector …") is read as the default
+            # topic's, marked as implied (the judge lets such a reading support a claim, never contradict one)
+            if c.kind == "ranking":
+                out[i] = _NO_TOPIC
+                continue
+            s0, s1 = sentence_bounds(text, c.start, c.end)
+            f = framed(c, s0, s1)
+            out[i] = replace(f, topic=lx.default_topic, topic_from="implied") \
+                if f.measure_from == "clause" and _counts_units(f.measure, sentences[(s0, s1)]) else _NO_TOPIC
+            continue
         if bisect.bisect_left(mentions, c.end + _WINDOW) == bisect.bisect_left(mentions, c.start - _CONTEXT - _WINDOW):
             out[i] = _NO_TOPIC  # no topic named anywhere near: no sentence to find
             continue
@@ -79,11 +101,38 @@ def frames(text: str, claims: Sequence[Claim], doc_date: str | None = None) -> d
         if (s0, s1) not in sentences:
             sentences[(s0, s1)] = fold_string(text[s0:s1])
         if not named_here and not lx.backref.search(sentences[(s0, s1)]):
-            out[i] = _NO_TOPIC
+            # no back-reference, but the figure counts the units the article is about ("अकेले पिछले साल 13,290
+            # उद्योग बंद हो गये" after a sentence about MSMEs): the article's topic carries to it. People ("40 हजार
+            # लोग पहुंचे" at an MSME fair) and money are not the topic's units, so they do not carry it.
+            f = framed(c, s0, s1)
+            topic = _earlier_topic(text, s0)
+            counts_units = f.measure_from == "clause" and _counts_units(f.measure, "")
+            out[i] = replace(f, topic=topic, topic_from="earlier sentence") if topic and counts_units else _NO_TOPIC
             continue
-        same = [d for _, d in numeric if s0 <= d.start < s1]
-        out[i] = _frame(text, c, s0, s1, same, dates, doc_date, sentences[(s0, s1)])
+        out[i] = framed(c, s0, s1)
     return _share_list_nouns(out, numeric, text)
+
+
+def _counts_units(measure: str | None, sentence: str) -> bool:
+    """Whether a figure read as ``measure`` counts the units of the tables' topic (enterprises, registrations,
+    closures), or counts people in a sentence that also counts such units ("7.47 crore enterprises employing
+    32.82 crore persons"). People alone ("मेले में 90 लाख लोग आए") or money do not tie a figure to the topic."""
+    kinds = {name: kind for name, kind, _, _ in _lex().measures}
+    if kinds.get(measure) == "count":
+        return True
+    return kinds.get(measure) == "persons" and any(
+        kind == "count" and pat.search(sentence) for _, kind, _, pat in _lex().measures)
+
+
+def _earlier_topic(text: str, s0: int) -> str | None:
+    """The topic named last before a sentence (within ``_CONTEXT`` characters)."""
+    before = fold_string(text[max(0, s0 - _CONTEXT):s0])
+    best, at = None, -1
+    for name, pat in _lex().topics:
+        for m in pat.finditer(before):
+            if m.start() > at:
+                best, at = name, m.start()
+    return best
 
 
 def _share_list_nouns(out: dict[int, Frame], numeric: list[tuple[int, Claim]], text: str) -> dict[int, Frame]:

@@ -37,6 +37,7 @@ def _words(hi: Sequence[str], en: Sequence[str]) -> regex.Pattern:
 class _Lex:
     topics: tuple[tuple[str, regex.Pattern], ...]
     topic_any: regex.Pattern
+    default_topic: str | None  # the topic the tables are about, for an article that names none
     measures: tuple[tuple[str, str, int, regex.Pattern], ...]  # (name, kind, priority, words)
     refines: dict[str, str]  # a measure that narrows another when its words follow the counted noun
     breakdowns: tuple[tuple[str, str, regex.Pattern], ...]  # (key, value, words)
@@ -109,7 +110,8 @@ def _lex() -> _Lex:
         rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(abbrev, fold_words=False)})(?![\p{{L}}\p{{M}}])" if abbrev
         else "") if p)
     return _Lex(
-        topics=topics, topic_any=_words(all_hi, all_en), measures=measures, refines=refines, breakdowns=breakdowns,
+        topics=topics, topic_any=_words(all_hi, all_en),
+        default_topic=next((name for name, sec in data["topic"].items() if sec.get("default")), None), measures=measures, refines=refines, breakdowns=breakdowns,
         breakdown_kinds={key.split("=", 1)[0]: frozenset(sec["kinds"]) for key, sec in data["breakdown"].items()
                          if "kinds" in sec},
         breakdown_any=_words([w for sec in data["breakdown"].values() for w in sec["hi"]],

@@ -52,7 +52,7 @@ def test_a_count_and_the_jobs_after_it_are_two_measures():
     ("देश में एमएसएमई की कुल संख्या 4 करोड़ 76 लाख है।", "msme_count"),  # the noun before the figure
     ("इस साल 12 हजार एमएसएमई बंद हो गए।", "registrations_closed"),  # the verb narrows the count
     ("एमएसएमई एक्सपोर्ट में 45 प्रतिशत योगदान देते हैं।", "export_share"),
-    ("एमएसएमई को 20 हजार करोड़ रुपये का ऋण दिया गया।", "credit"),
+    ("एमएसएमई को 20 हजार करोड़ रुपये का ऋण दिया गया।", "msme_credit"),
 ])
 def test_measure_words(text, measure):
     assert one(text).measure == measure

@@ -43,8 +43,11 @@ def check_ranking(claim: Claim, frame: Frame | None, refs, when: _dt.date) -> Ve
     for (basis, d), snap in full.items():
         if basis not in per_basis or d > per_basis[basis][0]:
             per_basis[basis] = (d, snap)
+    # the named kind of source first (else the survey); within a kind the newest table (a registration regime
+    # replaced by the next one, UAM by Udyam, ranks nothing any more)
     order = sorted(per_basis, key=lambda b: (
-        (_basis_kind(refs, b) != "registration") if registration else (_basis_kind(refs, b) != "survey"), b))
+        (_basis_kind(refs, b) != "registration") if registration else (_basis_kind(refs, b) != "survey"),
+        -per_basis[b][0].toordinal(), b))
     results = []
     for basis in order:
         d, snap = per_basis[basis]

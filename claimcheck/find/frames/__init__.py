@@ -34,7 +34,7 @@ from claimcheck.read.text import fold, fold_string
 from claimcheck.find.frames.periods import _period
 from claimcheck.find.frames.places import _region
 from claimcheck.find.frames.words import (  # noqa: F401 (the reader's public helpers)
-    _WINDOW, _ends_with, _lex, basis_rule, bounded_by, national, sentence_bounds, topic_hint)
+    _WINDOW, _ends_with, _lex, basis_rule, bounded_by, dated_only, national, sentence_bounds, topic_hint)
 
 NUMERIC = ("quantity", "percent", "money", "ranking")
 _COUNTED_NOUN = 28  # characters after a count in which its counted noun stands ("7.83 करोड़ सूक्ष्म … उद्यम")
@@ -142,14 +142,15 @@ def _share_list_nouns(out: dict[int, Frame], numeric: list[tuple[int, Claim]], t
 
     for k, (i, c) in enumerate(numeric):
         f = out.get(i)
-        if f is None or f.measure is not None or f.comparison:
-            continue
+        if f is None or f.measure is not None or f.comparison not in (None, "earlier"):
+            continue  # a change or a target is not a level of the listed noun; "from X to Y" is
         s0, s1 = sentence_bounds(text, c.start, c.end)
         for j in (k + 1, k - 1):
             if 0 <= j < len(numeric):
                 i2, c2 = numeric[j]
                 f2 = out.get(i2)
-                if f2 and f2.measure and f2.measure_from == "clause" and c2.kind == c.kind and s0 <= c2.start < s1:
+                if f2 and f2.measure and f2.measure_from in ("clause", "list") and c2.kind == c.kind \
+                        and c2.unit == c.unit and s0 <= c2.start < s1:
                     out[i] = replace(f, measure=f2.measure, measure_from="list")
                     break
     return out
@@ -205,8 +206,8 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
 
     # measure: the counted noun right after a count, else the most specific measure word of the segment
     kinds = _KINDS.get(c.kind, ())
-    if c.kind == "money" and c.unit not in (None, "INR"):
-        kinds = ()
+    if c.kind == "money" and c.unit not in (None, "INR", "USD"):
+        kinds = ()  # a currency no table is in
     elif c.kind == "money" and c.implicit_unit:
         kinds = ("money", "count", "persons")  # "10.73 crore" with no currency word may count jobs or units
     # the rest of the sentence up to the next figure: a verb there may narrow a count ("… (MSMEs) shuttered")

@@ -40,6 +40,7 @@ class _Lex:
     default_topic: str | None  # the topic the tables are about, for an article that names none
     measures: tuple[tuple[str, str, int, regex.Pattern], ...]  # (name, kind, priority, words)
     refines: dict[str, str]  # a measure that narrows another when its words follow the counted noun
+    dated_only: frozenset[str]  # measures whose figures can be contradicted only for a stated period
     breakdowns: tuple[tuple[str, str, regex.Pattern], ...]  # (key, value, words)
     breakdown_any: regex.Pattern
     breakdown_kinds: dict[str, frozenset[str]]  # a breakdown key that divides only measures of these kinds
@@ -111,6 +112,7 @@ def _lex() -> _Lex:
         else "") if p)
     return _Lex(
         topics=topics, topic_any=_words(all_hi, all_en),
+        dated_only=frozenset(n for n, sec in data["measure"].items() if sec.get("dated_only")),
         default_topic=next((name for name, sec in data["topic"].items() if sec.get("default")), None), measures=measures, refines=refines, breakdowns=breakdowns,
         breakdown_kinds={key.split("=", 1)[0]: frozenset(sec["kinds"]) for key, sec in data["breakdown"].items()
                          if "kinds" in sec},
@@ -168,6 +170,11 @@ def basis_rule(name: str | None) -> tuple[str | None, tuple[str, ...]]:
         return None, ()
     ids = _lex().basis_ids.get(name, ())
     return (None, ids) if ids else (name, ())
+
+
+def dated_only(measure: str | None) -> bool:
+    """Whether a figure of ``measure`` can be contradicted only for a period it states (statistics.toml)."""
+    return measure in _lex().dated_only
 
 
 def topic_hint() -> regex.Pattern:

@@ -195,3 +195,23 @@ def test_a_verb_after_a_bracketed_name_narrows_the_count():
 def test_a_limit_s_size_comes_after_the_sector_name():
     f = one("नए नियम में 5 करोड़ रुपये तक के निवेश वाले सूक्ष्म, लघु और मध्यम उद्यमों में से केवल ‘लघु उद्यम’ को छूट मिलेगी।")
     assert f.measure == "investment_limit" and dict(f.breakdown) == {"size": "small"}
+
+
+def test_an_implied_topic_reaches_a_list_of_shares_through_its_noun():
+    # no topic word at all, but the list counts units: each share gets the noun written once at its end
+    f = framed("इनमें 90 प्रतिशत सूक्ष्म, 8 प्रतिशत लघु और 2 प्रतिशत मध्यम इकाइयां हैं।")
+    assert [(x.topic_from, x.measure, dict(x.breakdown).get("size")) for x in f.values()] == [
+        ("implied", "msme_count_share", "micro"), ("implied", "msme_count_share", "small"),
+        ("implied", "msme_count_share", "medium")]
+
+
+def test_people_found_employment_ties_a_count_of_people_to_the_tables_topic():
+    assert one("Over 9 crore people have found employment in the sector since 2021.").topic_from == "implied"
+    assert one("Over 9 crore people watched the final.").topic is None
+
+
+def test_women_among_the_employed_are_not_women_owners():
+    f = framed("एमएसएमई में 20 करोड़ लोगों को रोजगार मिला, जिनमें 5 करोड़ महिलाएं हैं।")
+    assert dict(list(f.values())[-1].breakdown) == {"gender": "female"}
+    g = framed("एमएसएमई में 9 लाख प्रतिष्ठानों के मालिक पुरुष और 2 लाख की मालिक महिलाएं हैं।")
+    assert [dict(x.breakdown) for x in g.values()] == [{"owner": "men"}, {"owner": "women"}]

@@ -84,11 +84,9 @@ def frames(text: str, claims: Sequence[Claim], doc_date: str | None = None) -> d
                 out[i] = _NO_TOPIC
                 continue
             s0, s1 = sentence_bounds(text, c.start, c.end)
-            f = framed(c, s0, s1)
-            out[i] = replace(f, topic=lx.default_topic, topic_from="implied") \
-                if f.measure_from == "clause" and _counts_units(f.measure, sentences[(s0, s1)]) else _NO_TOPIC
+            out[i] = replace(framed(c, s0, s1), topic=lx.default_topic, topic_from="implied")
             continue
-        if bisect.bisect_left(mentions, c.end + _WINDOW) == bisect.bisect_left(mentions, c.start - _CONTEXT - _WINDOW):
+        if bisect.bisect_left(mentions, c.end + _AFTER) == bisect.bisect_left(mentions, c.start - _CONTEXT - _WINDOW):
             out[i] = _NO_TOPIC  # no topic named anywhere near: no sentence to find
             continue
         s0, s1 = sentence_bounds(text, c.start, c.end)
@@ -110,7 +108,15 @@ def frames(text: str, claims: Sequence[Claim], doc_date: str | None = None) -> d
             out[i] = replace(f, topic=topic, topic_from="earlier sentence") if topic and counts_units else _NO_TOPIC
             continue
         out[i] = framed(c, s0, s1)
-    return _share_list_nouns(out, numeric, text)
+    out = _share_list_nouns(out, numeric, text)
+    if not named_anywhere:
+        # implied only where the figure's own clause (or its list's noun) names a measure that ties it to the topic
+        for i, c in numeric:
+            f = out[i]
+            if f.topic_from == "implied" and not (f.measure_from in ("clause", "list") and _counts_units(
+                    f.measure, sentences[sentence_bounds(text, c.start, c.end)])):
+                out[i] = _NO_TOPIC
+    return out
 
 
 def _counts_units(measure: str | None, sentence: str) -> bool:
@@ -120,7 +126,10 @@ def _counts_units(measure: str | None, sentence: str) -> bool:
     kinds = {name: kind for name, kind, _, _ in _lex().measures}
     if kinds.get(measure) == "count":
         return True
-    return kinds.get(measure) == "persons" and any(
+    if kinds.get(measure) == "persons" and _lex().employment.search(sentence):
+        return True  # "123 million individuals have found employment in the sector"
+    # people or a share ("93 प्रतिशत सूक्ष्म … इकाइयां") in a sentence that counts units
+    return kinds.get(measure) in ("persons", "percent") and any(
         kind == "count" and pat.search(sentence) for _, kind, _, pat in _lex().measures)
 
 
@@ -140,7 +149,8 @@ def _share_list_nouns(out: dict[int, Frame], numeric: list[tuple[int, Claim]], t
     Y करोड़ हो गयी"): a figure whose clause names no measure takes that of its neighbour in the same sentence."""
     from dataclasses import replace
 
-    for k, (i, c) in enumerate(numeric):
+    # two passes: a noun written after the last figure reaches the first through the ones between
+    for k, (i, c) in [*enumerate(numeric), *reversed(list(enumerate(numeric)))]:
         f = out.get(i)
         if f is None or f.measure is not None or f.comparison not in (None, "earlier"):
             continue  # a change or a target is not a level of the listed noun; "from X to Y" is
@@ -151,11 +161,17 @@ def _share_list_nouns(out: dict[int, Frame], numeric: list[tuple[int, Claim]], t
                 f2 = out.get(i2)
                 if f2 and f2.measure and f2.measure_from in ("clause", "list") and c2.kind == c.kind \
                         and c2.unit == c.unit and s0 <= c2.start < s1:
-                    out[i] = replace(f, measure=f2.measure, measure_from="list")
+                    # a breakdown that does not divide the shared measure's kind goes ("1.73 लाख की मालिक
+                    # महिलाएं": women owners of units, not women employed)
+                    kind = next((k for n, k, _, _ in _lex().measures if n == f2.measure), None)
+                    allowed = _lex().breakdown_kinds
+                    bd = tuple((k, v) for k, v in f.breakdown if kind in allowed.get(k, {kind}))
+                    out[i] = replace(f, measure=f2.measure, measure_from="list", breakdown=bd)
                     break
     return out
 
 
+_AFTER = 600  # characters after a figure in which the rest of its sentence may name the topic
 _CONTEXT = 2000  # characters before a sentence in which a topic or state it refers back to is looked for
 _NO_TOPIC = Frame()
 

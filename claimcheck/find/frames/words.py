@@ -49,6 +49,7 @@ class _Lex:
     change_after: regex.Pattern
     change_before: regex.Pattern
     target: regex.Pattern
+    employment: regex.Pattern
     backref: regex.Pattern
     comparison_after: regex.Pattern
     comparison_before: regex.Pattern
@@ -122,6 +123,7 @@ def _lex() -> _Lex:
         change_after=_words(cue["change"].get("hi_after", []), cue["change"].get("en_after", [])),
         change_before=_words([], cue["change"].get("en_before", [])),
         target=_words(cue["target"].get("hi", []), cue["target"].get("en", [])),
+        employment=_words(cue["employment"]["hi"], cue["employment"]["en"]),
         backref=_words(cue["backref"].get("hi", []), cue["backref"].get("en", [])),
         comparison_after=_words(cue["comparison_after"].get("hi", []), cue["comparison_after"].get("en", [])),
         comparison_before=_words(cue["comparison_before"].get("hi", []), cue["comparison_before"].get("en", [])),

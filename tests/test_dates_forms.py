@@ -162,3 +162,39 @@ def test_impossible_date_is_kept_and_flagged(text, surface):
 def test_leap_day_without_a_year_is_a_date():
     assert found("मेला 29 फरवरी को लगेगा।", None)[0][1] == "--02-29"
     assert found("मेला 29 फरवरी को लगेगा।", dt.date(2024, 1, 5))[0][1] == "2024-02-29"
+
+
+# ----------------------------------------------------------------- quarters named by the text around them
+def test_quarter_takes_the_financial_year_the_paragraph_is_about():
+    text = ("वित्त वर्ष 2022-23 की दूसरी तिमाही (जुलाई-सितंबर) में बिक्री बढ़ी, जबकि पहली तिमाही में घटी थी। "
+            "(अक्टूबर-दिसंबर) तीसरी तिमाही में भी यही रहा।")
+    got = found(text)
+    assert ("वित्त वर्ष 2022-23 की दूसरी तिमाही", None, "2022-07", "2022-09", "fiscal_quarter") in got
+    assert ("जुलाई-सितंबर", None, "2022-07", "2022-09", "date_range") in got  # its year from the quarter
+    assert ("पहली तिमाही", None, "2022-04", "2022-06", "fiscal_quarter") in got
+    assert ("तीसरी तिमाही", None, "2022-10", "2022-12", "fiscal_quarter") in got
+    assert ("अक्टूबर-दिसंबर", None, "2022-10", "2022-12", "date_range") in got
+
+
+def test_quarter_after_a_calendar_year_is_not_read():
+    assert [g for g in found("साल 2021 में कंपनी बनी और पहली तिमाही में घाटा हुआ।") if g[4] == "fiscal_quarter"] == []
+
+
+def test_quarter_of_the_current_financial_year():
+    got = found("चालू वित्त वर्ष की चौथी तिमाही में निर्यात बढ़ा।")  # article of 8 March 2025: FY 2024-25
+    assert ("चालू वित्त वर्ष की चौथी तिमाही", None, "2025-01", "2025-03", "fiscal_quarter") in got
+
+
+@pytest.mark.parametrize("text,surfaces", [
+    ("शिविर 7, 8 और 9 नवंबर को लगेंगे।", [("7", "2025-11-07"), ("8", "2025-11-08"), ("9 नवंबर", "2025-11-09")]),
+])
+def test_listed_days_share_the_month(text, surfaces):
+    assert [g[:2] for g in found(text)] == surfaces
+
+
+def test_date_range_with_a_range_end_and_no_year():
+    got = found("परीक्षाएं 10 अप्रैल से 2 मई के बीच होंगी।")
+    assert ("10 अप्रैल से 2 मई", None, "2025-04-10", "2025-05-02", "date_range") in got
+    # "से … तक" stays two dates (since / until), as the annotation conventions read it
+    assert [g[:2] for g in found("परीक्षाएं 10 अप्रैल से 2 मई तक होंगी।")] == [("10 अप्रैल से", "2025-04-10"),
+                                                                            ("2 मई तक", "2025-05-02")]

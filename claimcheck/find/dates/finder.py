@@ -15,10 +15,10 @@ from __future__ import annotations
 import datetime as _dt
 
 from claimcheck import cache
-from claimcheck.find.dates.calendar import _add_months, _fy_start, _iso, _nth_weekday, _yy, valid_day
+from claimcheck.find.dates import periods, spans
+from claimcheck.find.dates.calendar import _add_months, _fy_start, _iso, _nth_weekday, valid_day
 from claimcheck.find.dates.lexicon import Lex, lex
 from claimcheck.find.dates.lexicon import patterns as _re
-from claimcheck.find.dates import periods, spans
 from claimcheck.read.text import run_spans
 
 _DIGIT = cache.compile(r"\p{N}")
@@ -134,9 +134,11 @@ class _Scan:
                 if lo and hi:
                     self.add(s2, e, low=lo, high=hi, subtype="date_range")
             elif self._date(s2, e, y, m, d, year):
-                ll = self.left("l_listday", s2, 30)  # "5 और 6 सितंबर": the first day is a date too
-                if ll and (d0 := _day(ll.group("d1"), L)) is not None and d0 < d and (v0 := _iso(y, m, d0)):
+                # "5 और 6 सितंबर", "1, 2 और 3 मार्च": the days listed before are dates too
+                while (ll := self.left("l_listday", s2, 30)) and (d0 := _day(ll.group("d1"), L)) is not None \
+                        and d0 < d and (v0 := _iso(y, m, d0)):
                     self.add(ll.start("d1"), ll.end("d1"), value=v0)
+                    s2, d = ll.start("d1"), d0
             return
         ry = self.right("r_year", e)
         if ry:
@@ -169,7 +171,8 @@ class _Scan:
             if rm.group("j").lower() in L.range_strict or ry2 or full:
                 y2 = int(ry2.group("y")) if ry2 else (self.ay + (m2 < m) if self.ay else None)
                 y1 = y2 - (m2 < m) if y2 else None  # a range across the new year ends in the year written
-                self.add(s, ry2.end() if ry2 else rm.end(), low=_iso(y1, m), high=_iso(y2, m2), subtype="date_range")
+                self.add(s, ry2.end() if ry2 else rm.end(), low=_iso(y1, m), high=_iso(y2, m2), subtype="date_range",
+                         **({} if ry2 else {"_ay": 1}))
                 return
         if year is not None:
             self.add(s, ry.end(), value=_iso(year, m))
@@ -199,16 +202,22 @@ class _Scan:
         return False
 
     def _to_date(self, s: int, e: int, m: int, d: int, name: str) -> bool:
-        """A first date without a year, a range joiner and a second date with one: a range in the year written."""
+        """A first date without a year, a range joiner and a second date with one: a range in the year written;
+        without a year, only with a range end after it ("के बीच"): then in the article's year."""
         r = self.right(name, e)
         if not r:
             return False
         L = self.L
-        m2, d2, y2 = L.month.get(r.group("m").lower()) or L.abbr.get(r.group("m").lower()), _day(r.group("d"), L), \
-            int(r.group("y"))
-        if d2 is None or (m2, d2) <= (m, d) and y2 is None:
+        m2, d2 = L.month.get(r.group("m").lower()) or L.abbr.get(r.group("m").lower()), _day(r.group("d"), L)
+        if r.group("y"):
+            y2 = int(r.group("y"))
+        elif self.right("r_range_end", r.end()):  # "27 मार्च से 29 अप्रैल के बीच": a range in the article's year
+            y2 = self.ay + ((m2, d2) < (m, d)) if self.ay else None
+        else:
             return False
-        y1 = y2 - 1 if (m2, d2) < (m, d) else y2
+        if d2 is None or (m2, d2) == (m, d):
+            return False
+        y1 = y2 - 1 if y2 is not None and (m2, d2) < (m, d) else y2
         lo, hi = _iso(y1, m, d), _iso(y2, m2, d2)
         if not (lo and hi):
             return False
@@ -364,7 +373,7 @@ class _Scan:
 
     # ----------------------------------------------------------------------------------------- years
     def years(self) -> None:
-        L, a = self.L, self.a
+        L = self.L
         for my in self.R["year"].finditer(self.t):
             s, e = my.start(), my.end()
             y, y2s = int(my.group("y")), my.group("y2")
@@ -431,20 +440,6 @@ class _Scan:
         return ""
 
     # ---------------------------------------------------------------------------------- digit anchors
-    def numeric(self) -> None:
-        for m in self.R["numdate"].finditer(self.t):
-            if m.group("d"):
-                d, mo, y = int(m.group("d")), int(m.group("m")), _yy(m.group("y"), self.anchor)
-            else:
-                d, mo, y = int(m.group("d2")), int(m.group("m2")), int(m.group("y4"))
-            if 1 <= mo <= 12 and (v := _iso(y, mo, d)):
-                self.add(m.start(), m.end(), value=v)
-        for m in self.R["ampm"].finditer(self.t):
-            h, mi = int(m.group("h")), int(m.group("mi"))
-            if self.L.ampm[m.group("ap").lower()] == "pm" and h < 12:
-                h += 12
-            if h <= 24 and mi < 60:
-                self.add(m.start(), m.end(), value=f"T{h:02d}:{mi:02d}", subtype="time")
 
 
 def _number(tok: str) -> int | None:
@@ -459,7 +454,7 @@ def scan(text: str, anchor: _dt.date | None) -> list[tuple[int, int, dict]]:
     periods.fiscal(sc)
     periods.quarters(sc, sc.quarter_hits)
     periods.open_years(sc)
-    sc.numeric()
+    periods.numeric(sc)
     kept = spans.resolve(sc.out)
     out: list[tuple[int, int, dict]] = []
     i = 0
@@ -469,7 +464,7 @@ def scan(text: str, anchor: _dt.date | None) -> list[tuple[int, int, dict]]:
         # when the two agree (a full date of another weekday leaves the weekday read on its own)
         w = f.pop("_bare", None)
         if w is not None and i + 1 < len(kept):
-            s2, e2, f2 = kept[i + 1]
+            s2, _, f2 = kept[i + 1]
             v2 = f2.get("value")
             if _COMMA_GAP.fullmatch(text[e:s2]) and isinstance(v2, str) and len(v2) == 10 and v2[:1].isdigit() \
                     and _dt.date.fromisoformat(v2).weekday() == w:

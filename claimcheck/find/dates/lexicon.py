@@ -99,6 +99,7 @@ def lex() -> Lex:
         "event_after": y["event_after"],
         "quarter_words": d["quarters"]["words"], "quarter_of": d["quarters"]["of"],
         "fiscal_prefix": d["quarters"]["fiscal_prefix"], "quarter_letter": (d["quarters"]["letter"],),
+        "quarter_current": d["quarters"]["current"],
     }
     lists = {k: (v if isinstance(v, tuple) else [_f(w) for w in v]) for k, v in lists.items()}
     lists["daypart"] = sorted(sets["pm_before"] | sets["night_before"]) + lists["am_before"]
@@ -168,9 +169,9 @@ def patterns() -> cache.LazyPatterns:
         "r_month": rf"\s*(?P<j>{_alt(L.range_joiners)})\s*(?P<m>{months})(?:(?<=\.)|{_RB})",
         "r_dayrange": rf"\s*(?:{_alt(L.range_joiners)})\s*(?P<d>\d{{1,2}})(?:{_alt(L.day_suffix_en)})?(?!\d|[.,:/]\d|\s*(?:{months}))",
         "r_dm_range": rf"\s*(?:{_alt(L.range_joiners)})\s*(?P<d>{_TOK})\s+(?P<m>{months})(?:(?<=\.)|{_RB})"
-                      r"\s*,?\s*(?P<y>\d{4})(?!\d|[.,:/]\d|%)",
+                      r"(?:\s*,?\s*(?P<y>\d{4})(?!\d|[.,:/]\d|%))?",
         "r_md_range": rf"\s*(?:{_alt(L.range_joiners)})\s*(?P<m>{months})(?:(?<=\.)|{_RB})\s*(?P<d>\d{{1,2}})"
-                      rf"(?:{_alt(L.day_suffix_en)})?\s*,?\s*(?P<y>\d{{4}})(?!\d|[.,:/]\d|%)",
+                      rf"(?:{_alt(L.day_suffix_en)})?(?:\s*,?\s*(?P<y>\d{{4}})(?!\d|[.,:/]\d|%))?",
         "r_ofyear": rf"\s+(?:{of})\s+(?P<y>\d{{4}})(?!\d|[.,:/]\d|%|\s*[-–]\s*\d)",
         "l_yearof": rf"(?<![\d.,/:₹$-])(?P<y>\d{{4}})\s*(?:{of})\s+",
         "fq": rf"(?<![\p{{L}}\p{{N}}])(?:{_Q}(?P<q>[1-4])\s*[-–'’,]?\s*(?:of\s+)?(?:{_FY}|(?=\d{{4}}\s*[-–/]\s*\d{{2}}))"
@@ -179,6 +180,9 @@ def patterns() -> cache.LazyPatterns:
                    r"(?!\d|[.,:/]\d|%)",
         "l_qord": rf"(?<!{_W})(?P<o>{_alt(L.ord_quarter)})\s+",
         "l_qof": rf"(?:\s+(?:{_alt(L.quarter_of)}))?\s*",
+        "l_qcur": rf"(?<!{_W})(?:{_alt(L.quarter_current)})\s+(?:{_alt(L.fiscal_units)})\s*(?:(?:{_alt(L.quarter_of)})\s+)?",
+        "paren_open": r"\s*\(\s*",
+        "paren_close": r"\s*\)\s*",
         "r_qof": rf"\s+(?:{_alt(L.quarter_of)})\s+",
         "r_event": rf"(?:\s+[\p{{L}}\p{{M}}]+)?\s+(?:{_alt(L.event_after)}){_RB}",  # "2026 assembly election"
         "r_ofday": rf"\s*(?:{of})\s+(?P<d>{_TOK})(?:\s*(?:{dw}))?{_RB}",

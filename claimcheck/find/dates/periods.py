@@ -1,6 +1,6 @@
 """Periods the date finder reads after the years: financial years written "FY25", quarters of a financial year
 ("Q3 FY25", "Q3FY25", "वित्त वर्ष 2024-25 की तीसरी तिमाही", "the third quarter of FY25") and open intervals around a
-year ("pre-2014", "post-2020").
+year ("pre-2014", "post-2020"); and the forms anchored on digits alone (numeric dates, clock times).
 
 Each function takes the finder's scan (``finder._Scan``: the folded text, the lexicon, the patterns and the
 candidates so far) and adds candidates to it. A quarter written with an ordinal and a quarter word takes its
@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from claimcheck.find.dates.calendar import _add_months, _iso, _yy
+from claimcheck.find.dates import spans
+from claimcheck.find.dates.calendar import _add_months, _fy_start, _iso, _yy
 
 
 def _fy_end(y: str, y2: str | None, anchor) -> int | None:
@@ -51,32 +52,76 @@ def fiscal(sc) -> None:
 
 
 def quarters(sc, hits: list[tuple[int, int]]) -> None:
-    """An ordinal and a quarter word next to a financial year read before: "वित्त वर्ष 2024-25 की तीसरी तिमाही"
-    (the year, a genitive or nothing, the ordinal), "the third quarter of FY25" (the ordinal, "of", the year). A
-    quarter word with no financial year next to it is no date ("तीसरी तिमाही में" alone)."""
+    """An ordinal and a quarter word and the financial year it belongs to:
+
+    - written next to it: "वित्त वर्ष 2024-25 की तीसरी तिमाही" (the year, a genitive or nothing, the ordinal), "the
+      third quarter of FY25" (the ordinal, "of", the year): one mention over both;
+    - the current one: "चालू वित्त वर्ष की दूसरी तिमाही" (from the article date);
+    - the one the text is about: "पहली तिमाही" alone takes the financial year of the nearest year-bearing mention
+      before it in the same paragraph, when that is a financial year or a quarter of one (a calendar year, a
+      relative year or nothing before it: no date).
+
+    A month range without a year in parentheses beside the quarter ("तीसरी तिमाही (अक्टूबर-दिसंबर)", "(जनवरी-मार्च)
+    चौथी तिमाही") takes its year from that financial year."""
     if not hits:
         return
+    L = sc.L
     fys = sorted((s, e, f) for s, e, f in sc.out if f.get("subtype") == "fiscal_year" and not f.get("_rel"))
-    if not fys:
-        return
     by_end = {e: (s, f) for s, e, f in fys}
     by_start = {s: (e, f) for s, e, f in fys}
     for s, e in hits:
         lo = sc.left("l_qord", s, 20)
         if not lo:
             continue
-        q = sc.L.ord_quarter[lo.group("o").lower()]
-        fy = None
+        q = L.ord_quarter[lo.group("o").lower()]
+        start, end, fy_end, rel = lo.start(), e, None, False
         of = sc.left("l_qof", lo.start(), 12)  # "… 2024-25 की तीसरी", "… 2024-25 तीसरी"
         if of is not None and of.start() in by_end:
-            start, fy = by_end[of.start()]
-            end = e
+            start, f = by_end[of.start()]
+            fy_end = int(f["high"])
         elif (ro := sc.right("r_qof", e)) and ro.end() in by_start:  # "third quarter of (the) FY25"
-            end, fy = by_start[ro.end()]
-            start = lo.start()
-        if fy is not None:
-            a, b = quarter_months(sc, int(fy["high"]), q)
-            sc.add(start, end, low=a, high=b, subtype="fiscal_quarter")
+            end, f = by_start[ro.end()]
+            fy_end = int(f["high"])
+        elif cur := sc.left("l_qcur", lo.start(), 40):  # "चालू वित्त वर्ष की दूसरी तिमाही"
+            start, fy_end, rel = cur.start(), _fy_start(sc.a) + 1, True
+        else:
+            fy_end = _context_fy(sc, start)
+        if fy_end is None:
+            continue
+        a, b = quarter_months(sc, fy_end, q)
+        sc.add(start, end, low=a, high=b, subtype="fiscal_quarter", _fy=fy_end, **({"_rel": 1} if rel else {}))
+        if not rel:
+            _year_months_beside(sc, start, end, fy_end)
+
+
+_YEARISH = ("fiscal_year", "fiscal_quarter", "year_range", "relative", "decade", "century")
+
+
+def _context_fy(sc, s: int) -> int | None:
+    """The financial year of the nearest year-bearing mention before ``s`` in its paragraph, if it is fiscal."""
+    lo = max(0, s - 400, sc.t.rfind("\n", 0, s) + 1)
+    best = None
+    for cs, ce, f in spans.resolve([c for c in sc.out if lo <= c[0] and c[1] <= s]):  # as they will be reported
+        v = f.get("value")
+        if f.get("subtype") in _YEARISH or isinstance(v, str) and len(v) == 4:
+            best = (cs, ce, f)  # resolve() gives them in text order: the last is the nearest
+    if best is None or best[2].get("_rel") or best[2].get("subtype") not in ("fiscal_year", "fiscal_quarter"):
+        return None
+    f = best[2]
+    return f["_fy"] if "_fy" in f else int(f["high"])
+
+
+def _year_months_beside(sc, qs: int, qe: int, fy_end: int) -> None:
+    """Give a yearless month range in parentheses right before or after a quarter the years of its financial
+    year (a month from April on is in the year the financial year starts)."""
+    for i, (cs, ce, f) in enumerate(sc.out):
+        if not f.get("_ay") or f.get("subtype") != "date_range":
+            continue
+        if sc.R["paren_open"].fullmatch(sc.t, qe, cs) or sc.R["paren_close"].fullmatch(sc.t, ce, qs):
+            m1, m2 = int(f["low"][-2:]), int(f["high"][-2:])
+            f = {**f, "low": _iso(fy_end - (m1 >= sc.L.fy_start), m1), "high": _iso(fy_end - (m2 >= sc.L.fy_start), m2)}
+            f.pop("_ay")
+            sc.out[i] = (cs, ce, f)
 
 
 def open_years(sc) -> None:
@@ -90,3 +135,20 @@ def open_years(sc) -> None:
             sc.add(m.start(), m.end(), high=f"{y}", qualifier="before", subtype="open_range")
         else:
             sc.add(m.start(), m.end(), low=f"{y}", qualifier="after", subtype="open_range")
+
+
+def numeric(sc) -> None:
+    """Dates written in digits ("15.04.2022", "2022-04-15", "02.05.21") and clock times ("08:04 AM")."""
+    for m in sc.R["numdate"].finditer(sc.t):
+        if m.group("d"):
+            d, mo, y = int(m.group("d")), int(m.group("m")), _yy(m.group("y"), sc.anchor)
+        else:
+            d, mo, y = int(m.group("d2")), int(m.group("m2")), int(m.group("y4"))
+        if 1 <= mo <= 12 and (v := _iso(y, mo, d)):
+            sc.add(m.start(), m.end(), value=v)
+    for m in sc.R["ampm"].finditer(sc.t):
+        h, mi = int(m.group("h")), int(m.group("mi"))
+        if sc.L.ampm[m.group("ap").lower()] == "pm" and h < 12:
+            h += 12
+        if h <= 24 and mi < 60:
+            sc.add(m.start(), m.end(), value=f"T{h:02d}:{mi:02d}", subtype="time")

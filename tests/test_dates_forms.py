@@ -38,9 +38,29 @@ def test_weekday_and_its_date_are_two_mentions(text, weekday, date, value):
 
 
 def test_weekday_that_disagrees_with_the_date_keeps_its_own_reading():
-    got = found("बैठक बुधवार 11 मार्च को होगी।")  # 11 March 2025 is a Tuesday
+    got = found("सभा बुधवार 4 मार्च को हुई थी।")  # 4 March 2025 is a Tuesday
     assert ("बुधवार", "2025-03-05", None, None, "weekday") in got
-    assert ("11 मार्च", "2025-03-11", None, None, None) in got
+    assert ("4 मार्च", "2025-03-04", None, None, None) in got
+
+
+@pytest.mark.parametrize("text,weekday,value", [
+    ("जांच टीम सोमवार को गांव पहुंचेगी।", "सोमवार", "2025-03-10"),  # the article is of Saturday 8 March 2025
+    ("सोमवार को जांच टीम गांव पहुंची थी।", "सोमवार", "2025-03-03"),
+    ("The panel will meet on Thursday to decide.", "Thursday", "2025-03-13"),
+    ("The panel met on Thursday. It will meet again soon.", "Thursday", "2025-03-06"),  # another sentence's future
+    ("मेला शनिवार को लगेगा।", "शनिवार", "2025-03-08"),  # the article's own day
+])
+def test_bare_weekday_follows_the_tense_of_its_sentence(text, weekday, value):
+    assert (weekday, value, None, None, "weekday") in found(text)
+
+
+def test_full_dates_joined_by_a_dash_are_one_range():
+    assert found("Roundup (3rd March 2024-9th March 2024) is out.") == [
+        ("3rd March 2024-9th March 2024", None, "2024-03-03", "2024-03-09", "date_range")]
+    assert found("Fair: March 3, 2024 – March 9, 2024.") == [
+        ("March 3, 2024 – March 9, 2024", None, "2024-03-03", "2024-03-09", "date_range")]
+    got = [g[:2] for g in found("It ran from 3 March 2024 to 9 March 2024.")]  # from … to …: since and until
+    assert got == [("from 3 March 2024", "2024-03-03"), ("to 9 March 2024", "2024-03-09")]
 
 
 # ------------------------------------------------------------------------------------ a year before its month
@@ -131,6 +151,18 @@ def test_short_year_ranges(text, surface, low, high, subtype):
 ])
 def test_year_modifying_an_event_noun(text, surface):
     assert (surface, surface, None, None, None) in found(text)
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("The bench relied on a 2014 judgment of the court.", "2014"),
+    ("He cited the 1977 verdict.", "1977"),
+])
+def test_year_between_an_article_and_a_singular_noun_modifies_it(text, surface):
+    assert (surface, surface, None, None, None) in found(text)
+
+
+def test_year_before_a_plural_noun_is_a_count():
+    assert found("The party needed the 2000 votes it lost.") == []
 
 
 def test_year_before_an_amount_is_not_modifying_an_event():

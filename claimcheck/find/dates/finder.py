@@ -80,6 +80,9 @@ class _Scan:
     def add(self, s: int, e: int, **f) -> None:
         self.out.append((s, e, f))
 
+    def day(self, tok: str | None) -> int | None:
+        return _day(tok, self.L)
+
     def left(self, name: str, s: int, width: int = 60):
         return self.R[name].match(self.t, max(0, s - width), s)
 
@@ -123,11 +126,11 @@ class _Scan:
                 s2 = ld.start("d1")
             else:
                 d1 = None
+            if d1 is None and periods.date_range(self, s2, e, m, d, "r_dm_range"):  # "11 अगस्त से 17 सितंबर 2022"
+                return
             ry = self.right("r_year", e)
             if ry:
                 year, e = int(ry.group("y")), ry.end()
-            elif d1 is None and self._to_date(s2, e, m, d, "r_dm_range"):  # "11 अगस्त से 17 सितंबर 2022"
-                return
             y = year if year is not None else self.ay
             if d1 is not None:
                 lo, hi = _iso(y, m, d1), _iso(y, m, d)
@@ -147,6 +150,8 @@ class _Scan:
             rd = self.right("r_day", e)
             if rd and (d := _day(rd.group("d"), L)) is not None and self._day_end_ok(rd.end("d")):
                 day, de = d, rd.end()
+                if periods.date_range(self, s, de, m, day, "r_md_range"):  # "August 11 to September 17, 2022"
+                    return
                 rr = self.right("r_dayrange", de)  # "September 25 to 29"
                 d2 = int(rr.group("d")) if rr and day < int(rr.group("d")) <= 31 and self._day_end_ok(rr.end()) else None
                 ry = self.right("r_year", rr.end() if d2 else de)
@@ -154,8 +159,6 @@ class _Scan:
                     year, de = int(ry.group("y")), ry.end()
                 elif d2:
                     de = rr.end()
-                elif self._to_date(s, de, m, day, "r_md_range"):  # "August 11 to September 17, 2022"
-                    return
                 y = year if year is not None else self.ay
                 if d2 and (lo := _iso(y, m, day)) and (hi := _iso(y, m, d2)):
                     self.add(s, de, low=lo, high=hi, subtype="date_range")
@@ -200,29 +203,6 @@ class _Scan:
             return True
         self.add(s, e, value=None, subtype="impossible_date")
         return False
-
-    def _to_date(self, s: int, e: int, m: int, d: int, name: str) -> bool:
-        """A first date without a year, a range joiner and a second date with one: a range in the year written;
-        without a year, only with a range end after it ("के बीच"): then in the article's year."""
-        r = self.right(name, e)
-        if not r:
-            return False
-        L = self.L
-        m2, d2 = L.month.get(r.group("m").lower()) or L.abbr.get(r.group("m").lower()), _day(r.group("d"), L)
-        if r.group("y"):
-            y2 = int(r.group("y"))
-        elif self.right("r_range_end", r.end()):  # "27 मार्च से 29 अप्रैल के बीच": a range in the article's year
-            y2 = self.ay + ((m2, d2) < (m, d)) if self.ay else None
-        else:
-            return False
-        if d2 is None or (m2, d2) == (m, d):
-            return False
-        y1 = y2 - 1 if y2 is not None and (m2, d2) < (m, d) else y2
-        lo, hi = _iso(y1, m, d), _iso(y2, m2, d2)
-        if not (lo and hi):
-            return False
-        self.add(s, r.end(), low=lo, high=hi, subtype="date_range")
-        return True
 
     def _day_end_ok(self, e: int) -> bool:
         """A day written after the month ("March 31") must not be the start of an amount ("मार्च 20 लाख")."""
@@ -284,7 +264,10 @@ class _Scan:
                 d = a + _dt.timedelta(days=(w - a.weekday()) % 7 or 7)
             self.add(rel.start(), e, value=d.isoformat(), subtype="weekday", _rel=1)
             return
-        d = a - _dt.timedelta(days=(a.weekday() - w) % 7)
+        if spans.future(self, s, e):  # "बैठक सोमवार को होगी": the next one (the article's own day counts)
+            d = a + _dt.timedelta(days=(w - a.weekday()) % 7)
+        else:
+            d = a - _dt.timedelta(days=(a.weekday() - w) % 7)
         self.add(s, e, value=d.isoformat(), subtype="weekday", _bare=w, _rel=1)
 
     # ------------------------------------------------------------------------------ other word anchors
@@ -429,6 +412,9 @@ class _Scan:
             return "" if (ok_after or left_only or nt not in L.amount_words) else None
         if pt in L.weak_cue_before and (ok_after or left_only or raw_next.isascii() and raw_next[:1].isupper()):
             return ""
+        if pt in L.modifier_before and raw_next.isascii() and raw_next.isalpha() and raw_next.islower() \
+                and not raw_next.endswith("s") and nt not in L.amount_words:
+            return ""  # "a 2018 judgment", "the 1995 verdict": a count would take a plural ("the 2000 votes")
         if not left_only and self.right("r_to_num", e):
             return None  # "1950 से 2000 लोग": a range of amounts (a year range was tried before)
         if not ok_after and not left_only:

@@ -76,6 +76,7 @@ def lex() -> Lex:
         "amount_words": y["amount_words"], "week_needs_month": d["ordinals"]["week_needs_month"]["forms"], "pm_before": t["pm_before"], "night_before": t["night_before"],
         "range_strict": d["ranges"]["strict"], "recurring": d["weekdays"]["recurring"]["forms"],
         "event_before": d["ago_event"]["before"], "month_joiners": d["months"]["en_joiners"]["forms"],
+        "modifier_before": y["modifier_before"],
     }
     sets = {k: frozenset(_f(w) for w in v) for k, v in sets.items()}
     try:
@@ -95,7 +96,8 @@ def lex() -> Lex:
         "ord_suffix": tuple(_f(w) for w in d["ordinals"]["suffix"]["forms"]),
         "day_suffix_hi": d["ordinals"]["day_suffix"]["hi"], "day_suffix_en": d["ordinals"]["day_suffix"]["en"],
         "genitive": d["postpositions"]["genitive"], "locative": d["postpositions"]["locative"],
-        "teaser": d["teaser"]["forms"], "open_before": y["open_before"], "open_after": y["open_after"],
+        "teaser": d["teaser"]["forms"], "future_words": d["weekdays"]["future"]["words"],
+        "future_endings": d["weekdays"]["future"]["hi_endings"], "open_before": y["open_before"], "open_after": y["open_after"],
         "event_after": y["event_after"],
         "quarter_words": d["quarters"]["words"], "quarter_of": d["quarters"]["of"],
         "fiscal_prefix": d["quarters"]["fiscal_prefix"], "quarter_letter": (d["quarters"]["letter"],),
@@ -168,9 +170,9 @@ def patterns() -> cache.LazyPatterns:
         "r_day": rf"\s*(?:,|-|(?:{of})\s)?\s*(?P<d>{_TOK})(?P<t>\s*(?:{dw}))?{_RB}",
         "r_month": rf"\s*(?P<j>{_alt(L.range_joiners)})\s*(?P<m>{months})(?:(?<=\.)|{_RB})",
         "r_dayrange": rf"\s*(?:{_alt(L.range_joiners)})\s*(?P<d>\d{{1,2}})(?:{_alt(L.day_suffix_en)})?(?!\d|[.,:/]\d|\s*(?:{months}))",
-        "r_dm_range": rf"\s*(?:{_alt(L.range_joiners)})\s*(?P<d>{_TOK})\s+(?P<m>{months})(?:(?<=\.)|{_RB})"
+        "r_dm_range": rf"(?:\s*,?\s*(?P<y1>\d{{4}}))?\s*(?P<j>{_alt(L.range_joiners)})\s*(?P<d>{_TOK})\s+(?P<m>{months})(?:(?<=\.)|{_RB})"
                       r"(?:\s*,?\s*(?P<y>\d{4})(?!\d|[.,:/]\d|%))?",
-        "r_md_range": rf"\s*(?:{_alt(L.range_joiners)})\s*(?P<m>{months})(?:(?<=\.)|{_RB})\s*(?P<d>\d{{1,2}})"
+        "r_md_range": rf"(?:\s*,?\s*(?P<y1>\d{{4}}))?\s*(?P<j>{_alt(L.range_joiners)})\s*(?P<m>{months})(?:(?<=\.)|{_RB})\s*(?P<d>\d{{1,2}})"
                       rf"(?:{_alt(L.day_suffix_en)})?(?:\s*,?\s*(?P<y>\d{{4}})(?!\d|[.,:/]\d|%))?",
         "r_ofyear": rf"\s+(?:{of})\s+(?P<y>\d{{4}})(?!\d|[.,:/]\d|%|\s*[-–]\s*\d)",
         "l_yearof": rf"(?<![\d.,/:₹$-])(?P<y>\d{{4}})\s*(?:{of})\s+",
@@ -185,6 +187,9 @@ def patterns() -> cache.LazyPatterns:
         "paren_close": r"\s*\)\s*",
         "r_qof": rf"\s+(?:{_alt(L.quarter_of)})\s+",
         "r_event": rf"(?:\s+[\p{{L}}\p{{M}}]+)?\s+(?:{_alt(L.event_after)}){_RB}",  # "2026 assembly election"
+        "sent_end": r"[।?!\n]|\.(?=\s|$)",
+        "future": rf"(?<![\p{{L}}\p{{M}}']){_alt(L.future_words)}(?![\p{{L}}\p{{M}}])"
+                  rf"|(?:{_alt(L.future_endings)})(?![\p{{L}}\p{{M}}])",
         "r_ofday": rf"\s*(?:{of})\s+(?P<d>{_TOK})(?:\s*(?:{dw}))?{_RB}",
         "r_tok": r"\s*(?P<t>[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])",
         "r_minutes": rf"\s*(?P<mm>\d{{1,2}})\s*(?:{_alt(L.minute)}){_RB}",

@@ -152,3 +152,36 @@ def numeric(sc) -> None:
             h += 12
         if h <= 24 and mi < 60:
             sc.add(m.start(), m.end(), value=f"T{h:02d}:{mi:02d}", subtype="time")
+
+
+def date_range(sc, s: int, e: int, m: int, d: int, name: str) -> bool:
+    """A first date without a year, a range joiner and a second date with one: a range in the year written;
+    without a year, only with a range end after it ("के बीच"): then in the article's year. Two dates with
+    their years make a range only when a dash joins them ("from … to …" stays two dates: since, until)."""
+    r = sc.right(name, e)
+    if not r:
+        return False
+    L = sc.L
+    m2, d2 = L.month.get(r.group("m").lower()) or L.abbr.get(r.group("m").lower()), sc.day(r.group("d"))
+    if r.group("y1"):  # "2nd January 2023-7th January 2023": two full dates joined by a dash
+        if not (r.group("y") and r.group("j") in L.range_strict and d2 is not None):
+            return False
+        lo, hi = _iso(int(r.group("y1")), m, d), _iso(int(r.group("y")), m2, d2)
+        if lo and hi and lo < hi:
+            sc.add(s, r.end(), low=lo, high=hi, subtype="date_range")
+            return True
+        return False
+    if r.group("y"):
+        y2 = int(r.group("y"))
+    elif sc.right("r_range_end", r.end()):  # "27 मार्च से 29 अप्रैल के बीच": a range in the article's year
+        y2 = sc.ay + ((m2, d2) < (m, d)) if sc.ay else None
+    else:
+        return False
+    if d2 is None or (m2, d2) == (m, d):
+        return False
+    y1 = y2 - 1 if y2 is not None and (m2, d2) < (m, d) else y2
+    lo, hi = _iso(y1, m, d), _iso(y2, m2, d2)
+    if not (lo and hi):
+        return False
+    sc.add(s, r.end(), low=lo, high=hi, subtype="date_range")
+    return True

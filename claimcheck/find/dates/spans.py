@@ -33,3 +33,13 @@ def qualify(sc, s: int, e: int, f: dict, lo: int, hi: int) -> tuple[int, int, di
         f["qualifier"] = L.q_before[lq.group("q").lower()]
         return lq.start(), e, f
     return s, e, f
+
+
+def future(sc, s: int, e: int) -> bool:
+    """Whether the sentence around [s, e) speaks of the future (a future marker of [weekdays.future])."""
+    t, lo, hi = sc.t, max(0, s - 250), min(len(sc.t), e + 250)
+    start = lo
+    for m in sc.R["sent_end"].finditer(t, lo, s):
+        start = m.end()
+    m2 = sc.R["sent_end"].search(t, e, hi)
+    return bool(sc.R["future"].search(t, start, m2.start() if m2 else hi))

@@ -230,3 +230,9 @@ def test_date_range_with_a_range_end_and_no_year():
     # "से … तक" stays two dates (since / until), as the annotation conventions read it
     assert [g[:2] for g in found("परीक्षाएं 10 अप्रैल से 2 मई तक होंगी।")] == [("10 अप्रैल से", "2025-04-10"),
                                                                             ("2 मई तक", "2025-05-02")]
+
+
+def test_year_before_a_dash_and_a_clock_time_belongs_to_the_date():
+    got = found("Updated: Monday, Mar 3, 2025 - 10:15 AM IST")
+    assert ("Mar 3, 2025", "2025-03-03", None, None, None) in got
+    assert ("2025", "2025", None, None, None) not in got

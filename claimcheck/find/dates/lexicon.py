@@ -166,7 +166,8 @@ def patterns() -> cache.LazyPatterns:
         "ampm": rf"(?<![\d.:])(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})\s*(?P<ap>{_alt(L.ampm)})(?:(?<=\.)|{_RB})",
         "r_relunit": rf"(?P<r>{rel})\s+(?:(?P<fy>{_alt(L.fiscal_units)})|(?P<u>{_alt(L.unit)})){_RB}",
         "r_ago": rf"\s+(?P<a>{_alt(L.ago)}){_RB}",
-        "r_year": r"\s*,?\s*[-–]?\s*(?P<y>\d{4})(?!\d|[.,:/]\d|%|\s*[-–]\s*\d)",
+        # a year after a day, not the start of a year range ("2019-20"); a clock time after a dash is no range
+        "r_year": r"\s*,?\s*[-–]?\s*(?P<y>\d{4})(?!\d|[.,:/]\d|%|\s*[-–]\s*\d++(?![:.]\d))",
         "r_day": rf"\s*(?:,|-|(?:{of})\s)?\s*(?P<d>{_TOK})(?P<t>\s*(?:{dw}))?{_RB}",
         "r_month": rf"\s*(?P<j>{_alt(L.range_joiners)})\s*(?P<m>{months})(?:(?<=\.)|{_RB})",
         "r_dayrange": rf"\s*(?:{_alt(L.range_joiners)})\s*(?P<d>\d{{1,2}})(?:{_alt(L.day_suffix_en)})?(?!\d|[.,:/]\d|\s*(?:{months}))",

@@ -3,8 +3,11 @@
 Works on folded text (``ctx.folded.text``) by anchoring on a cheap token (a month name, a weekday, a four-digit
 number, "तारीख", "बजे", …) and reading the few tokens around it with small anchored patterns. Values are ISO 8601
 at the precision the text gives ("2024-09-03", "2024-09", "2017"); what the text leaves implicit (the year of
-"3 सितंबर", the date of "शुक्रवार", "पिछले महीने") is resolved against ``ctx.anchor``, the article's date. Ranges,
-fiscal years, decades and centuries carry ``low``/``high``. Word lists live in ``claimcheck/data/dates.toml``.
+"3 सितंबर", the date of "शुक्रवार", "पिछले महीने") is resolved against ``ctx.anchor``, the article's date; with no
+article date, a date keeps no year ("--09-03") and a relative date no value (the machine's clock is never read).
+Ranges, fiscal years and quarters (periods.py), decades, centuries and open years ("pre-2014") carry
+``low``/``high``. A day the month lacks ("31 सितंबर") is kept with subtype "impossible_date" for the verdict to
+flag. Word lists live in ``claimcheck/data/dates.toml``.
 
 dateparser is not called here: every form read comes apart into pieces the lexicon maps exactly, at a small fraction
 of the cost of ``dateparser.search_dates``; the tests use dateparser as an oracle for the spans both can read.

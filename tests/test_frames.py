@@ -215,3 +215,11 @@ def test_women_among_the_employed_are_not_women_owners():
     assert dict(list(f.values())[-1].breakdown) == {"gender": "female"}
     g = framed("एमएसएमई में 9 लाख प्रतिष्ठानों के मालिक पुरुष और 2 लाख की मालिक महिलाएं हैं।")
     assert [dict(x.breakdown) for x in g.values()] == [{"owner": "men"}, {"owner": "women"}]
+
+
+def test_a_target_word_governs_the_figures_coordinated_after_it():
+    f = framed("The MSME department aims to attract Rs 2 lakh crore in investment and create jobs for 30 lakh people.")
+    assert [x.comparison for x in f.values()] == ["target", "target"]
+    # a strong boundary ends it: what follows "but" is a level again
+    g = framed("The MSME department aims to reach 50 lakh units, but the state has 30 lakh MSME units today.")
+    assert [x.comparison for x in g.values()] == ["target", None]

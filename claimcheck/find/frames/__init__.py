@@ -119,6 +119,18 @@ def frames(text: str, claims: Sequence[Claim], doc_date: str | None = None) -> d
     return out
 
 
+def _governed_by_target(text: str, s0: int, start: int) -> bool:
+    """A target word earlier in the sentence governs every figure after it up to a strong clause boundary: "a vision
+    to attract ₹5 lakh crore investments and create employment for 50 lakh persons" is a plan in both figures."""
+    before = text[s0:start]
+    hit = None
+    for hit in _lex().target.finditer(fold_string(before)):
+        pass
+    if hit is None:
+        return False
+    return not _lex().strong_boundary.search(fold_string(before), hit.end())
+
+
 def _counts_units(measure: str | None, sentence: str) -> bool:
     """Whether a figure read as ``measure`` counts the units of the tables' topic (enterprises, registrations,
     closures), or counts people in a sentence that also counts such units ("7.47 crore enterprises employing
@@ -288,7 +300,7 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
         comparison = "change"
     elif _start_of_from_to(left, right, english):
         comparison = "earlier"  # "6.50 करोड़ से बढ़कर 7.34 करोड़", "from 27.3% to 30.1%": a past level, not today's
-    elif lx.target.search(left[-80:] + " " + right[:80]):
+    elif lx.target.search(left[-80:] + " " + right[:80]) or _governed_by_target(text, s0, c.start):
         comparison = "target"
 
     region, region_from = _region(text, c, lo, hi, s0, s1)

@@ -23,6 +23,8 @@ FORMAT_HELP = (
     "table, line, json, jsonl, markdown, sarif, claimreview or html. Default: the -o file's suffix if it names "
     "one, else table when stdout is a terminal and jsonl when it is not (pipes and scripts get jsonl)."
 )
+INPUT_FORMAT_HELP = ("How standard input and .jsonl lines without a \"format\" field read: markdown, html, text or "
+                     "auto (default: auto, told from the text). Files read as their suffix says.")
 SUFFIX_FORMAT = {".sarif.json": "sarif", ".json": "json", ".jsonl": "jsonl", ".sarif": "sarif", ".html": "html",
                  ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".txt": "line", ".jsonld": "claimreview"}
 

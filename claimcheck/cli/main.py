@@ -23,7 +23,7 @@ from typing import Optional
 
 import typer
 
-from claimcheck.cli.common import (FORMAT_HELP, PATHS_HELP, as_of_date, choose_format, drain, emit, err, guard,
+from claimcheck.cli.common import (FORMAT_HELP, INPUT_FORMAT_HELP, PATHS_HELP, as_of_date, choose_format, drain, emit, err, guard,
                                    refuse_output_among_inputs, width, write_atomic)
 from claimcheck.errors import ClaimcheckError
 
@@ -73,6 +73,7 @@ def extract(
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Article date YYYY-MM-DD (anchors relative dates)."),
     lang: Optional[str] = typer.Option(None, "--lang", help="hi, en or auto (default: configuration, else auto)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default UTF-8)."),
+    input_format: Optional[str] = typer.Option(None, "--input-format", help=INPUT_FORMAT_HELP),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for large batches."),
     config_file: Optional[str] = typer.Option(None, "--config", help="Use this configuration file."),
 ) -> None:
@@ -88,7 +89,7 @@ def extract(
         fmt = choose_format(format, output)
         when = as_of_date(as_of)
         options = Options.discover(paths, config_file=config_file, command="extract", as_of=when, lang=lang,
-                                   encoding=encoding, jobs=jobs)
+                                   encoding=encoding, jobs=jobs, input_format=input_format)
         to_stdout = not output or output == "-"
         ropts = RenderOptions(color=to_stdout and fmt == "table" and sys.stdout.isatty(), width=width())
         check_format(fmt, "extract")  # before any work is done
@@ -113,6 +114,7 @@ def check(
     lang: Optional[str] = typer.Option(None, "--lang", help="hi, en or auto (default: configuration, else auto)."),
     refs: list[str] = typer.Option([], "--refs", help="Extra reference tables (repeatable; added to configured)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default UTF-8)."),
+    input_format: Optional[str] = typer.Option(None, "--input-format", help=INPUT_FORMAT_HELP),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Verdicts that gate, comma-separated, or 'none' "
                                           "(default: configuration, else contradicted,outdated)."),
     no_fail: bool = typer.Option(False, "--no-fail", help="Advisory run: findings never set exit status 1 "
@@ -143,7 +145,8 @@ def check(
         streaming = to_stdout and fmt in STREAMED
         options = Options.discover(paths, config_file=config_file, command="check", as_of=as_of_date(as_of),
                                    lang=lang, refs=refs or None, fail_on=fail_on, baseline=baseline_file,
-                                   no_fail=no_fail or None, jobs=jobs, encoding=encoding)
+                                   no_fail=no_fail or None, jobs=jobs, encoding=encoding,
+                                   input_format=input_format)
         # the run is made here (the baseline is read now) and done in drain(), document by document
         run = api.start(paths, options, fmt=fmt if streaming else None, render_options=ropts,
                         keep_text=fmt in ("html", "claimreview"))

@@ -247,6 +247,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(f)
     except tomllib.TOMLDecodeError as e:
         raise UsageError(f"not valid TOML: {e}", path=str(path)) from None
+    except UnicodeDecodeError as e:
+        raise UsageError(f"not valid TOML: invalid UTF-8 at byte offset {e.start}", path=str(path)) from None
+    except RecursionError:
+        raise UsageError("not valid TOML: arrays or tables nested too deeply", path=str(path)) from None
     except OSError as e:
         raise UsageError(f"cannot read configuration: {e.strerror}", path=str(path)) from None
 

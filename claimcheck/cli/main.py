@@ -17,9 +17,10 @@ import gc
 # library leaves the interpreter's settings alone.
 gc.set_threshold(100_000, 50, 100)
 
-import os  # noqa: E402
+import errno  # noqa: E402
+import os
 import sys
-from typing import Optional
+from typing import NoReturn, Optional
 
 import typer
 
@@ -165,7 +166,8 @@ def schema() -> None:
     """Print the JSON Schema of `check --format json`."""
     from claimcheck.report.render.json import schema_text
 
-    sys.stdout.write(schema_text())
+    with guard():
+        emit(schema_text(), None)
 
 
 @config_app.command("show")
@@ -200,13 +202,26 @@ def main() -> None:
     except ClaimcheckError as e:
         err(str(e))
         sys.exit(2)
-    except Exception as e:  # noqa: BLE001 - the exit-code contract must hold even for bugs
-        if os.environ.get("CLAIMCHECK_DEBUG"):
-            import traceback
-
-            traceback.print_exc()
-        err(f"internal error: {type(e).__name__}: {e} (a bug; set CLAIMCHECK_DEBUG=1 for the traceback)")
+    except OSError as e:
+        if e.errno not in _FULL:
+            _bug(e)
+        # what a command printed did not fit (a file named by -o says so itself, through write_atomic)
+        err(f"{e.filename or '<stdout>'}: cannot write the output: {e.strerror}")
         sys.exit(2)
+    except Exception as e:  # noqa: BLE001 - the exit-code contract must hold even for bugs
+        _bug(e)
+
+
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)
+
+
+def _bug(e: Exception) -> NoReturn:
+    if os.environ.get("CLAIMCHECK_DEBUG"):
+        import traceback
+
+        traceback.print_exception(e)
+    err(f"internal error: {type(e).__name__}: {e} (a bug; set CLAIMCHECK_DEBUG=1 for the traceback)")
+    sys.exit(2)
 
 
 def entry() -> None:
@@ -228,6 +243,12 @@ def entry() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):  # the reader left, or the stream is closed: the status still counts
+        except BrokenPipeError:  # the reader left: the status still counts
+            pass
+        except OSError as e:  # a full disk: what was printed is lost, and the run must not pass for a success
+            if stream is sys.stdout:
+                err(f"<stdout>: cannot write the output: {e.strerror or e}")
+                code = 2
+        except ValueError:  # the stream is closed
             pass
     os._exit(code)

@@ -106,12 +106,16 @@ class Baseline:
 def load(path: str) -> Baseline:
     """Read a baseline file; any problem is a :class:`UsageError` naming the file."""
     try:
-        with open(path, encoding="utf-8") as f:
+        with open(path, encoding="utf-8-sig") as f:  # a byte-order mark (Windows editors add one) is accepted
             data = json.load(f)
+    except RecursionError:
+        raise UsageError("baseline is not valid JSON (nested too deeply)", path=path) from None
     except FileNotFoundError:
         raise UsageError("baseline file not found (create it with `claimcheck baseline create`)", path=path) from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise UsageError(f"cannot read baseline: {e}", path=path) from None
+    except UnicodeDecodeError as e:
+        raise UsageError(f"baseline is not valid UTF-8 (byte offset {e.start})", path=path) from None
+    except OSError as e:
+        raise UsageError(f"cannot read baseline: {e.strerror or e}", path=path) from None
     except json.JSONDecodeError as e:
         raise UsageError(f"baseline is not valid JSON ({e.msg})", path=path, line=e.lineno) from None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("entries"), list):

@@ -96,7 +96,7 @@ def extract(
         check_format(fmt, "extract")  # before any work is done
         streaming = to_stdout and fmt in STREAMED
         run = api.start(paths, options, fmt=fmt if streaming else None, render_options=ropts, keep_text=False)
-        drain(run, errors_to_stderr=not (to_stdout and fmt in ("table", "line")))
+        drain(run, errors_to_stderr=True)  # every format: the report may show them too
         report = run.report
         if not streaming:
             emit(render(report, fmt, ropts), output)
@@ -151,7 +151,7 @@ def check(
         # the run is made here (the baseline is read now) and done in drain(), document by document
         run = api.start(paths, options, fmt=fmt if streaming else None, render_options=ropts,
                         keep_text=fmt in ("html", "claimreview"))
-        drain(run, errors_to_stderr=not (to_stdout and fmt in ("table", "line", "markdown")))
+        drain(run, errors_to_stderr=True)  # every format: the report may show them too
         report = run.report
         if not streaming:
             emit(render(report, fmt, ropts), output)

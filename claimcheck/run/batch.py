@@ -51,7 +51,9 @@ def default_jobs() -> int:
 
 
 def error_result(err: InputError) -> DocResult:
-    return DocResult(doc=err.path or "?", path=err.path, error=str(err))
+    """The result of a document that could not be read; a batch line's is named ``path:line``, as its id would be."""
+    doc = f"{err.path}:{err.line}" if err.path and err.line is not None else err.path or "?"
+    return DocResult(doc=doc, path=err.path, error=str(err))
 
 
 def run_parallel(

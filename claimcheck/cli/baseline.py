@@ -40,7 +40,7 @@ def _baseline_cmd(update: bool, paths, output, reason, expires, as_of, lang, ref
                                    input_format=input_format)
         run = api.start(paths, replace(options, baseline=None), keep_text=False)  # what gates without one
         drain(run, errors_to_stderr=True)
-        base, stats = api.baseline(run.report, previous=previous, reason=reason, expires=exp)
+        base, stats = api.baseline(run.report, previous=previous, reason=reason, expires=exp, path=output)
         write_atomic(output, base.to_json())
         err(f"{output}: {len(base.entries)} accepted finding(s) ({stats['added']} added, {stats['kept']} kept, "
             f"{stats['removed']} removed)")

@@ -385,8 +385,8 @@ def sniff(text: str) -> str:
     ('markdown', 'html', 'text')
     """
     head = text[:200_000]  # a draft shows what it is early; a huge text is not scanned twice
-    html = _HTML_TAG.search(head) or _ENTITY.search(head)
-    markdown = _MARKDOWN.search(head)
+    html = ("<" in head and _HTML_TAG.search(head)) or ("&" in head and _ENTITY.search(head))
+    markdown = any(ch in head for ch in "*_[`#~<") and _MARKDOWN.search(head)
     if html and (not markdown or _HTML_PAGE.search(head)):
         return "html"
     if markdown:

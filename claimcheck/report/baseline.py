@@ -82,7 +82,10 @@ def doc_key(doc: str, path: str | None = None, root: str | None = None) -> str:
 
 
 def _relative(path: str, root: str | None) -> str:
-    full = os.path.realpath(path)
+    try:
+        full = os.path.realpath(path)
+    except (ValueError, OSError):  # not a path the system can resolve (a NUL in a made-up name): as typed
+        return path
     try:
         rel = os.path.relpath(full, os.path.realpath(root or os.curdir))
     except ValueError:  # another drive

@@ -100,3 +100,14 @@ def test_an_ignore_comment_does_not_swallow_the_list_item_after_its_paragraph(tm
                      "- The bridge was opened by Chief Minister Akhilesh Yadav.\n", encoding="utf-8")
     p = run("check", str(draft), "--as-of", OUTDATED, "--format", "jsonl")
     assert p.returncode == 1, p.stdout + p.stderr
+
+
+def test_in_an_html_fragment_a_blank_line_ends_the_ignored_block():
+    from claimcheck.read.markup import html_to_document
+
+    doc = html_to_document("<!-- claimcheck: ignore -->A fragment with <b>bold</b> text.\n\nThe next paragraph.\n",
+                           doc_id="<stdin>")
+    assert [doc.text[a:b].strip() for a, b in doc.ignored] == ["A fragment with bold text."]
+    p = run("check", "-", "--as-of", OUTDATED, stdin="<!-- claimcheck: ignore -->An <b>accepted</b> paragraph.\n\n"
+            "The bridge was opened by Chief Minister Akhilesh Yadav on Monday.\n")
+    assert p.returncode == 1, p.stdout + p.stderr

@@ -4,7 +4,7 @@ and the spans an editor switched off with suppression comments.
 Suppression comments (in both formats)::
 
     <!-- claimcheck: ignore -->     the next block is not checked: a paragraph, a heading, one list item, a quote
-                                     (HTML: the next block element's text)
+                                     (HTML: up to the next block element or blank line)
     <!-- claimcheck off -->          everything up to <!-- claimcheck on --> (or the end) is not checked
     <!-- claimcheck on -->
 
@@ -37,6 +37,7 @@ _BLOCK = frozenset(
     "h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul title".split()
 )
 _SKIP = frozenset("script style template noscript svg math".split())
+_BLANK_LINE = cache.compile(r"\n[ \t\r]*\n")
 
 
 class _Builder:
@@ -181,7 +182,15 @@ class _HTML(HTMLParser):
             pos = self._pos()
             if _INERT in data:  # a defused "<": report the text as the file has it
                 data = self.source[pos:pos + len(data)]
-            self.b.add(data, pos)
+            start = 0
+            if self.b.ignore_start is not None or self.b.ignore_pending:
+                # a blank line in the source ends the block an ignore comment covers, as in Markdown (a CMS
+                # fragment often separates its paragraphs so, with no <p>)
+                for m in _BLANK_LINE.finditer(data):
+                    self.b.add(data[start:m.end()], pos + start)
+                    self.b.close_ignore()
+                    start = m.end()
+            self.b.add(data[start:], pos + start)
 
     def handle_entityref(self, name: str) -> None:
         if not self.skip:

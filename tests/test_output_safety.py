@@ -91,15 +91,24 @@ def test_a_read_only_report_file_is_refused_and_left_alone(draft, tmp_path):
 
 
 @pytest.mark.parametrize("signame,code", [("SIGTERM", 143), ("SIGINT", 130)])
-def test_a_signal_while_the_report_is_written_leaves_no_temporary_file(tmp_path, signame, code):
+@pytest.mark.parametrize("when", ["writing", "making"])
+def test_a_signal_while_the_report_is_written_leaves_no_temporary_file(tmp_path, signame, code, when):
     out = tmp_path / "report.json"
     out.write_text("previous report\n", encoding="utf-8")
     script = textwrap.dedent(f"""
-        import os, signal, sys
+        import os, signal, sys, tempfile
         from claimcheck.cli import common
         def fsync(fd):  # the signal arrives while the temporary file is being written
             os.kill(os.getpid(), signal.{signame})
-        os.fsync = fsync
+        real_mkstemp = tempfile.mkstemp
+        def mkstemp(*a, **k):  # ... or the moment it exists, before its name is returned
+            made = real_mkstemp(*a, **k)
+            os.kill(os.getpid(), signal.{signame})
+            return made
+        if "{when}" == "writing":
+            os.fsync = fsync
+        else:
+            tempfile.mkstemp = mkstemp
         common.write_atomic(sys.argv[1], "new report\\n" * 1000)
     """)
     p = subprocess.run([sys.executable, "-c", script, str(out)], capture_output=True, text=True, timeout=60)

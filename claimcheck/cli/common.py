@@ -168,7 +168,11 @@ def _replace_atomically(target: str, content: str, *, shown: str) -> None:
     tmp = None
     with _signals_end_the_run():
         try:
-            fd, tmp = tempfile.mkstemp(prefix=".claimcheck-", suffix=".tmp", dir=directory)
+            held = _hold_signals()  # a signal while the file is made is handled once its name is known
+            try:
+                fd, tmp = tempfile.mkstemp(prefix=".claimcheck-", suffix=".tmp", dir=directory)
+            finally:
+                _release_signals(held)
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
                 f.write(content)
                 f.flush()
@@ -182,6 +186,23 @@ def _replace_atomically(target: str, content: str, *, shown: str) -> None:
             _remove(tmp)
             err(f"interrupted: {shown} not written")
             raise
+
+
+def _hold_signals():  # type: ignore[no-untyped-def]
+    """Hold SIGINT and SIGTERM back (main thread only); returns what :func:`_release_signals` restores."""
+    import signal
+    import threading
+
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
+def _release_signals(old) -> None:  # type: ignore[no-untyped-def]
+    import signal
+
+    if old is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _remove(tmp: Optional[str]) -> None:

@@ -41,7 +41,7 @@ from claimcheck.model import VERDICTS
 # The keys a configuration file may set (``config show`` lists them in this order).
 KEYS = ("refs", "fail_on", "tolerances", "lang", "region", "ignore", "baseline", "min_confidence")
 # What only a caller (the command line, a library user) sets.
-RUN_KEYS = ("as_of", "no_fail", "jobs", "encoding", "command")
+RUN_KEYS = ("as_of", "no_fail", "jobs", "encoding", "command", "input_format")
 DEFAULT = "default"
 COMMAND_LINE = "command line"
 COMMANDS = ("check", "extract")
@@ -123,6 +123,7 @@ class Options:
     no_fail: bool = False
     jobs: int | None = None
     encoding: str | None = None
+    input_format: str | None = None  # how standard input and batch lines read: markdown, html, text (None: sniffed)
     config_path: str | None = None
     sources: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False, repr=False)
 
@@ -133,6 +134,8 @@ class Options:
         object.__setattr__(self, "refs", tuple(self.refs))
         object.__setattr__(self, "ignore", tuple(self.ignore))
         object.__setattr__(self, "tolerances", dict(self.tolerances or {}))
+        if self.input_format not in (None, "auto", "text", "markdown", "html"):
+            raise UsageError(f"unknown input format {self.input_format!r} (auto, text, markdown or html)")
 
     @property
     def doc_lang(self) -> str | None:
@@ -244,6 +247,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(f)
     except tomllib.TOMLDecodeError as e:
         raise UsageError(f"not valid TOML: {e}", path=str(path)) from None
+    except UnicodeDecodeError as e:
+        raise UsageError(f"not valid TOML: invalid UTF-8 at byte offset {e.start}", path=str(path)) from None
+    except RecursionError:
+        raise UsageError("not valid TOML: arrays or tables nested too deeply", path=str(path)) from None
     except OSError as e:
         raise UsageError(f"cannot read configuration: {e.strerror}", path=str(path)) from None
 

@@ -23,6 +23,8 @@ FORMAT_HELP = (
     "table, line, json, jsonl, markdown, sarif, claimreview or html. Default: the -o file's suffix if it names "
     "one, else table when stdout is a terminal and jsonl when it is not (pipes and scripts get jsonl)."
 )
+INPUT_FORMAT_HELP = ("How standard input and .jsonl lines without a \"format\" field read: markdown, html, text or "
+                     "auto (default: auto, told from the text). Files read as their suffix says.")
 SUFFIX_FORMAT = {".sarif.json": "sarif", ".json": "json", ".jsonl": "jsonl", ".sarif": "sarif", ".html": "html",
                  ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".txt": "line", ".jsonld": "claimreview"}
 
@@ -94,39 +96,139 @@ def _mode_for(path: str) -> int:
 
 
 def write_atomic(path: str, content: str) -> None:
-    """Write ``content`` to ``path`` via a temporary file in the same directory and ``os.replace``."""
-    directory = os.path.dirname(os.path.abspath(path))
+    """Write the report ``content`` to the file ``path``, never leaving a half-written or a stray temporary file.
+
+    A regular file (or a new one) is written atomically: into a temporary file beside it, then ``os.replace``; a
+    failure, SIGINT or SIGTERM on the way removes the temporary file and leaves the old file as it was. A symlink
+    is followed: its target is replaced that way and the link stays a link. A character device (``/dev/null``,
+    ``/dev/stdout``) or a FIFO is written through, never replaced by a file. A read-only file, a directory, a
+    block device or a socket is refused (a :class:`UsageError` naming ``path``: exit status 2).
+    """
+    import stat
+
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".claimcheck-", suffix=".tmp", dir=directory)
+        st = os.stat(path)  # follows a symlink: what would be written is its target
+    except FileNotFoundError:
+        st = None
     except OSError as e:
         raise UsageError(f"cannot write output: {e.strerror}", path=path) from None
+    target = path
+    if st is not None:
+        if stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode):
+            _write_through(path, content)
+            return
+        if stat.S_ISDIR(st.st_mode):
+            raise UsageError("cannot write output: is a directory", path=path)
+        if not stat.S_ISREG(st.st_mode):
+            raise UsageError("cannot write output: not a regular file, a character device or a FIFO", path=path)
+        if not st.st_mode & 0o222 or not os.access(path, os.W_OK):  # root may write anything: ask the mode too
+            raise UsageError("cannot write output: the file is read-only (not replaced)", path=path)
+        if os.path.islink(path):
+            target = os.path.realpath(path)
+            if not os.path.isfile(target):  # a link the kernel resolves by itself (/proc/self/fd/1): write into it
+                _write_through(path, content)
+                return
+    elif os.path.islink(path):  # a dangling link: create its target, keep the link
+        target = os.path.realpath(path)
+    _replace_atomically(target, content, shown=path)
+
+
+def _write_through(path: str, content: str) -> None:
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        with open(path, "w", encoding="utf-8", newline="") as f:
             f.write(content)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; a report gets the usual permissions
-        os.replace(tmp, path)
     except OSError as e:
+        raise UsageError(f"cannot write output: {e.strerror or e}", path=path) from None
+
+
+@contextlib.contextmanager
+def _signals_end_the_run() -> Iterator[None]:
+    """SIGINT and SIGTERM raise SystemExit(128 + signal) while the block runs, so its clean-up runs first (the
+    default SIGTERM ends the process at once). Only the main thread may set handlers; elsewhere nothing changes."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):  # type: ignore[no-untyped-def]
+        raise SystemExit(128 + signum)
+
+    old = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+
+
+def _replace_atomically(target: str, content: str, *, shown: str) -> None:
+    directory = os.path.dirname(os.path.abspath(target))
+    tmp = None
+    with _signals_end_the_run():
+        try:
+            held = _hold_signals()  # a signal while the file is made is handled once its name is known
+            try:
+                fd, tmp = tempfile.mkstemp(prefix=".claimcheck-", suffix=".tmp", dir=directory)
+            finally:
+                _release_signals(held)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+                f.write(content)
+                f.flush()
+                os.fsync(f.fileno())
+            os.chmod(tmp, _mode_for(target))  # mkstemp makes 0600; a report gets the usual permissions
+            os.replace(tmp, target)
+        except OSError as e:
+            _remove(tmp)
+            raise UsageError(f"cannot write output: {e.strerror or e}", path=shown) from None
+        except BaseException:
+            _remove(tmp)
+            err(f"interrupted: {shown} not written")
+            raise
+
+
+def _hold_signals():  # type: ignore[no-untyped-def]
+    """Hold SIGINT and SIGTERM back (main thread only); returns what :func:`_release_signals` restores."""
+    import signal
+    import threading
+
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
+def _release_signals(old) -> None:  # type: ignore[no-untyped-def]
+    import signal
+
+    if old is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _remove(tmp: Optional[str]) -> None:
+    if tmp is not None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise UsageError(f"cannot write output: {e.strerror}", path=path) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def emit(text: str, output: Optional[str]) -> None:
     if output and output != "-":
         write_atomic(output, text)
-    else:
-        try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        except BrokenPipeError:  # `claimcheck check … | head`: the reader left; the exit status still counts
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+        return
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `claimcheck check … | head`: the reader left; the exit status still counts
+        _drop_stdout()
+    except OSError as e:  # a full disk, a closed terminal: the report is lost, and the run says so
+        _drop_stdout()
+        raise UsageError(f"cannot write the report: {e.strerror or e}", path="<stdout>") from None
+
+
+def _drop_stdout() -> None:
+    """Send what is left of standard output nowhere, so the interpreter's last flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def progress(items: Iterable, enabled: bool, delay: float = 1.0, console=None,  # type: ignore[no-untyped-def, type-arg]

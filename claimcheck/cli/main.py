@@ -17,13 +17,14 @@ import gc
 # library leaves the interpreter's settings alone.
 gc.set_threshold(100_000, 50, 100)
 
-import os  # noqa: E402
+import errno  # noqa: E402
+import os
 import sys
-from typing import Optional
+from typing import NoReturn, Optional
 
 import typer
 
-from claimcheck.cli.common import (FORMAT_HELP, PATHS_HELP, as_of_date, choose_format, drain, emit, err, guard,
+from claimcheck.cli.common import (FORMAT_HELP, INPUT_FORMAT_HELP, PATHS_HELP, as_of_date, choose_format, drain, emit, err, guard,
                                    refuse_output_among_inputs, width, write_atomic)
 from claimcheck.errors import ClaimcheckError
 
@@ -73,6 +74,7 @@ def extract(
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Article date YYYY-MM-DD (anchors relative dates)."),
     lang: Optional[str] = typer.Option(None, "--lang", help="hi, en or auto (default: configuration, else auto)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default UTF-8)."),
+    input_format: Optional[str] = typer.Option(None, "--input-format", help=INPUT_FORMAT_HELP),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for large batches."),
     config_file: Optional[str] = typer.Option(None, "--config", help="Use this configuration file."),
 ) -> None:
@@ -88,13 +90,13 @@ def extract(
         fmt = choose_format(format, output)
         when = as_of_date(as_of)
         options = Options.discover(paths, config_file=config_file, command="extract", as_of=when, lang=lang,
-                                   encoding=encoding, jobs=jobs)
+                                   encoding=encoding, jobs=jobs, input_format=input_format)
         to_stdout = not output or output == "-"
         ropts = RenderOptions(color=to_stdout and fmt == "table" and sys.stdout.isatty(), width=width())
         check_format(fmt, "extract")  # before any work is done
         streaming = to_stdout and fmt in STREAMED
         run = api.start(paths, options, fmt=fmt if streaming else None, render_options=ropts, keep_text=False)
-        drain(run, errors_to_stderr=not (to_stdout and fmt in ("table", "line")))
+        drain(run, errors_to_stderr=True)  # every format: the report may show them too
         report = run.report
         if not streaming:
             emit(render(report, fmt, ropts), output)
@@ -113,6 +115,7 @@ def check(
     lang: Optional[str] = typer.Option(None, "--lang", help="hi, en or auto (default: configuration, else auto)."),
     refs: list[str] = typer.Option([], "--refs", help="Extra reference tables (repeatable; added to configured)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default UTF-8)."),
+    input_format: Optional[str] = typer.Option(None, "--input-format", help=INPUT_FORMAT_HELP),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Verdicts that gate, comma-separated, or 'none' "
                                           "(default: configuration, else contradicted,outdated)."),
     no_fail: bool = typer.Option(False, "--no-fail", help="Advisory run: findings never set exit status 1 "
@@ -143,11 +146,12 @@ def check(
         streaming = to_stdout and fmt in STREAMED
         options = Options.discover(paths, config_file=config_file, command="check", as_of=as_of_date(as_of),
                                    lang=lang, refs=refs or None, fail_on=fail_on, baseline=baseline_file,
-                                   no_fail=no_fail or None, jobs=jobs, encoding=encoding)
+                                   no_fail=no_fail or None, jobs=jobs, encoding=encoding,
+                                   input_format=input_format)
         # the run is made here (the baseline is read now) and done in drain(), document by document
         run = api.start(paths, options, fmt=fmt if streaming else None, render_options=ropts,
                         keep_text=fmt in ("html", "claimreview"))
-        drain(run, errors_to_stderr=not (to_stdout and fmt in ("table", "line", "markdown")))
+        drain(run, errors_to_stderr=True)  # every format: the report may show them too
         report = run.report
         if not streaming:
             emit(render(report, fmt, ropts), output)
@@ -162,7 +166,8 @@ def schema() -> None:
     """Print the JSON Schema of `check --format json`."""
     from claimcheck.report.render.json import schema_text
 
-    sys.stdout.write(schema_text())
+    with guard():
+        emit(schema_text(), None)
 
 
 @config_app.command("show")
@@ -197,13 +202,26 @@ def main() -> None:
     except ClaimcheckError as e:
         err(str(e))
         sys.exit(2)
-    except Exception as e:  # noqa: BLE001 - the exit-code contract must hold even for bugs
-        if os.environ.get("CLAIMCHECK_DEBUG"):
-            import traceback
-
-            traceback.print_exc()
-        err(f"internal error: {type(e).__name__}: {e} (a bug; set CLAIMCHECK_DEBUG=1 for the traceback)")
+    except OSError as e:
+        if e.errno not in _FULL:
+            _bug(e)
+        # what a command printed did not fit (a file named by -o says so itself, through write_atomic)
+        err(f"{e.filename or '<stdout>'}: cannot write the output: {e.strerror}")
         sys.exit(2)
+    except Exception as e:  # noqa: BLE001 - the exit-code contract must hold even for bugs
+        _bug(e)
+
+
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)
+
+
+def _bug(e: Exception) -> NoReturn:
+    if os.environ.get("CLAIMCHECK_DEBUG"):
+        import traceback
+
+        traceback.print_exception(e)
+    err(f"internal error: {type(e).__name__}: {e} (a bug; set CLAIMCHECK_DEBUG=1 for the traceback)")
+    sys.exit(2)
 
 
 def entry() -> None:
@@ -225,6 +243,12 @@ def entry() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):  # the reader left, or the stream is closed: the status still counts
+        except BrokenPipeError:  # the reader left: the status still counts
+            pass
+        except OSError as e:  # a full disk: what was printed is lost, and the run must not pass for a success
+            if stream is sys.stdout:
+                err(f"<stdout>: cannot write the output: {e.strerror or e}")
+                code = 2
+        except ValueError:  # the stream is closed
             pass
     os._exit(code)

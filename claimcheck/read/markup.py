@@ -3,7 +3,8 @@ and the spans an editor switched off with suppression comments.
 
 Suppression comments (in both formats)::
 
-    <!-- claimcheck: ignore -->     the next paragraph (HTML: the next block of text) is not checked
+    <!-- claimcheck: ignore -->     the next block is not checked: a paragraph, a heading, one list item, a quote
+                                     (HTML: up to the next block element or blank line)
     <!-- claimcheck off -->          everything up to <!-- claimcheck on --> (or the end) is not checked
     <!-- claimcheck on -->
 
@@ -36,6 +37,7 @@ _BLOCK = frozenset(
     "h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul title".split()
 )
 _SKIP = frozenset("script style template noscript svg math".split())
+_BLANK_LINE = cache.compile(r"\n[ \t\r]*\n")
 
 
 class _Builder:
@@ -180,7 +182,15 @@ class _HTML(HTMLParser):
             pos = self._pos()
             if _INERT in data:  # a defused "<": report the text as the file has it
                 data = self.source[pos:pos + len(data)]
-            self.b.add(data, pos)
+            start = 0
+            if self.b.ignore_start is not None or self.b.ignore_pending:
+                # a blank line in the source ends the block an ignore comment covers, as in Markdown (a CMS
+                # fragment often separates its paragraphs so, with no <p>)
+                for m in _BLANK_LINE.finditer(data):
+                    self.b.add(data[start:m.end()], pos + start)
+                    self.b.close_ignore()
+                    start = m.end()
+            self.b.add(data[start:], pos + start)
 
     def handle_entityref(self, name: str) -> None:
         if not self.skip:
@@ -252,6 +262,7 @@ _FENCE = cache.compile(r"^ {0,3}(```|~~~)")
 _RULE = cache.compile(r"^ {0,3}(?:[-*_=] *){3,}$")
 _PREFIX = cache.compile(r"^(?: {0,3}(?:#{1,6}(?= |$)|>|[-*+](?= )|\d{1,9}[.)](?= |$)) ?)*")
 # Linear: no class can run past the next opening bracket, so a run of "[" or "(" or "<" is scanned once.
+_ITEM = cache.compile(r"[-*+](?= |$)|\d[.)]")  # a list item's marker, within a line's _PREFIX
 _INLINE = cache.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)|<[A-Za-z/][^<>\n]*>|`+|\*+|(?<!\w)_+|_+(?!\w)|~~")
 
 
@@ -259,6 +270,7 @@ def markdown_to_document(source: str, *, doc_id: str, path: str | None = None, l
     b = _Builder()
     in_fence = False
     pos = 0
+    after_heading = in_quote = False
     for line in source.splitlines(keepends=True):
         start = pos
         pos += len(line)
@@ -277,10 +289,21 @@ def markdown_to_document(source: str, *, doc_id: str, path: str | None = None, l
                     b.directive(directive)
             if not body.strip():
                 b.brk(start)
+                after_heading = in_quote = False
             continue
         if _RULE.match(body):
             b.brk(start)
+            after_heading = in_quote = False
             continue
+        # An ignore comment covers one block: a heading, a list item, a quote or a paragraph. A line that starts
+        # another block ends it, though no blank line comes between them.
+        marks = _PREFIX.match(items[0][0])
+        marks = marks.group() if marks else ""
+        heading, quote = "#" in marks, ">" in marks
+        item = _ITEM.search(marks) is not None
+        if heading or item or after_heading or (quote and not in_quote):
+            b.close_ignore()
+        after_heading, in_quote = heading, quote or (in_quote and not item)
         first = True
         for seg, off, directive in items:
             if directive is not None:
@@ -326,9 +349,55 @@ def _inline(seg: str, off: int, b: _Builder) -> None:
     b.add(seg[i:seg_end], off + i)
 
 
-def to_document(text: str, *, doc_id: str, path: str | None = None, lang: str | None = None) -> Document:
-    """The Document for an HTML (``.html``/``.htm``) or Markdown (anything else) draft named by ``path``/``doc_id``."""
-    name = (path or doc_id).lower()
-    if name.endswith((".html", ".htm")):
+def to_document(text: str, *, doc_id: str, path: str | None = None, lang: str | None = None,
+                fmt: str | None = None) -> Document:
+    """The Document for an HTML or Markdown draft: ``fmt`` ("html" or "markdown") says which, else the name
+    (``path``/``doc_id``) does: ``.html``/``.htm`` is HTML, anything else Markdown."""
+    if fmt is None:
+        fmt = "html" if (path or doc_id).lower().endswith((".html", ".htm")) else "markdown"
+    if fmt == "html":
         return html_to_document(text, doc_id=doc_id, path=path, lang=lang)
     return markdown_to_document(text, doc_id=doc_id, path=path, lang=lang)
+
+
+# ---- Telling markup from plain text (standard input, batch lines) ----------------------------------------------
+
+# What a declared input format may be: "auto" (and None) sniffs the text.
+FORMATS = ("auto", "text", "markdown", "html")
+_TAGS = ("a|abbr|article|aside|b|blockquote|body|br|center|cite|code|dd|del|div|dl|dt|em|figcaption|figure|font|"
+         "footer|h[1-6]|head|header|hr|html|i|img|ins|li|main|mark|meta|nav|ol|p|pre|q|s|section|small|span|"
+         "strike|strong|sub|sup|table|tbody|td|th|thead|time|title|tr|u|ul")
+_HTML_TAG = cache.compile(rf"<(?:!doctype\s|/?(?:{_TAGS})(?:\s[^<>]*)?/?>)", regex.IGNORECASE)
+# Tags that structure a page: with these the text is an HTML page, even if it also looks like Markdown.
+_HTML_PAGE = cache.compile(r"<(?:!doctype\s|/?(?:html|body|p|div|br|h[1-6]|li|ul|ol|table|article|section)\b)",
+                           regex.IGNORECASE)
+_ENTITY = cache.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,7}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
+# Strong signs of Markdown only: a plain-text line that starts "2019. " or "- " must not lose its first word.
+_MARKDOWN = cache.compile(
+    r"\*\*[^*\s](?:[^*\n]*[^*\s])?\*\*"  # **strong**
+    r"|(?<![\w_])__[^_\s](?:[^_\n]*[^_\s])?__(?![\w_])"  # __strong__
+    r"|(?<![\w*])\*[^*\s](?:[^*\n]*[^*\s])?\*(?![\w*])"  # *emphasis*
+    r"|(?<![\w_])_[^_\s](?:[^_\n]*[^_\s])?_(?![\w_])"  # _emphasis_
+    r"|!?\[[^\[\]\n]+\]\([^()\s]+\)"  # [label](target)
+    r"|`[^`\n]+`"  # `code`
+    r"|(?m:^ {0,3}#{1,6} \S)"  # # heading
+    r"|(?m:^ {0,3}(?:```|~~~))"  # a fence
+    r"|<!--\s*claimcheck",  # a suppression comment
+)
+
+
+def sniff(text: str) -> str:
+    """"html", "markdown" or "text": how a text that came without a file name (standard input, a batch line)
+    reads. HTML tags or entities make it HTML, unless Markdown marks show it to be Markdown with inline HTML.
+
+    >>> sniff("Chief Minister **A. Person** said"), sniff("<p>Revenue rose <b>12%</b></p>"), sniff("2019. Rs 5 * 3")
+    ('markdown', 'html', 'text')
+    """
+    head = text[:200_000]  # a draft shows what it is early; a huge text is not scanned twice
+    html = ("<" in head and _HTML_TAG.search(head)) or ("&" in head and _ENTITY.search(head))
+    markdown = any(ch in head for ch in "*_[`#~<") and _MARKDOWN.search(head)
+    if html and (not markdown or _HTML_PAGE.search(head)):
+        return "html"
+    if markdown:
+        return "markdown"
+    return "text"

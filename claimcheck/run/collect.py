@@ -3,8 +3,10 @@ assembled into the :class:`~claimcheck.model.Report` the gate and the renderers 
 
 A :class:`Run` is what ``claimcheck check`` and ``claimcheck extract`` do between parsing their flags and rendering:
 iterate it to get each document's :class:`~claimcheck.run.process.Done` as soon as it is done (in input order), and
-afterwards read ``run.report`` and ``run.notes`` (expired baseline entries, for the user). The baseline file is read
-when the run is made, so a missing or malformed one is an error before any work.
+afterwards read ``run.report`` and ``run.notes`` (expired baseline entries, for the user). The baseline file and the
+reference tables (``--refs``) are read when the run is made, so a missing or malformed one is one error
+(:class:`~claimcheck.errors.DataError`, :class:`~claimcheck.errors.UsageError`) before any work, not an error for
+every document.
 
 >>> from claimcheck.options import Options
 >>> run = Run(["/nonexistent.txt"], Options(jobs=1))
@@ -46,6 +48,9 @@ class Run:
         self.as_of = options.as_of.isoformat() if options.as_of else None
         suppress = None
         if options.command == "check":
+            from claimcheck.reference import load_references
+
+            load_references(options.refs)  # a broken table: one DataError now (the documents find it cached)
             base = bl.load(options.baseline) if options.baseline else None
             suppress = bl.Suppression(base, options.ignore)
         self.step = Step(options.command, as_of=self.as_of, fail_on=self._fail_on(), suppress=suppress, fmt=fmt,

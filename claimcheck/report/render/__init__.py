@@ -118,13 +118,23 @@ def evidence_line(e: Evidence) -> str:
     return one_line(" ".join(bits))
 
 
-def error_text(r: DocResult) -> str:
-    """A document's error without the leading ``path: `` (renderers show the path next to it)."""
+def _error_split(r: DocResult) -> tuple[str, str]:
+    """(where, message) of a document's error: ``path:line`` for a batch line that could not be read."""
     err = one_line(r.error or "")
-    for p in (r.path, r.doc):
+    for p in sorted({r.path or "", r.doc}, key=len, reverse=True):  # "b.jsonl:3" before "b.jsonl"
         if p and err.startswith(f"{p}:"):
-            return err[len(p) + 1:].strip()
-    return err
+            return p, err[len(p) + 1:].strip()
+    return r.path or r.doc, err
+
+
+def error_text(r: DocResult) -> str:
+    """A document's error without its leading location (renderers show :func:`error_where` next to it)."""
+    return _error_split(r)[1]
+
+
+def error_where(r: DocResult) -> str:
+    """Where a document's error is: its path, or ``path:line`` for a batch line."""
+    return _error_split(r)[0]
 
 
 def message(cc: CheckedClaim) -> str:

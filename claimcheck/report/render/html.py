@@ -15,7 +15,7 @@ from html import escape
 
 from claimcheck.report.render import Options
 from claimcheck.report.render import display_path
-from claimcheck.report.render import error_text
+from claimcheck.report.render import error_text, error_where
 from claimcheck.report.render import fmt_difference
 from claimcheck.report.render import message
 from claimcheck.report.render import safe_url
@@ -232,7 +232,7 @@ def render(report: Report, options: Options) -> str:
         summ.append(f'<p class="gate gate-ok" id="gate">Nothing gates publication (fail on: {_e(fail_on)})</p>')
     if report.failed:
         summ.append('<ul class="failed" id="failed">' + "".join(
-            f"<li>{_e(r.path or r.doc)}: could not be checked: {_e(error_text(r))}</li>" for r in report.failed) + "</ul>")
+            f"<li>{_e(error_where(r))}: could not be checked: {_e(error_text(r))}</li>" for r in report.failed) + "</ul>")
     if len(report.results) > 1:
         summ.append(_doc_index(report, options))
     summ.append('<p class="meta">Hover, tap or tab to a highlighted claim to see its evidence; a link above opens '

@@ -32,19 +32,20 @@ def schema_text() -> str:
 
 def to_data(report: Report) -> dict[str, Any]:
     from claimcheck.model import __version__
-    from claimcheck.report.baseline import fingerprint
+    from claimcheck.report.baseline import doc_key, fingerprint
 
     counts = gate.counts(report)
     docs = []
     n_claims = 0
     for r in report.results:
         claims: list[dict[str, Any]] = []
+        key = doc_key(r.doc, r.path)
         if report.command == "extract":
-            claims = [c.to_dict() | {"fingerprint": fingerprint(c, r.doc)} for c in r.claims]
+            claims = [c.to_dict() | {"fingerprint": fingerprint(c, key)} for c in r.claims]
         else:
             for cc in r.checked:
                 d = cc.to_dict()
-                d["fingerprint"] = fingerprint(cc.claim, r.doc)
+                d["fingerprint"] = fingerprint(cc.claim, key)
                 d["gating"] = gate.gates(cc, report.fail_on)
                 claims.append(d)
         n_claims += len(claims)

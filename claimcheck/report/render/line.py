@@ -6,7 +6,7 @@ Errors are ``path: error: message``. Suppressed findings say so at the end of th
 from __future__ import annotations
 
 from claimcheck.report.render import Options
-from claimcheck.report.render import error_text
+from claimcheck.report.render import error_text, error_where
 from claimcheck.report.render import location
 from claimcheck.report.render import message
 from claimcheck.report.render import one_line
@@ -17,7 +17,7 @@ def render(report: Report, options: Options) -> str:
     out: list[str] = []
     for r in report.results:
         if r.error:
-            out.append(f"{r.path or r.doc}: error: {error_text(r)}")
+            out.append(f"{error_where(r)}: error: {error_text(r)}")
             continue
         if report.command == "extract":
             for c in r.claims:

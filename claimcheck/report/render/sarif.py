@@ -61,7 +61,7 @@ def _uri(path: str) -> str:
 
 def to_data(report: Report, options: Options) -> dict[str, Any]:
     from claimcheck.model import __version__
-    from claimcheck.report.baseline import fingerprint
+    from claimcheck.report.baseline import doc_key, fingerprint
 
     kinds = list(KINDS) + sorted({cc.claim.kind for r in report.results for cc in r.checked} - set(KINDS))
     index = {k: i for i, k in enumerate(kinds)}
@@ -78,6 +78,7 @@ def to_data(report: Report, options: Options) -> dict[str, Any]:
         if r.error:
             continue
         uri = _uri(display_path(r, replace(options, relative_to=options.relative_to or os.getcwd())))
+        key = doc_key(r.doc, r.path)
         for cc in r.checked:
             c = cc.claim
             end_line, end_col = end_line_col(cc)
@@ -97,7 +98,7 @@ def to_data(report: Report, options: Options) -> dict[str, Any]:
                     },
                     **({"logicalLocations": [{"name": r.doc, "kind": "module"}]} if r.path and r.doc != r.path else {}),
                 }],
-                "partialFingerprints": {"claimcheckFingerprint/v1": fingerprint(c, r.doc)},
+                "partialFingerprints": {"claimcheckFingerprint/v1": fingerprint(c, key)},
                 "properties": {
                     "verdict": cc.verdict.outcome,
                     "evidence": [e.to_dict() for e in cc.verdict.evidence],

@@ -6,7 +6,7 @@ import io
 
 from claimcheck.report.render import Options
 from claimcheck.report.render import display_path
-from claimcheck.report.render import error_text
+from claimcheck.report.render import error_text, error_where
 from claimcheck.report.render import message
 from claimcheck.report.render import one_line
 from claimcheck.report.render import safe_url
@@ -78,5 +78,5 @@ def render(report: Report, options: Options) -> str:
     else:
         con.print(summary)
     for r in report.failed:
-        con.print(Text(f"failed: {r.path or r.doc}: {error_text(r)}", style="red"))
+        con.print(Text(f"failed: {error_where(r)}: {error_text(r)}", style="red"))
     return buf.getvalue()

@@ -5,6 +5,16 @@ object a line), or a directory (walked recursively for .txt, .md, .html, .htm, .
 as ``.git`` are not entered). Every document that cannot be read is yielded as an :class:`InputError` naming the
 file (and line), so a batch goes on and nothing is skipped silently.
 
+A directory walk or a glob leaves out (a path named outright is always read):
+
+* what matches an ``exclude`` glob (configuration ``exclude``, ``--exclude``): a pattern matches a path when it
+  matches the path or any tail of it (``reports`` and ``reports/*`` skip every ``reports`` directory;
+  ``drafts/old/*.md`` matches ``site/drafts/old/a.md``; ``*.bak.md`` matches by name), as gitignore does;
+* claimcheck's own reports, told by their content (:func:`is_report`): an HTML report's generator meta tag or
+  title, a Markdown report's heading, JSONL findings (objects with ``doc`` and ``verdict`` or ``kind``/``start``
+  and no ``id``), ``line`` output and GitHub annotations. (JSON and SARIF reports end in .json/.sarif, which a
+  walk does not read.)
+
 Streaming: a ``.jsonl`` batch is read line by line, so memory does not grow with the batch; one text file is one
 document and is read whole. Decoding is strict: invalid bytes are reported with their byte offset, never replaced,
 so that offsets into the text stay the caller's offsets.
@@ -14,6 +24,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as _dt
+import fnmatch
 import glob
 import io
 import json
@@ -125,8 +136,11 @@ def decode(data: bytes, *, name: str, encoding: str | None = None) -> str:
         ) from None
 
 
-def expand(paths: Iterable[str]) -> Iterator[str | InputError]:
-    """Expand directories (recursively) and globs into file paths, in a stable order; unlistable parts are errors."""
+def expand(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[str | InputError]:
+    """Expand directories (recursively) and globs into file paths, in a stable order; unlistable parts are errors.
+
+    What a walk or a glob finds is left out if it matches an ``exclude`` pattern or is a claimcheck report."""
+    exclude = tuple(exclude)
     for p in paths:
         if p == "-":
             yield p
@@ -136,15 +150,92 @@ def expand(paths: Iterable[str]) -> Iterator[str | InputError]:
             if not hits:
                 yield InputError("no file matches this pattern", path=p)
             for h in hits:
-                yield from expand([h])
+                if os.path.isdir(h):
+                    if not excluded(h, exclude):
+                        yield from _walk(h, exclude)
+                elif not excluded(h, exclude) and not is_report(h):
+                    yield h
             continue
         if os.path.isdir(p):
-            yield from _walk(p)
+            yield from _walk(p, exclude)
         else:
             yield p
 
 
-def _walk(root: str) -> Iterator[str | InputError]:
+def excluded(path: str, patterns: tuple[str, ...]) -> bool:
+    """Whether ``path`` or any tail of it (``a/b/c``, ``b/c``, ``c``) matches one of the glob ``patterns``."""
+    if not patterns:
+        return False
+    parts = [x for x in path.replace(os.sep, "/").split("/") if x not in ("", ".")]
+    tails = ["/".join(parts[i:]) for i in range(len(parts))]
+    for pat in patterns:
+        pat = pat.replace(os.sep, "/").strip("/")
+        if pat.startswith("./"):
+            pat = pat[2:]
+        if any(fnmatch.fnmatchcase(t, pat) for t in tails):
+            return True
+    return False
+
+
+_LINE_REPORT = cache.compile(
+    r"^(?:::(?:error|warning|notice) title=claimcheck"
+    r"|\S[^\n]*:\d+:\d+: (?:supported|contradicted|outdated|unverifiable|ambiguous"
+    r"|quantity|money|percent|duration|date|officeholder|ranking): )")
+
+
+def is_report(path: str) -> bool:
+    """Whether the file at ``path`` is a report claimcheck wrote (told by its content, see the module docstring)."""
+    low = path.lower()
+    try:
+        with open(path, "rb") as f:
+            head = f.read(1 << 16)
+    except OSError:
+        return False  # reading it later reports the error
+    text = head.decode("utf-8", "replace").lstrip("\ufeff")
+    if low.endswith((".html", ".htm")):
+        return ('<meta name="generator" content="claimcheck' in text
+                or "<title>claimcheck report</title>" in text)
+    if low.endswith((".md", ".markdown")):
+        return text.startswith("# claimcheck report")
+    if low.endswith(".jsonl"):
+        first = next((ln for ln in text.split("\n") if ln.strip()), "")
+        try:
+            obj = json.loads(first)
+        except ValueError:
+            return False
+        return (isinstance(obj, dict) and "doc" in obj and "id" not in obj
+                and ("verdict" in obj or ("kind" in obj and "start" in obj)))
+    if low.endswith((".json", ".sarif")):
+        return '"name": "claimcheck"' in text or '"claimcheck/' in text
+    return bool(_LINE_REPORT.match(text))
+
+
+def count_documents(paths: Iterable[str], exclude: Iterable[str] = ()) -> int | None:
+    """How many documents ``paths`` hold (the lines of a .jsonl batch, one a file), for a progress bar's total;
+    None when it cannot be known (standard input)."""
+    n = 0
+    for p in expand(paths, exclude):
+        if p == "-":
+            return None
+        if isinstance(p, InputError):
+            n += 1
+            continue
+        if not p.lower().endswith(".jsonl"):
+            n += 1
+            continue
+        try:
+            with open(p, "rb") as f:
+                last = b"\n"
+                for block in iter(lambda: f.read(1 << 20), b""):  # noqa: B023
+                    n += block.count(b"\n")
+                    last = block[-1:]
+                n += last != b"\n"
+        except OSError:
+            n += 1
+    return n
+
+
+def _walk(root: str, exclude: tuple[str, ...] = ()) -> Iterator[str | InputError]:
     found: list[tuple[str, str | InputError]] = []
 
     def onerror(e: OSError) -> None:
@@ -152,14 +243,22 @@ def _walk(root: str) -> Iterator[str | InputError]:
         reason = "permission denied" if isinstance(e, PermissionError) else (e.strerror or str(e))
         found.append((where, InputError(f"cannot list directory: {reason}", path=where)))
 
+    skipped = 0
     for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        rel = os.path.relpath(dirpath, root)
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")
+                       and not excluded(os.path.join(rel, d), exclude)]
         for f in filenames:
             if f.lower().endswith(TEXT_SUFFIXES):
                 full = os.path.join(dirpath, f)
+                if excluded(os.path.join(rel, f), exclude) or is_report(full):
+                    skipped += 1
+                    continue
                 found.append((full, full))
     if not found:
-        yield InputError("directory holds no .txt, .md, .html or .jsonl file", path=root)
+        what = "no .txt, .md, .html or .jsonl file" + (" that is not excluded or a claimcheck report" if skipped
+                                                       else "")
+        yield InputError(f"directory holds {what}", path=root)
         return
     found.sort(key=lambda t: t[0])
     for _, item in found:
@@ -167,11 +266,12 @@ def _walk(root: str) -> Iterator[str | InputError]:
 
 
 def read_documents(
-    paths: Iterable[str], *, encoding: str | None = None, lang: str | None = None, stdin=None
+    paths: Iterable[str], *, encoding: str | None = None, lang: str | None = None, stdin=None,
+    exclude: Iterable[str] = (),
 ) -> Iterator[Document | InputError]:
     """Every document behind ``paths``, or an :class:`InputError` in its place (lazily, in input order)."""
     encoding = check_encoding(encoding)
-    for p in expand(paths):
+    for p in expand(paths, exclude):
         if isinstance(p, InputError):
             yield p
             continue

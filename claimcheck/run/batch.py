@@ -72,7 +72,7 @@ def run_parallel(
 
     opts = options or Options()
     jobs = default_jobs() if opts.jobs is None or opts.jobs <= 0 else opts.jobs
-    items = read_documents(paths, encoding=opts.encoding, lang=opts.doc_lang)
+    items = read_documents(paths, encoding=opts.encoding, lang=opts.doc_lang, exclude=opts.exclude)
     if jobs == 1:
         yield from _serial(items, opts, then)
         return

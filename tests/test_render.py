@@ -139,7 +139,7 @@ def test_table_is_grouped_diagnostics_that_hold_at_80_columns():
     lines = out.splitlines()
     # one header per finding that gates (path:line:col: verdict  “claim”), evidence indented below it
     heads = [ln for ln in lines if not ln.startswith(" ") and ln]
-    assert heads == ["draft.txt:1:36: contradicted  “मंत्री सुरेश वर्मा”", "draft.txt:2:11: outdated  “chair Asha Rao”",
+    assert heads == ["draft.txt:1:36: contradicted  “मंत्री सुरेश वर्मा”", "draft.txt:2:13: outdated  “chair Asha Rao”",
                      "missing.txt: error: no such file"]
     assert "  = evidence: Meera Das held the post on 30 Aug 2024 — State gazette" in lines
     assert lines.count("  = source: https://example.org/gazette") == 1  # the source once

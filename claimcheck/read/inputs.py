@@ -8,8 +8,9 @@ file (and line), so a batch goes on and nothing is skipped silently.
 A directory walk or a glob leaves out (a path named outright is always read):
 
 * what matches an ``exclude`` glob (configuration ``exclude``, ``--exclude``): a pattern matches a path when it
-  matches the path or any tail of it (``reports`` and ``reports/*`` skip every ``reports`` directory;
-  ``drafts/old/*.md`` matches ``site/drafts/old/a.md``; ``*.bak.md`` matches by name), as gitignore does;
+  matches the path or any tail of it that starts at the walked directory's name or below (``reports`` skips
+  every ``reports`` directory; ``drafts/old`` skips ``drafts/old`` when ``drafts`` or its parent is walked;
+  ``*.bak.md`` matches by name), much as gitignore does;
 * claimcheck's own reports, told by their content (:func:`is_report`): an HTML report's generator meta tag or
   title, a Markdown report's heading, JSONL findings (objects with ``doc`` and ``verdict`` or ``kind``/``start``
   and no ``id``), ``line`` output and GitHub annotations. (JSON and SARIF reports end in .json/.sarif, which a
@@ -162,12 +163,19 @@ def expand(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[str | 
             yield p
 
 
-def excluded(path: str, patterns: tuple[str, ...]) -> bool:
-    """Whether ``path`` or any tail of it (``a/b/c``, ``b/c``, ``c``) matches one of the glob ``patterns``."""
+def excluded(path: str, patterns: tuple[str, ...], root: str | None = None) -> bool:
+    """Whether ``path`` or any tail of it (``a/b/c``, ``b/c``, ``c``) matches one of the glob ``patterns``.
+
+    With ``root`` (the directory being walked, which ``path`` is inside), only tails that start at the root's own
+    name or below it count: what lies above the directory a user named never excludes all of it."""
     if not patterns:
         return False
     parts = [x for x in path.replace(os.sep, "/").split("/") if x not in ("", ".")]
-    tails = ["/".join(parts[i:]) for i in range(len(parts))]
+    first = 0
+    if root is not None:
+        depth = len([x for x in root.replace(os.sep, "/").split("/") if x not in ("", ".")])
+        first = max(0, depth - 1)
+    tails = ["/".join(parts[i:]) for i in range(first, len(parts))]
     for pat in patterns:
         pat = pat.replace(os.sep, "/").strip("/")
         if pat.startswith("./"):
@@ -245,13 +253,12 @@ def _walk(root: str, exclude: tuple[str, ...] = ()) -> Iterator[str | InputError
 
     skipped = 0
     for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
-        rel = os.path.relpath(dirpath, root)
         dirnames[:] = [d for d in dirnames if not d.startswith(".")
-                       and not excluded(os.path.join(rel, d), exclude)]
+                       and not excluded(os.path.join(dirpath, d), exclude, root)]
         for f in filenames:
             if f.lower().endswith(TEXT_SUFFIXES):
                 full = os.path.join(dirpath, f)
-                if excluded(os.path.join(rel, f), exclude) or is_report(full):
+                if excluded(full, exclude, root) or is_report(full):
                     skipped += 1
                     continue
                 found.append((full, full))

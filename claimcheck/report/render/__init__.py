@@ -84,9 +84,9 @@ def summary_line(t: dict[str, int], command: str = "check") -> str:
         parts = ", ".join(f"{t[f'gating:{v}']} {v}" for v in VERDICTS if t.get(f"gating:{v}"))
         head = f"{_n(g, 'finding')} {'gates' if g == 1 else 'gate'} publication ({parts})"
     elif failed:
-        head = "no finding gates publication in what was read"
+        head = "No finding gates publication in what was read"
     else:
-        head = "no finding gates publication"
+        head = "No finding gates publication"
     rest = [f"{_n(t.get('claims', 0), 'claim')} checked{where}"]
     # the verdicts of the claims that do not gate (those that gate are counted above)
     rest += [f"{t[v] - t.get(f'gating:{v}', 0)} {v}" for v in VERDICTS if t.get(v, 0) > t.get(f"gating:{v}", 0)]
@@ -101,7 +101,10 @@ def _n(k: int, word: str) -> str:
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_RANGE_IN_TEXT = re.compile(r"(?<![\w.-])(\d{4}-\d{2}-\d{2})(?:\s*[–/]\s*(\d{4}-\d{2}-\d{2}))?(?![\w.-]|/\d)")
+# an ISO date, or a range of two ISO dates or months (a month alone is left as it is: "2011-12" may be a
+# financial year)
+_RANGE_IN_TEXT = re.compile(r"(?<![\w.-])(\d{4}-\d{2}(?:-\d{2})?)(?:\s*[–/]\s*(\d{4}-\d{2}(?:-\d{2})?))?"
+                            r"(?![\w.-]|/\d)")
 
 
 def date_words(iso: str) -> str:
@@ -145,7 +148,9 @@ def dates_in_words(text: str) -> str:
     as "19 Mar 2017 – 25 Mar 2022"."""
     def one(m: re.Match[str]) -> str:
         a, b = m.group(1), m.group(2)
-        return f"{date_words(a)} – {date_words(b)}" if b else date_words(a)
+        if b and (len(a) == 10 or len(b) == 10):
+            return f"{date_words(a)} – {date_words(b)}"
+        return date_words(a) if not b and len(a) == 10 else m.group()
 
     return _RANGE_IN_TEXT.sub(one, text)
 

@@ -67,7 +67,7 @@ def _finding(r: DocResult, cc: CheckedClaim, options: Options) -> list[str]:
     elif cc.claim.outside_body:
         head += _paint(" (outside the article body)", "2", color)
     out = [f"{head}  “{one_line(cc.claim.text)}”"]
-    out += _wrap(message_without_sources(cc), width, "  ", "  ")
+    out += _wrap(dates_in_words(message_without_sources(cc)), width, "  ", "  ")
     evidence = cc.verdict.evidence
     for e in evidence[:MAX_EVIDENCE]:
         out += _wrap(_evidence_text(e), width, "  = evidence: ", "    ")

@@ -1,5 +1,6 @@
 """What every command of the CLI shares: errors to one stderr line, choosing a format, writing output (atomically
-to a file, or to stdout as it comes), the progress bar, the summary line, and draining a library run onto the terminal.
+to a file, or to stdout as it comes), the progress bar, the summary line, and draining a library run onto the
+terminal.
 
 This is the only place, with the commands themselves, that prints.
 """

@@ -186,17 +186,24 @@ def progress(items: Iterable, enabled: bool, delay: float = 1.0, console=None,  
                     transient=True)
     task = prog.add_task("checking", total=None, rate="")
 
+    known: list[int] = []
+
     def count() -> None:
         try:
             n = total()
         except Exception:  # noqa: BLE001 - a count that fails leaves the total unknown; the run goes on
             return
         if n:
+            known.append(n)
             prog.update(task, total=n)
+
+    def begin() -> None:
+        if known != [1]:  # one slow document is no batch: no bar for it
+            prog.start()
 
     if total is not None:
         threading.Thread(target=count, daemon=True).start()
-    timer = threading.Timer(delay, prog.start)
+    timer = threading.Timer(delay, begin)
     timer.daemon = True
     timer.start()
     began = time.monotonic()
@@ -214,7 +221,7 @@ def progress(items: Iterable, enabled: bool, delay: float = 1.0, console=None,  
             prog.stop()
 
 
-def drain(run: Any, *, errors_to_stderr: bool, quiet: bool = False) -> None:
+def drain(run: Any, *, errors_to_stderr: bool, quiet: bool = False, no_color: bool = False) -> None:
     """Carry a library run (:func:`claimcheck.api.start`) to its end: each streamed document's text to stdout as
     it comes, each failed document's message to stderr (unless the report itself shows errors)."""
     from claimcheck.read.inputs import count_documents
@@ -222,7 +229,12 @@ def drain(run: Any, *, errors_to_stderr: bool, quiet: bool = False) -> None:
     def total() -> int | None:
         return count_documents(run.paths, exclude=run.options.exclude)
 
-    for done in progress(run, enabled=sys.stderr.isatty() and not quiet, total=total):
+    console = None
+    if no_color:
+        from rich.console import Console
+
+        console = Console(file=sys.stderr, no_color=True)
+    for done in progress(run, enabled=sys.stderr.isatty() and not quiet, total=total, console=console):
         r, text = done[0], done[1]
         if r.error and errors_to_stderr:
             err(r.error)

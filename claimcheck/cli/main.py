@@ -98,7 +98,8 @@ def extract(
         check_format(fmt, "extract")  # before any work is done
         streaming = to_stdout and fmt in STREAMED
         run = api.start(paths, options, fmt=fmt if streaming else None, render_options=ropts, keep_text=False)
-        drain(run, errors_to_stderr=not (to_stdout and fmt in ("table", "line")), quiet=quiet)
+        drain(run, errors_to_stderr=not (to_stdout and fmt in ("table", "line")), quiet=quiet,
+              no_color=no_color)
         report = run.report
         if not streaming:
             emit(render(report, fmt, ropts), output)
@@ -157,7 +158,8 @@ def check(
         # the run is made here (the baseline is read now) and done in drain(), document by document
         run = api.start(paths, options, fmt=fmt if streaming else None, render_options=ropts,
                         keep_text=fmt in ("html", "claimreview"))
-        drain(run, errors_to_stderr=not (to_stdout and fmt in ("table", "line", "markdown")), quiet=quiet)
+        drain(run, errors_to_stderr=not (to_stdout and fmt in ("table", "line", "markdown")), quiet=quiet,
+              no_color=no_color)
         report = run.report
         if not streaming:
             emit(render(report, fmt, ropts), output)

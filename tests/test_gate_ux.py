@@ -129,6 +129,14 @@ def test_terminal_layout_shows_each_source_once_and_reads_at_80_columns():
     assert all(len(x) <= 80 for x in out.splitlines())
 
 
+def test_a_long_claim_goes_below_its_header_so_no_line_passes_80_columns():
+    text = "सूचना: " + "सूक्ष्म लघु एवं मध्यम उद्योग तथा खादी व ग्रामोद्योग विभाग के प्रमुख सचिव श्री अमुक कुमार ने कहा।"
+    cc = [checked(text, text[7:-7], "officeholder", "contradicted", message="wrong post")]
+    out = render(sample_report(text=text, checked_claims=cc), "table", Options(width=80)).splitlines()
+    assert out[0] == "draft.txt:1:8: contradicted" and out[1].startswith("    “सूक्ष्म")
+    assert all(len(x) <= 80 for x in out)
+
+
 # ---- 4. progress ------------------------------------------------------------------------------------------------
 
 def test_progress_bar_shows_a_total_and_a_rate():

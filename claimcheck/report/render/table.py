@@ -61,12 +61,16 @@ def _evidence_text(e: Evidence) -> str:
 def _finding(r: DocResult, cc: CheckedClaim, options: Options) -> list[str]:
     color, width = options.color, options.width
     v = cc.verdict.outcome
-    head = f"{_paint(location(r, cc, options), '1', color)}: {_paint(v, STYLE.get(v, ''), color)}"
-    if cc.suppressed:
-        head += _paint(f" (suppressed: {one_line(cc.suppressed)})", "2", color)
-    elif cc.claim.outside_body:
-        head += _paint(" (outside the article body)", "2", color)
-    out = [f"{head}  “{one_line(cc.claim.text)}”"]
+    where = location(r, cc, options)
+    note = (f" (suppressed: {one_line(cc.suppressed)})" if cc.suppressed
+            else " (outside the article body)" if cc.claim.outside_body else "")
+    head = f"{_paint(where, '1', color)}: {_paint(v, STYLE.get(v, ''), color)}" + _paint(note, "2", color)
+    quoted = f"“{one_line(cc.claim.text)}”"
+    # code points overcount what Devanagari takes on screen, so a line within the width in code points fits
+    if len(f"{where}: {v}{note}  {quoted}") <= width:
+        out = [f"{head}  {quoted}"]
+    else:  # a long claim goes below its header, wrapped
+        out = [head] + _wrap(quoted, width, "    ", "    ")
     out += _wrap(dates_in_words(message_without_sources(cc)), width, "  ", "  ")
     evidence = cc.verdict.evidence
     for e in evidence[:MAX_EVIDENCE]:

@@ -294,3 +294,24 @@ def test_html_gating_list_names_documents_links_sites_and_says_dates_in_words():
     assert ">https://www.example.org/very" not in page  # the URL is the link's target, not its text
     assert "since 19 Mar 2017" in page and "15 Mar 2012 – 19 Mar 2017" in page
     assert "2017-03-19/" not in page and "2012-03-15/2017-03-19" not in page
+
+
+# ---- the README shows the terminal output as it prints --------------------------------------------------------
+
+def test_the_readme_shows_the_terminal_output_as_it_prints_at_80_columns(request):
+    """The README's console block is the real output at 80 columns (``pytest --update-golden`` rewrites it)."""
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    block = re.search(r"```console\n(.*?)```\n", text, re.S)
+    assert block, "README has no console block"
+    commands = [ln[2:] for ln in block.group(1).splitlines() if ln.startswith("$ ")]
+    assert commands
+    shown = ""
+    for command in commands:
+        args = command.split()[1:]
+        p = cli(*args, cwd=ROOT, env={"COLUMNS": "80"})
+        assert p.returncode in (0, 1), p.stderr
+        shown += f"$ {command}\n{p.stdout}"
+    if request.config.getoption("--update-golden"):
+        readme.write_text(text[:block.start(1)] + shown + text[block.end(1):], encoding="utf-8")
+    assert block.group(1) == shown

@@ -283,7 +283,8 @@ def test_html_gating_list_names_documents_links_sites_and_says_dates_in_words():
     ev = (Evidence(summary="X held the post 2012-03-15–2017-03-19", period="2012-03-15/2017-03-19",
                    source="State gazette", source_url="https://www.example.org/very/long/path/to/a/notice.pdf"),
           Evidence(summary="Y held the post", period="2017-03-19/", source_url="https://news.example.net/x/y"))
-    cc = (checked(TEXT, "मंत्री सुरेश वर्मा", "officeholder", "outdated", evidence=ev, doc="one.md"),)
+    msg = "Y held the post — source https://news.example.net/x/y | outdated: also named elsewhere"
+    cc = (checked(TEXT, "मंत्री सुरेश वर्मा", "officeholder", "outdated", evidence=ev, doc="one.md", message=msg),)
     other = (checked(TEXT, "chair Asha Rao", "officeholder", "contradicted", doc="two.md"),)
     rep = Report(results=(DocResult(doc="one.md", path="one.md", checked=cc, text=TEXT),
                           DocResult(doc="two.md", path="two.md", checked=other, text=TEXT)))
@@ -292,6 +293,8 @@ def test_html_gating_list_names_documents_links_sites_and_says_dates_in_words():
     assert "one.md:1:36" in gating and "two.md:2:13" in gating
     assert '>example.org</a>' in page and '>news.example.net</a>' in page
     assert ">https://www.example.org/very" not in page  # the URL is the link's target, not its text
+    visible = re.sub(r"<[^>]*>", "", page)
+    assert "http" not in visible and "also named elsewhere" in visible  # no plain URL left in the text
     assert "since 19 Mar 2017" in page and "15 Mar 2012 – 19 Mar 2017" in page
     assert "2017-03-19/" not in page and "2012-03-15/2017-03-19" not in page
 

@@ -175,13 +175,12 @@ def source_urls(cc: CheckedClaim) -> list[str]:
 
 
 def message_without_sources(cc: CheckedClaim) -> str:
-    """:func:`message` without a trailing "— source <url>" that the evidence lists anyway (a URL shown once)."""
+    """:func:`message` without its "— source <url>" parts whose URL the evidence lists anyway (a URL shown once)."""
     m = message(cc)
     for u in source_urls(cc):
         for sep in (" — source ", " - source ", "; source "):
-            if m.endswith(sep + u):
-                return m[: -len(sep + u)].rstrip()
-    return m
+            m = m.replace(sep + u, "")
+    return m.strip()
 
 
 def check_format(fmt: str, command: str = "check") -> None:

@@ -1,5 +1,6 @@
 """What every command of the CLI shares: errors to one stderr line, choosing a format, writing output (atomically
-to a file, or to stdout as it comes), the progress spinner, and draining a library run onto the terminal.
+to a file, or to stdout as it comes), the progress bar, the summary line, and draining a library run onto the
+terminal.
 
 This is the only place, with the commands themselves, that prints.
 """
@@ -20,11 +21,19 @@ from claimcheck.errors import ClaimcheckError, UsageError
 
 PATHS_HELP = "Text, Markdown or HTML files, directories, globs, .jsonl batches, or - for stdin."
 FORMAT_HELP = (
-    "table, line, json, jsonl, markdown, sarif, claimreview or html. Default: the -o file's suffix if it names "
-    "one, else table when stdout is a terminal and jsonl when it is not (pipes and scripts get jsonl)."
+    "table (grouped findings, for people), line, github (workflow annotations), json, jsonl, markdown, sarif, "
+    "claimreview or html. Default: the -o file's suffix if it names one, else table — on a terminal or not; "
+    "scripts ask for jsonl."
 )
 INPUT_FORMAT_HELP = ("How standard input and .jsonl lines without a \"format\" field read: markdown, html, text or "
                      "auto (default: auto, told from the text). Files read as their suffix says.")
+SHOW_HELP = ("table, line and github list the findings that gate; also list these (comma-separated verdicts, "
+             "'suppressed', or 'all').")
+QUIET_HELP = "Print the findings only: no summary line, no progress bar."
+NO_COLOR_HELP = "No colours (also when the NO_COLOR environment variable is set)."
+EXCLUDE_HELP = ("Skip files and directories that match this glob when walking a directory or expanding a glob "
+                "(repeatable; added to the configuration's exclude).")
+SUMMARY_ON_STDOUT = ("table", "line", "github")  # formats whose stdout the summary line ends (see finish())
 SUFFIX_FORMAT = {".sarif.json": "sarif", ".json": "json", ".jsonl": "jsonl", ".sarif": "sarif", ".html": "html",
                  ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".txt": "line", ".jsonld": "claimreview"}
 
@@ -65,7 +74,7 @@ def choose_format(fmt: Optional[str], output: Optional[str]) -> str:
                 return known
         raise UsageError(f"cannot tell the report format from the file name (known endings: "
                          f"{', '.join(SUFFIX_FORMAT)}); pass --format", path=output)
-    return "table" if sys.stdout.isatty() else "jsonl"
+    return "table"  # people read the default; machines ask for jsonl (or json, sarif …) by name
 
 
 def as_of_date(as_of: Optional[str]) -> Optional[_dt.date]:
@@ -79,10 +88,38 @@ def as_of_date(as_of: Optional[str]) -> Optional[_dt.date]:
 
 
 def width() -> int:
-    try:
-        return max(60, min(os.get_terminal_size(sys.stdout.fileno()).columns, 200))
-    except (OSError, ValueError):
-        return 120
+    """Columns to wrap the terminal layout at: $COLUMNS, else the terminal's width, else 100 (60 to 200)."""
+    import shutil
+
+    return max(60, min(shutil.get_terminal_size((100, 24)).columns, 200))
+
+
+def use_color(no_color: bool, fmt: str, to_stdout: bool) -> bool:
+    """Colours only for the terminal layout on a terminal, unless --no-color or NO_COLOR (https://no-color.org:
+    set and not empty) says otherwise."""
+    if no_color or os.environ.get("NO_COLOR"):
+        return False
+    return to_stdout and fmt == "table" and sys.stdout.isatty()
+
+
+def finish(run: Any, fmt: str, output: Optional[str], *, quiet: bool) -> None:
+    """End the run with its summary line (none with --quiet).
+
+    After a format written for people to stdout (table, line; github, whose runner shows any line that is not a
+    workflow command as log text), the line ends stdout. After a report written to a file (-o), it goes to
+    stderr. After a machine format on stdout (jsonl, json, sarif …), it goes to stderr only when stderr is a
+    terminal: a script that captures stderr sees errors there and nothing else.
+    """
+    from claimcheck.report.render import summary_line
+
+    if quiet:
+        return
+    to_stdout = not output or output == "-"
+    line = summary_line(run.tally, run.options.command)
+    if to_stdout and fmt in SUMMARY_ON_STDOUT:
+        emit(line + "\n", None)
+    elif not to_stdout or sys.stderr.isatty():
+        print(line, file=sys.stderr)
 
 
 def _mode_for(path: str) -> int:
@@ -232,30 +269,52 @@ def _drop_stdout() -> None:
 
 
 def progress(items: Iterable, enabled: bool, delay: float = 1.0, console=None,  # type: ignore[no-untyped-def, type-arg]
-             result=lambda item: item) -> Iterator:  # type: ignore[type-arg]
-    """Pass items through; on a terminal, show a spinner on stderr once the run has taken ``delay`` seconds.
-
-    ``result(item)`` is the item's DocResult (named in the spinner's line)."""
+             total=None) -> Iterator:  # type: ignore[type-arg]
+    """Pass items through; when ``enabled`` (stderr is a terminal), show a progress bar on stderr once the run has
+    taken ``delay`` seconds: documents done of ``total`` (a callable, counted in a background thread; "?" until
+    then), documents per second, elapsed and remaining time. A quick run never shows anything."""
     if not enabled:
         yield from items
         return
     import threading
+    import time
 
     from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
 
-    prog = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                    console=console or Console(file=sys.stderr), transient=True)
-    task = prog.add_task("checking…", total=None)
-    timer = threading.Timer(delay, prog.start)  # a quick run never shows anything
+    prog = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                    TimeElapsedColumn(), TimeRemainingColumn(), console=console or Console(file=sys.stderr),
+                    transient=True)
+    task = prog.add_task("checking", total=None, rate="")
+
+    known: list[int] = []
+
+    def count() -> None:
+        try:
+            n = total()
+        except Exception:  # noqa: BLE001 - a count that fails leaves the total unknown; the run goes on
+            return
+        if n:
+            known.append(n)
+            prog.update(task, total=n)
+
+    def begin() -> None:
+        if known != [1]:  # one slow document is no batch: no bar for it
+            prog.start()
+
+    if total is not None:
+        threading.Thread(target=count, daemon=True).start()
+    timer = threading.Timer(delay, begin)
     timer.daemon = True
     timer.start()
+    began = time.monotonic()
     n = 0
     try:
         for item in items:
             n += 1
-            r = result(item)
-            prog.update(task, description=f"{n} document(s) done · {r.path or r.doc}"[:100])
+            spent = time.monotonic() - began
+            prog.update(task, completed=n, rate=f"{n / spent:.1f} docs/s" if spent > 0 else "")
             yield item
     finally:
         timer.cancel()
@@ -264,10 +323,20 @@ def progress(items: Iterable, enabled: bool, delay: float = 1.0, console=None,  
             prog.stop()
 
 
-def drain(run: Any, *, errors_to_stderr: bool) -> None:
+def drain(run: Any, *, errors_to_stderr: bool, quiet: bool = False, no_color: bool = False) -> None:
     """Carry a library run (:func:`claimcheck.api.start`) to its end: each streamed document's text to stdout as
     it comes, each failed document's message to stderr (unless the report itself shows errors)."""
-    for done in progress(run, enabled=sys.stderr.isatty(), result=lambda item: item[0]):
+    from claimcheck.read.inputs import count_documents
+
+    def total() -> int | None:
+        return count_documents(run.paths, exclude=run.options.exclude)
+
+    console = None
+    if no_color:
+        from rich.console import Console
+
+        console = Console(file=sys.stderr, no_color=True)
+    for done in progress(run, enabled=sys.stderr.isatty() and not quiet, total=total, console=console):
         r, text = done[0], done[1]
         if r.error and errors_to_stderr:
             err(r.error)

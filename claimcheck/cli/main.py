@@ -24,8 +24,9 @@ from typing import NoReturn, Optional
 
 import typer
 
-from claimcheck.cli.common import (FORMAT_HELP, INPUT_FORMAT_HELP, PATHS_HELP, as_of_date, choose_format, drain, emit, err, guard,
-                                   refuse_output_among_inputs, width, write_atomic)
+from claimcheck.cli.common import (EXCLUDE_HELP, FORMAT_HELP, INPUT_FORMAT_HELP, NO_COLOR_HELP, PATHS_HELP, QUIET_HELP,
+                                   SHOW_HELP, as_of_date, choose_format, drain, emit, err, finish, guard,
+                                   refuse_output_among_inputs, use_color, width, write_atomic)
 from claimcheck.errors import ClaimcheckError
 
 __all__ = ["app", "main", "entry", "write_atomic"]
@@ -71,6 +72,9 @@ def extract(
     paths: list[str] = typer.Argument(..., help=PATHS_HELP),
     format: Optional[str] = typer.Option(None, "--format", "-f", help="table, line, json or jsonl. " + FORMAT_HELP),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to FILE (atomically)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help=QUIET_HELP),
+    no_color: bool = typer.Option(False, "--no-color", help=NO_COLOR_HELP),
+    exclude: list[str] = typer.Option([], "--exclude", help=EXCLUDE_HELP),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Article date YYYY-MM-DD (anchors relative dates)."),
     lang: Optional[str] = typer.Option(None, "--lang", help="hi, en or auto (default: configuration, else auto)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default UTF-8)."),
@@ -90,16 +94,18 @@ def extract(
         fmt = choose_format(format, output)
         when = as_of_date(as_of)
         options = Options.discover(paths, config_file=config_file, command="extract", as_of=when, lang=lang,
-                                   encoding=encoding, jobs=jobs, input_format=input_format)
+                                   encoding=encoding, jobs=jobs, input_format=input_format,
+                                   exclude=exclude or None)
         to_stdout = not output or output == "-"
-        ropts = RenderOptions(color=to_stdout and fmt == "table" and sys.stdout.isatty(), width=width())
+        ropts = RenderOptions(color=use_color(no_color, fmt, to_stdout), width=width())
         check_format(fmt, "extract")  # before any work is done
         streaming = to_stdout and fmt in STREAMED
         run = api.start(paths, options, fmt=fmt if streaming else None, render_options=ropts, keep_text=False)
-        drain(run, errors_to_stderr=True)  # every format: the report may show them too
+        drain(run, errors_to_stderr=True, quiet=quiet, no_color=no_color)  # every format: the report may show them too
         report = run.report
         if not streaming:
             emit(render(report, fmt, ropts), output)
+        finish(run, fmt, output, quiet=quiet)
         code = api.exit_status(report, options)
     raise typer.Exit(int(code))
 
@@ -125,6 +131,10 @@ def check(
     config_file: Optional[str] = typer.Option(None, "--config", help="Use this configuration file instead of "
                                               "searching for pyproject.toml / claimcheck.toml."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for large batches."),
+    show: Optional[str] = typer.Option(None, "--show", help=SHOW_HELP),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help=QUIET_HELP),
+    no_color: bool = typer.Option(False, "--no-color", help=NO_COLOR_HELP),
+    exclude: list[str] = typer.Option([], "--exclude", help=EXCLUDE_HELP),
 ) -> None:
     """Check every claim against the reference tables.
 
@@ -134,7 +144,7 @@ def check(
     from claimcheck import api
     from claimcheck.options import Options
     from claimcheck.report.render import Options as RenderOptions
-    from claimcheck.report.render import check_format, render
+    from claimcheck.report.render import check_format, parse_show, render
     from claimcheck.run.process import STREAMED
 
     with guard():
@@ -142,21 +152,22 @@ def check(
         fmt = choose_format(format, output)
         to_stdout = not output or output == "-"
         check_format(fmt, "check")  # before any work is done
-        ropts = RenderOptions(color=to_stdout and fmt == "table" and sys.stdout.isatty(), width=width())
+        ropts = RenderOptions(color=use_color(no_color, fmt, to_stdout), width=width(), show=parse_show(show))
         streaming = to_stdout and fmt in STREAMED
         options = Options.discover(paths, config_file=config_file, command="check", as_of=as_of_date(as_of),
                                    lang=lang, refs=refs or None, fail_on=fail_on, baseline=baseline_file,
                                    no_fail=no_fail or None, jobs=jobs, encoding=encoding,
-                                   input_format=input_format)
+                                   input_format=input_format, exclude=exclude or None)
         # the run is made here (the baseline is read now) and done in drain(), document by document
         run = api.start(paths, options, fmt=fmt if streaming else None, render_options=ropts,
                         keep_text=fmt in ("html", "claimreview"))
-        drain(run, errors_to_stderr=True)  # every format: the report may show them too
+        drain(run, errors_to_stderr=True, quiet=quiet, no_color=no_color)  # every format: the report may show them too
         report = run.report
         if not streaming:
             emit(render(report, fmt, ropts), output)
         for n in run.notes:
             err(n)
+        finish(run, fmt, output, quiet=quiet)
         code = api.exit_status(report, options)
     raise typer.Exit(int(code))
 

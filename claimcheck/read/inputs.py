@@ -10,6 +10,17 @@ Text without a file name (standard input, a batch line) is read as its declared 
 line's ``"format"``: ``markdown``, ``html``, ``text`` or ``auto``); undeclared or ``auto``, it is sniffed
 (:func:`claimcheck.read.markup.sniff`), so a claim inside ``**…**`` or ``<b>…</b>`` is never lost.
 
+A directory walk or a glob leaves out (a path named outright is always read):
+
+* what matches an ``exclude`` glob (configuration ``exclude``, ``--exclude``): a pattern matches a path when it
+  matches the path or any tail of it that starts at the walked directory's name or below (``reports`` skips
+  every ``reports`` directory; ``drafts/old`` skips ``drafts/old`` when ``drafts`` or its parent is walked;
+  ``*.bak.md`` matches by name), much as gitignore does;
+* claimcheck's own reports, told by their content (:func:`is_report`): an HTML report's generator meta tag or
+  title, a Markdown report's heading, JSONL findings (objects with ``doc`` and ``verdict`` or ``kind``/``start``
+  and no ``id``), ``line`` output and GitHub annotations. (JSON and SARIF reports end in .json/.sarif, which a
+  walk does not read.)
+
 Streaming: a ``.jsonl`` batch is read line by line, so memory does not grow with the batch; one text file is one
 document and is read whole. Decoding is strict: invalid bytes are reported with their byte offset, never replaced,
 so that offsets into the text stay the caller's offsets.
@@ -19,7 +30,6 @@ from __future__ import annotations
 
 import codecs
 import datetime as _dt
-import glob
 import io
 import json
 import os
@@ -31,8 +41,9 @@ from dataclasses import replace as _replace
 from claimcheck import cache
 from claimcheck.errors import InputError, UsageError
 from claimcheck.model import Document
+from claimcheck.read.paths import (  # noqa: F401 (the reader's API)
+    TEXT_SUFFIXES, count_documents, excluded, expand, is_report)
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 # Article dates outside this range are almost certainly typos (and would push date arithmetic off the calendar).
 MIN_DATE = _dt.date(1800, 1, 1)
 MAX_DATE = _dt.date(2199, 12, 31)
@@ -131,47 +142,6 @@ def decode(data: bytes, *, name: str, encoding: str | None = None) -> str:
         ) from None
 
 
-def expand(paths: Iterable[str]) -> Iterator[str | InputError]:
-    """Expand directories (recursively) and globs into file paths, in a stable order; unlistable parts are errors."""
-    for p in paths:
-        if p == "-":
-            yield p
-            continue
-        if any(ch in p for ch in "*?[") and not os.path.exists(p):
-            hits = sorted(glob.glob(p, recursive=True))
-            if not hits:
-                yield InputError("no file matches this pattern", path=p)
-            for h in hits:
-                yield from expand([h])
-            continue
-        if os.path.isdir(p):
-            yield from _walk(p)
-        else:
-            yield p
-
-
-def _walk(root: str) -> Iterator[str | InputError]:
-    found: list[tuple[str, str | InputError]] = []
-
-    def onerror(e: OSError) -> None:
-        where = e.filename or root
-        reason = "permission denied" if isinstance(e, PermissionError) else (e.strerror or str(e))
-        found.append((where, InputError(f"cannot list directory: {reason}", path=where)))
-
-    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for f in filenames:
-            if f.lower().endswith(TEXT_SUFFIXES):
-                full = os.path.join(dirpath, f)
-                found.append((full, full))
-    if not found:
-        yield InputError("directory holds no .txt, .md, .html or .jsonl file", path=root)
-        return
-    found.sort(key=lambda t: t[0])
-    for _, item in found:
-        yield item
-
-
 def check_input_format(fmt: str | None) -> str | None:
     """``fmt`` if it is a known input format (None and "auto" mean: tell from the text), else a UsageError."""
     from claimcheck.read.markup import FORMATS
@@ -185,7 +155,7 @@ def check_input_format(fmt: str | None) -> str | None:
 
 def read_documents(
     paths: Iterable[str], *, encoding: str | None = None, lang: str | None = None, stdin=None,
-    input_format: str | None = None,
+    input_format: str | None = None, exclude: Iterable[str] = (),
 ) -> Iterator[Document | InputError]:
     """Every document behind ``paths``, or an :class:`InputError` in its place (lazily, in input order).
 
@@ -193,7 +163,7 @@ def read_documents(
     ``"format"`` of their own are read."""
     encoding = check_encoding(encoding)
     fmt = check_input_format(input_format)
-    for p in expand(paths):
+    for p in expand(paths, exclude):
         if isinstance(p, InputError):
             yield p
             continue

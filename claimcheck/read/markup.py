@@ -11,7 +11,10 @@ Suppression comments (in both formats)::
 HTML: tags are dropped, block elements become line breaks, ``script``/``style``/``template``/``noscript`` content is
 skipped, entities are decoded (each decoded character maps to the entity's position). Markdown: line markers
 (headings, quotes, list bullets and numbers), emphasis and code marks, link targets, inline HTML tags and fenced
-code blocks are dropped. Both are single linear passes (``html.parser`` with no tag stack; line-wise scanning for
+code blocks are dropped. Front matter at the top of a Markdown draft (``---`` YAML-style ``key: value`` lines up to
+``---`` or ``...``, or ``+++`` TOML-style ``key = value`` lines up to ``+++``) is not prose: its ``date`` becomes
+the article date, its ``id`` the document id and its ``title`` the title, and none of it is checked as claims.
+Both are single linear passes (``html.parser`` with no tag stack; line-wise scanning for
 Markdown), so unclosed or deeply nested markup costs no more than ordinary text.
 
 >>> d = to_document("<p>Revenue rose <b>12%</b></p>", doc_id="x.html", path="x.html")
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from dataclasses import replace
 from html import unescape
 from html.parser import HTMLParser
 
@@ -266,14 +270,71 @@ _ITEM = cache.compile(r"[-*+](?= |$)|\d[.)]")  # a list item's marker, within a 
 _INLINE = cache.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)|<[A-Za-z/][^<>\n]*>|`+|\*+|(?<!\w)_+|_+(?!\w)|~~")
 
 
+_FRONT_KEY = cache.compile(r"^([A-Za-z_][\w-]*)\s*[:=]\s*(.*?)\s*$")
+_FRONT_DATE = cache.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+def front_matter(source: str, *, name: str) -> tuple[int, dict[str, object]]:
+    """(length of the front matter block at the top of ``source``, or 0; its ``date``/``id``/``title``).
+
+    Only flat ``key: value`` (``key = value`` after ``+++``) lines are read; quotes around a value are dropped. A
+    date that is not ``YYYY-MM-DD`` (a time after it is allowed) is an :class:`InputError` naming the file."""
+    first = source.split("\n", 1)[0].rstrip("\r")
+    if first.rstrip() not in ("---", "+++"):
+        return 0, {}
+    fence = first.rstrip()
+    closers = ("---", "...") if fence == "---" else ("+++",)
+    pos = len(first) + 1
+    found: dict[str, object] = {}
+    while pos <= len(source):
+        nl = source.find("\n", pos)
+        end = len(source) if nl == -1 else nl + 1
+        line = source[pos:end].rstrip("\r\n")
+        if line.rstrip() in closers:
+            return end, _front_values(found, name=name)
+        m = _FRONT_KEY.match(line)
+        if m and m.group(1).lower() in ("date", "id", "title") and m.group(1).lower() not in found:
+            value = m.group(2)
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+                value = value[1:-1]
+            found[m.group(1).lower()] = value
+        if nl == -1:
+            break
+        pos = end
+    return 0, {}  # no closing line: not front matter
+
+
+def _front_values(raw: dict[str, object], *, name: str) -> dict[str, object]:
+    import datetime as _dt
+
+    from claimcheck.errors import InputError
+
+    out: dict[str, object] = {k: v for k, v in raw.items() if k != "date" and v}
+    when = str(raw.get("date") or "").strip()
+    if when:
+        m = _FRONT_DATE.match(when)
+        try:
+            d = _dt.date.fromisoformat(m.group(1)) if m else None
+        except ValueError:
+            d = None
+        if d is None or not 1800 <= d.year <= 2199:
+            raise InputError(f"front matter: bad date {when[:40]!r} (expected YYYY-MM-DD)", path=name)
+        out["date"] = d
+    return out
+
+
 def markdown_to_document(source: str, *, doc_id: str, path: str | None = None, lang: str | None = None) -> Document:
     b = _Builder()
     in_fence = False
+    skip, meta = front_matter(source, name=path or doc_id)
     pos = 0
     after_heading = in_quote = False
     for line in source.splitlines(keepends=True):
         start = pos
         pos += len(line)
+        if start < skip:  # front matter: read above, never checked
+            b.brk(start)
+            continue
         body = line.rstrip("\r\n")
         if _FENCE.match(body):
             in_fence = not in_fence
@@ -317,7 +378,11 @@ def markdown_to_document(source: str, *, doc_id: str, path: str | None = None, l
             _inline(seg, off, b)
         b.add("\n", start + len(body), contiguous=False)
         b.last_break = False
-    return b.finish(source, doc_id=doc_id, path=path, lang=lang)
+    doc = b.finish(source, doc_id=doc_id, path=path, lang=lang)
+    if meta:
+        doc = replace(doc, id=str(meta.get("id") or doc.id), date=meta.get("date"),  # type: ignore[arg-type]
+                      title=meta.get("title"))  # type: ignore[arg-type]
+    return doc
 
 
 def _split_comments(body: str, start: int) -> list[tuple[str, int, str | None]]:

@@ -74,7 +74,8 @@ def run_parallel(
 
     opts = options or Options()
     jobs = default_jobs() if opts.jobs is None or opts.jobs <= 0 else opts.jobs
-    items = read_documents(paths, encoding=opts.encoding, lang=opts.doc_lang, input_format=opts.input_format)
+    items = read_documents(paths, encoding=opts.encoding, lang=opts.doc_lang, input_format=opts.input_format,
+                           exclude=opts.exclude)
     if jobs == 1:
         yield from _serial(items, opts, then)
         return

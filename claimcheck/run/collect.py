@@ -16,6 +16,7 @@ every document.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -57,6 +58,7 @@ class Run:
                          render_options=render_options, keep_text=keep_text)
         self.results: list[DocResult] = []
         self.notes: list[str] = []
+        self.tally: Counter[str] = Counter()  # the run's counts so far, for the summary line
 
     def _fail_on(self) -> tuple[str, ...]:
         return self.options.fail_on if self.options.command == "check" else ()
@@ -67,6 +69,8 @@ class Run:
             yield done
             r = done.result
             self.notes.extend(done.notes)
+            if done.tally is not None:
+                self.tally.update(done.tally)
             if self.step.fmt is not None and not r.error:
                 # rendered already: the exit status needs the failed documents and whether anything gates, so
                 # one gating document is kept and the rest let go

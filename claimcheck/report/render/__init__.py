@@ -15,10 +15,19 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from claimcheck.errors import UsageError
-from claimcheck.model import CheckedClaim, DocResult, Evidence, Report
+from claimcheck.model import VERDICTS, CheckedClaim, DocResult, Evidence, Report
+from claimcheck.report import gate
 
-FORMATS = ("table", "line", "json", "jsonl", "markdown", "sarif", "claimreview", "html")
+FORMATS = ("table", "line", "json", "jsonl", "markdown", "sarif", "claimreview", "html", "github")
 EXTRACT_FORMATS = ("table", "line", "json", "jsonl")
+# Formats a person reads: they list the findings that gate (and what --show adds), and the summary line ends
+# their output on stdout. Every other format is for a machine and lists everything.
+HUMAN = ("table", "line")
+# The module that renders a format, where it is not named after it (``github`` shares ``line``'s one-finding-a-
+# line shape; the render package keeps to eight modules).
+_MODULE = {"github": "line"}
+# What ``--show`` accepts besides the verdicts.
+SHOW_EXTRA = ("suppressed", "all")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,13 +35,152 @@ class Options:
     color: bool = False  # ANSI colours (table on a terminal)
     width: int = 110
     relative_to: str | None = None  # directory paths are shown relative to (default: as given)
+    # What the human formats list besides the findings that gate: verdicts, "suppressed", "all" (``--show``).
+    show: tuple[str, ...] = ()
 
 
 def render(report: Report, fmt: str, options: Options | None = None) -> str:
     """``report`` rendered in format ``fmt`` (one of :data:`FORMATS`)."""
     check_format(fmt, report.command)
-    mod = importlib.import_module(f".{fmt}", __name__)
-    return mod.render(report, options or Options())
+    mod = importlib.import_module(f".{_MODULE.get(fmt, fmt)}", __name__)
+    return getattr(mod, f"render_{fmt}" if fmt in _MODULE else "render")(report, options or Options())
+
+
+def parse_show(value: str | None) -> tuple[str, ...]:
+    """``--show supported,unverifiable`` as a tuple; an unknown word is a :class:`UsageError`."""
+    if not value:
+        return ()
+    out = []
+    for raw in value.split(","):
+        v = raw.strip().lower()
+        if not v:
+            continue
+        if v not in VERDICTS and v not in SHOW_EXTRA:
+            raise UsageError(f"--show: unknown value {v!r} (choose from {', '.join(VERDICTS + SHOW_EXTRA)})")
+        out.append(v)
+    return tuple(out)
+
+
+def shown(cc: CheckedClaim, fail_on: tuple[str, ...], show: tuple[str, ...]) -> bool:
+    """Whether a human format lists this finding: it gates, or ``show`` asks for its verdict (or for
+    suppressed findings, or for all)."""
+    if gate.gates(cc, fail_on) or "all" in show:
+        return True
+    if cc.suppressed or cc.claim.outside_body:
+        return "suppressed" in show
+    return cc.verdict.outcome in show
+
+
+def summary_line(t: dict[str, int], command: str = "check") -> str:
+    """The one line every run ends with, from :func:`claimcheck.report.gate.tally` counts, e.g. "2 findings gate
+    publication (1 outdated, 1 contradicted); 14 claims checked, 9 supported, 3 unverifiable"."""
+    docs, failed = t.get("documents", 0), t.get("failed", 0)
+    tail = f"; {failed} of {docs} document{'s' if docs != 1 else ''} could not be read" if failed else ""
+    where = f" in {docs} documents" if docs != 1 else ""
+    if command == "extract":
+        return f"{_n(t.get('claims', 0), 'claim')} found{where}{tail}"
+    g = t.get("gating", 0)
+    if g:
+        parts = ", ".join(f"{t[f'gating:{v}']} {v}" for v in VERDICTS if t.get(f"gating:{v}"))
+        head = f"{_n(g, 'finding')} {'gates' if g == 1 else 'gate'} publication ({parts})"
+    elif failed:
+        head = "No finding gates publication in what was read"
+    else:
+        head = "No finding gates publication"
+    rest = [f"{_n(t.get('claims', 0), 'claim')} checked{where}"]
+    # the verdicts of the claims that do not gate (those that gate are counted above)
+    rest += [f"{t[v] - t.get(f'gating:{v}', 0)} {v}" for v in VERDICTS if t.get(v, 0) > t.get(f"gating:{v}", 0)]
+    if t.get("suppressed"):
+        rest.append(f"{t['suppressed']} suppressed")
+    return f"{head}; {', '.join(rest)}{tail}"
+
+
+def _n(k: int, word: str) -> str:
+    return f"{k} {word}{'' if k == 1 else 's'}"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# an ISO date, or a range of two ISO dates or months (a month alone is left as it is: "2011-12" may be a
+# financial year)
+_RANGE_IN_TEXT = re.compile(r"(?<![\w.-])(\d{4}-\d{2}(?:-\d{2})?)(?:\s*[–/]\s*(\d{4}-\d{2}(?:-\d{2})?))?"
+                            r"(?![\w.-]|/\d)")
+
+
+def date_words(iso: str) -> str:
+    """"2017-03-19" as "19 Mar 2017" ("2015-07" as "Jul 2015"); anything else unchanged."""
+    m = _ISO.match(iso.strip())
+    if not m:
+        return iso
+    y, mo, d = m.groups()
+    if not mo or not 1 <= int(mo) <= 12:
+        return y if not mo else iso
+    month = _MONTHS[int(mo) - 1]
+    if d:
+        import datetime as _dt
+
+        try:
+            _dt.date(int(y), int(mo), int(d))
+        except ValueError:
+            return iso
+        return f"{int(d)} {month} {y}"
+    return f"{month} {y}"
+
+
+def period_words(period: str | None) -> str | None:
+    """A period as a reader says it: "2017-03-19/" → "since 19 Mar 2017", "a/b" → "19 Mar 2017 – 25 Mar 2022",
+    "/b" → "until 25 Mar 2022", one date → that date in words."""
+    if not period:
+        return period
+    if "/" not in period:
+        return date_words(period)
+    a, _, b = period.partition("/")
+    a, b = a.strip(), b.strip()
+    if a and b:
+        return f"{date_words(a)} – {date_words(b)}"
+    if a:
+        return f"since {date_words(a)}"
+    return f"until {date_words(b)}" if b else period
+
+
+def dates_in_words(text: str) -> str:
+    """Every ISO date in ``text`` in words ("19 Mar 2017"), and a range "YYYY-MM-DD–YYYY-MM-DD" (or with "/")
+    as "19 Mar 2017 – 25 Mar 2022"."""
+    def one(m: re.Match[str]) -> str:
+        a, b = m.group(1), m.group(2)
+        if b and (len(a) == 10 or len(b) == 10):
+            return f"{date_words(a)} – {date_words(b)}"
+        return date_words(a) if not b and len(a) == 10 else m.group()
+
+    return _RANGE_IN_TEXT.sub(one, text)
+
+
+def domain(url: str | None) -> str | None:
+    """The host of an http(s) URL without "www." — the short text of a source link."""
+    u = safe_url(url)
+    if not u:
+        return None
+    host = (urlsplit(u).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def source_urls(cc: CheckedClaim) -> list[str]:
+    """The distinct safe source URLs of a finding's evidence, in order."""
+    out: list[str] = []
+    for e in cc.verdict.evidence:
+        u = safe_url(e.source_url)
+        if u and u not in out:
+            out.append(u)
+    return out
+
+
+def message_without_sources(cc: CheckedClaim) -> str:
+    """:func:`message` without its "— source <url>" parts whose URL the evidence lists anyway (a URL shown once)."""
+    m = message(cc)
+    for u in source_urls(cc):
+        for sep in (" — source ", " - source ", "; source "):
+            m = m.replace(sep + u, "")
+    return m.strip()
 
 
 def check_format(fmt: str, command: str = "check") -> None:
@@ -59,10 +207,16 @@ def display_path(r: DocResult, options: Options | None = None) -> str:
     return p
 
 
+def in_batch(r: DocResult) -> bool:
+    """Whether ``r`` is one document of a JSONL batch (shown as ``path#id``); a draft whose front matter names
+    an id is still shown by its path alone, so ``path:line:col`` stays what editors parse."""
+    return bool(r.path and r.doc != r.path and r.path.lower().endswith(".jsonl"))
+
+
 def location(r: DocResult, cc: CheckedClaim, options: Options | None = None) -> str:
     c = cc.claim
     where = display_path(r, options)
-    if r.path and r.doc != r.path:  # a document inside a batch file
+    if in_batch(r):
         where = f"{where}#{r.doc}"
     return f"{where}:{c.line or 1}:{c.col or 1}"
 

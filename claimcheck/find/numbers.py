@@ -110,7 +110,10 @@ def word_value(folded_word: str) -> int | None:
 
 _SPLIT_WORDS = cache.compile(r"[\s-]+")
 
-DIGITS = r"(?:(?<!\d)\d+(?:,\d{2,3}(?!\d))*(?:\.\d+)?|(?<![\d.\p{L}])\.\d+)"
+# A dot may stand for a group comma when a comma group follows ("5.32,655.33" = 5,32,655.33, a typing or OCR slip);
+# a decimal point alone never follows a letter or a vowel sign ("रू.500" is 500 rupees, not .5).
+DIGITS = (r"(?:(?<!\d)(?:\d{1,3}(?:\.\d{2})++(?=,\d{3}(?!\d))|\d+)(?:,\d{2,3}(?!\d))*(?:\.\d+)?"
+          r"|(?<![\d.\p{L}\p{M}])\.\d+)")
 
 
 MAX_TOKENS = 24  # the longest number written in words has ~12 ("एक सौ पच्चीस करोड़ पैंतीस लाख … तेरह")
@@ -183,6 +186,9 @@ def digits_value(s: str) -> float:
     """Value of a digit string (ASCII digits after folding). The ``regex`` module's Unicode tables may call a
     character a digit that Python's ``float`` does not know (Kawi, U+11F58): such a string is no number (NaN;
     the finders drop non-finite values), not a crash (found by the fuzz run)."""
+    comma = s.rfind(",")
+    if comma > 0 and "." in s[:comma]:  # "5.32,655.33": the dots before the last comma group digits
+        s = s[:comma].replace(".", "") + s[comma:]
     try:
         return float(s.replace(",", ""))
     except ValueError:
@@ -284,6 +290,12 @@ def read(text: str) -> tuple[float, int] | None:
             if not seen or pending_mod is not None:
                 break
             rest = text[m.end():]
+            if kind == "con" and group is not None and (m2 := tok_re.match(rest)) is not None \
+                    and m2.lastgroup == "f" and lx.fractions[m2.group("f").lower()] < 1:
+                # "two and a half lakh" = 2.5 lakh: the fraction joins the group, a scale after it applies to both
+                group += lx.fractions[m2.group("f").lower()]
+                end = pos = m.end() + m2.end()
+                continue
             if kind == "dec":
                 digits = ""
                 p2 = 0

@@ -385,6 +385,11 @@ def find(ctx) -> list:
         if _minus(t, c):  # "वृद्धि दर -2.3 प्रतिशत" (but "-5 करोड़" at a line start is a bullet)
             val, start = -val, c.fs - 1
         if kind == "percent":
+            if c.unit and c.unit != "percent":  # basis points: reported in percentage points, stated amount kept
+                fields["orig_unit"] = c.unit
+                fields["orig_value"] = _num(val) if lo is None else {"low": _num(lo), "high": _num(hi)}
+                f = units.factor(c.unit, "percentage_point")
+                val, lo, hi = (None if x is None else round(x * f, 9) for x in (val, lo, hi))
             fields["unit"] = "percent"
         elif kind == "money":
             fields.setdefault("unit", c.unit)

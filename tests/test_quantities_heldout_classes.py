@@ -1,0 +1,108 @@
+"""The error classes of extraction seen on held-out news (issue 14), each by the mechanism that fixes it:
+money versus count, basis points, "X and a half", ranges against changes and asides, number-word compounds with
+commas, digit groups written with dots, रू./रु./Rs., font-conversion artefacts, helpline and case numbers, and
+numbers in scheme names (a version rule in place of copied label words).
+
+Every sentence here was written for these tests (none is taken from an article or a corpus).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimcheck.find.claims import Context
+from claimcheck.find.quantities import finder as quantities
+from claimcheck.model import Document
+from claimcheck.read.text import fold
+
+
+def find(text: str, lang: str = "hi"):
+    doc = Document(id="t", text=text, date=dt.date(2026, 3, 2), lang=lang)
+    ctx = Context(doc=doc, folded=fold(text), anchor=doc.date, lang=lang)
+    return quantities.find(ctx)
+
+
+def found(text: str) -> list[tuple]:
+    out = []
+    for c in find(text):
+        assert c.text == text[c.start:c.end]
+        out.append((c.kind, c.text, c.value if c.low is None and c.high is None else (c.low, c.high), c.unit))
+    return out
+
+
+def approx_rows(rows):
+    return [(k, s, pytest.approx(v) if isinstance(v, float) else v, u) for k, s, v, u in rows]
+
+
+# -- labels: a general version rule instead of copied label words ---------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("केंद्र सरकार 100 नए मेडिकल कॉलेज खोलेगी।", "100", 100),
+    ("राज्य सरकार 40 नई एंबुलेंस खरीदेगी।", "40", 40),
+    ("The government will open 75 new schools.", "75", 75),
+    ("पोषण माह में 12 हजार आंगनबाड़ी केंद्र जुड़े।", "12 हजार", 12000),
+])
+def test_a_count_after_a_word_that_once_was_a_label_is_a_claim(text, surface, value):
+    assert ("quantity", surface, value, "units") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "पोषण 2.0 के तहत काम शुरू हुआ।",
+    "GBC 4.0 का आयोजन हुआ।",
+    "नई नीति को उद्योग 4.0 से जोड़ा गया।",
+    "The Poshan 2.0 guidelines were issued.",
+])
+def test_a_version_number_in_a_name_is_no_claim(text):
+    assert found(text) == []
+
+
+# -- basis points ---------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("The bank cut its lending rate by 25 bps.", "25 bps", 0.25),
+    ("Yields rose 40 basis points in a week.", "40 basis points", 0.4),
+    ("रिजर्व बैंक ने रेपो दर में 50 आधार अंकों की बढ़ोतरी की।", "50 आधार अंकों", 0.5),
+    ("ब्याज दर 35 आधार अंक घटी।", "35 आधार अंक", 0.35),
+])
+def test_basis_points_are_percentage_points(text, surface, value):
+    hits = [c for c in find(text) if c.text == surface]
+    assert len(hits) == 1, found(text)
+    c = hits[0]
+    assert (c.kind, c.unit) == ("percent", "percent")
+    assert c.value == pytest.approx(value)
+    assert (c.orig_value, c.orig_unit) == (int(value * 100), "bp")
+
+
+def test_a_range_of_basis_points():
+    assert approx_rows(found("Rates may move 15-20 bps.")) == [("percent", "15-20 bps", (0.15, 0.2), "percent")]
+
+
+# -- "X and a half" -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, kind, value, unit", [
+    ("The dispute lasted four and a half decades.", "four and a half decades", "duration", 45, "year"),
+    ("It took one and a half years.", "one and a half years", "duration", 1.5, "year"),
+    ("Two and a half lakh people came.", "Two and a half lakh", "quantity", 250000, "units"),
+    ("यह विवाद साढ़े चार दशक पुराना है।", "साढ़े चार दशक", "duration", 45, "year"),
+])
+def test_and_a_half_is_one_number(text, surface, kind, value, unit):
+    assert approx_rows(found(text)) == [(kind, surface, value, unit)]
+
+
+# -- digits: dot groups, currency abbreviations ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("कुल बजट 5.32,655.33 करोड़ रुपये का है।", "5.32,655.33 करोड़ रुपये", 5326553300000),
+    ("जुर्माना रू.500 लगा।", "रू.500", 500),
+    ("फीस रु. 1,200 तय हुई।", "रु. 1,200", 1200),
+    ("टिकट 300 रू. का है।", "300 रू.", 300),
+    ("A fine of Rs. 2,000 was imposed.", "Rs. 2,000", 2000),
+])
+def test_rupee_amounts_written_with_dots(text, surface, value):
+    assert approx_rows(found(text)) == [("money", surface, value, "INR")]
+
+
+def test_a_decimal_with_two_digits_stays_a_decimal():
+    assert approx_rows(found("दर 7.25 प्रतिशत रही।")) == [("percent", "7.25 प्रतिशत", 7.25, "percent")]

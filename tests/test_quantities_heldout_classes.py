@@ -106,3 +106,54 @@ def test_rupee_amounts_written_with_dots(text, surface, value):
 
 def test_a_decimal_with_two_digits_stays_a_decimal():
     assert approx_rows(found("दर 7.25 प्रतिशत रही।")) == [("percent", "7.25 प्रतिशत", 7.25, "percent")]
+
+
+# -- ranges need their own connective; a change and an aside are two amounts ----------------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("The share went from 20 to 30 per cent.",
+     [("percent", "20", 20, "percent"), ("percent", "30 per cent", 30, "percent")]),
+    ("Ticket prices from Rs 150 to Rs 400 were listed.",
+     [("money", "Rs 150", 150, "INR"), ("money", "Rs 400", 400, "INR")]),
+    ("बाजार में हिस्सा 12 प्रतिशत से 18 प्रतिशत हो गया।",
+     [("percent", "12 प्रतिशत", 12, "percent"), ("percent", "18 प्रतिशत", 18, "percent")]),
+    ("बेरोजगारी 9 से 6 प्रतिशत रह गई।", [("percent", "9", 9, "percent"), ("percent", "6 प्रतिशत", 6, "percent")]),
+    ("Almost half – 48 per cent – of the seats went to women.", [("percent", "48 per cent", 48, "percent")]),
+])
+def test_a_change_or_an_aside_is_two_amounts(text, want):
+    assert approx_rows(found(text)) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Loans carry rates ranging from 9 to 11 per cent.", [("percent", "9 to 11 per cent", (9, 11), "percent")]),
+    ("Between 40 and 50 per cent of the wells dried up.", [("percent", "40 and 50 per cent", (40, 50), "percent")]),
+    ("किराया 20 से 25 प्रतिशत तक बढ़ेगा।", [("percent", "20 से 25 प्रतिशत", (20, 25), "percent")]),
+    ("भाव 30 से 35 हजार रुपये तक पहुंच गया।", [("money", "30 से 35 हजार रुपये", (30000, 35000), "INR")]),
+    ("The camp housed 300-350 families.", [("quantity", "300-350", (300, 350), "units")]),
+])
+def test_a_range_with_its_own_connective_stays_one(text, want):
+    assert approx_rows(found(text)) == want
+
+
+# -- helpline, phone and case numbers --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Call the helpline 1800-425-1100 or 14567 for help.",
+    "हेल्पलाइन 1800-120-3344 या 1077 पर शिकायत करें।",
+    "FIR No. 318 was lodged at the police station.",
+    "मुकदमा संख्या 212/2025 में सुनवाई हुई।",
+    "प्रकरण क्रमांक 88 की जांच जारी है।",
+    "Case nos. 14 and 15 were heard together.",
+])
+def test_phone_and_case_numbers_are_no_claims(text):
+    assert [k for k, *_ in found(text) if k != "duration"] == []
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("Call the helpline 1098; 600 volunteers answer it.", "600", 600),
+    ("जिले में डेंगू के केस 300 के पार पहुंचे।", "300", 300),
+    ("शिकायतों की संख्या 900 हो गई।", "900", 900),
+])
+def test_counts_next_to_phone_and_case_words_stay(text, surface, value):
+    hits = [c for c in find(text) if c.text == surface]
+    assert len(hits) == 1 and value in (hits[0].value, hits[0].low), found(text)

@@ -97,6 +97,12 @@ def lex() -> Lex:
         change_from=cache.compile(
             rf"{LB}(?:{_alt(rng['change_before'])})(?:[ \t]+[\p{{L}}\p{{M}}'’-]{{1,20}}){{0,3}}"
             rf"[ \t]+(?:{_alt(rng['change_from'])})[ \t]+\Z", _I),
+        # "from" right before an amount ("went from 20 to 30"), and the words that keep it a range ("ranging from")
+        bare_from=cache.compile(rf"{LB}(?:{_alt(rng['change_from'])})[ \t]+\Z", _I),
+        range_from=cache.compile(rf"{LB}(?:{_alt(rng['range_from'])})[ \t]+(?:{_alt(rng['change_from'])})[ \t]+\Z", _I),
+        change_after=cache.compile(rf"[ \t]*(?:{_alt(rng['change_after'])}){RB}", _I),
+        change_sep=frozenset(_forms(rng["change_sep"])),
+        changed_before=cache.compile(rf"{LB}(?:{_alt(rng['changed_before'])})[ \t]+\Z", _I),
         worth_before=cache.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?:{p['scale']}|{_alt(f for cur in q['currencies'].values() for f in cur['after'])})"
             rf"[ \t]+(?:{_alt(q['money_nouns']['worth_linkers'])})[ \t]+\Z", _I),

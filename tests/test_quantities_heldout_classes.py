@@ -157,3 +157,19 @@ def test_phone_and_case_numbers_are_no_claims(text):
 def test_counts_next_to_phone_and_case_words_stay(text, surface, value):
     hits = [c for c in find(text) if c.text == surface]
     assert len(hits) == 1 and value in (hits[0].value, hits[0].low), found(text)
+
+
+# -- a number in words whose groups are set off by commas -----------------------------------------------------------
+
+def test_a_compound_in_words_with_commas_is_one_number():
+    text = "कुल खर्च चार हजार बारह करोड़, सत्तर लाख, पांच हजार रुपये रहा।"
+    assert approx_rows(found(text)) == [
+        ("money", "चार हजार बारह करोड़, सत्तर लाख, पांच हजार रुपये", 4012e7 + 70e5 + 5000, "INR")]
+
+
+@pytest.mark.parametrize("text, n", [
+    ("दस करोड़, बीस करोड़ और तीस करोड़ रुपये मंजूर हुए।", 3),  # the same scale: a list
+    ("पांच करोड़, 20 लाख रुपये के दो बिल आए।", 2),  # digits after the comma: a list
+])
+def test_a_comma_before_a_group_that_cannot_continue_splits(text, n):
+    assert len([r for r in found(text) if r[0] == "money"]) == n

@@ -150,7 +150,8 @@ def patterns() -> dict[str, str]:
     # ((?&numtok) matches the group's pattern, whatever the first token was). Writing it three times cost ~13 ms
     # of every start-up. A pattern may therefore hold ``expr`` only once.
     # "₹1,000-crore project": a hyphen may join a scale word to its number
-    cont = (rf"[ \t]*(?:{DIGITS}|(?<![\p{{L}}\p{{M}}])(?&numtok))|-(?:{scale}){RB}"
+    # "छह हजार इकतीस करोड़, बयासी लाख": a comma between groups written in words (read() decides)
+    cont = (rf"[ \t]*(?:{DIGITS}|(?<![\p{{L}}\p{{M}}])(?&numtok))|-(?:{scale}){RB}|,[ \t]*(?&numtok)"
             rf"|[ \t]+(?:{conj}|{dec}|{per}){RB}[ \t]+(?={DIGITS}|(?&numtok))")
     # (no left boundary here: callers put their own, e.g. after "Rs" in "Rs5,000")
     # at most MAX_TOKENS tokens: a run of "1 1 1 …" must not make every rescan read to its end
@@ -244,11 +245,21 @@ def read(text: str) -> tuple[float, int] | None:
     pos = 0
     n = len(text)
     trailing: tuple[int, float] | None = None
+    words_only = True  # no digit so far (a comma joins groups only in a number written in words)
+    last_kind = ""
     while pos < n:
         m = tok_re.match(text, pos)
         if m is None:
+            if last_kind == "s" and words_only and group is None and last_scale >= 1000 and pending_mod is None:
+                joined = _comma_group(text, pos, last_scale)
+                if joined is not None:
+                    total += joined[0]
+                    end = joined[1]
             break
         kind = m.lastgroup
+        last_kind = kind
+        if kind == "d":
+            words_only = False
         tok = m.group(kind)
         low = tok.lower()
         if kind == "neg":
@@ -355,6 +366,23 @@ def read(text: str) -> tuple[float, int] | None:
     if trailing is not None and group == trailing[1] and trailing[1] >= 1000:
         return sign * total, trailing[0]  # "5 करोड़ 2020 में": the 2020 is another number
     return sign * (total + (group or 0.0)), end
+
+
+_COMMA = cache.compile(r",[ \t]*")
+_ANY_DIGIT = cache.compile(r"\d")
+
+
+def _comma_group(text: str, pos: int, last_scale: float) -> tuple[float, int] | None:
+    """(value, end) of the group after a comma at ``pos`` that continues a number written in words ("छह हजार इकतीस
+    करोड़, बयासी लाख, पैंतीस हजार"): in words, and smaller than the scale before the comma; else None ("दस करोड़,
+    बीस करोड़" are two numbers)."""
+    cm = _COMMA.match(text, pos)
+    if cm is None:
+        return None
+    sub = read(text[cm.end():])
+    if sub is None or not 0 < sub[0] < last_scale or _ANY_DIGIT.search(text, cm.end(), cm.end() + sub[1]):
+        return None
+    return sub[0], cm.end() + sub[1]
 
 
 def parse_number(text: str) -> float | None:

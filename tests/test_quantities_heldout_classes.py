@@ -173,3 +173,33 @@ def test_a_compound_in_words_with_commas_is_one_number():
 ])
 def test_a_comma_before_a_group_that_cannot_continue_splits(text, n):
     assert len([r for r in found(text) if r[0] == "money"]) == n
+
+
+# -- font-conversion and OCR artefacts: folded for matching, offsets into the text as written -------------------------
+
+@pytest.mark.parametrize("text, surface, kind, value, unit", [
+    ("राज्य को 40 कराेड़ रुपये मिले।", "40 कराेड़ रुपये", "money", 40e7, "INR"),  # ा + े for ो
+    ("मेले में अाठ लाख लोग आए।", "अाठ लाख", "quantity", 8e5, "units"),  # अ + ा for आ
+    ("पुलिस ने बताया कि9 लोग घायल हुए।", "9", "quantity", 9, "units"),  # a lost space after a function word
+    ("बजट (12 करोड़ रुपयेद्ध मंजूर हुआ।", "12 करोड़ रुपये", "money", 12e7, "INR"),  # "द्ध" for ")"
+])
+def test_artefacts_are_read_through(text, surface, kind, value, unit):
+    rows = found(text)
+    assert [r for r in rows if r[1] == surface] == approx_rows([(kind, surface, value, unit)]), rows
+
+
+@pytest.mark.parametrize("text", [
+    "बैठक 30 नवंबरद्ध को होगी।",  # a date with the artefact: no count
+    "जी20 देशों के नेता मिले।",  # digits glued to a name
+])
+def test_artefacts_make_no_claims(text):
+    assert [r for r in found(text) if r[0] != "duration"] == []
+
+
+def test_split_vowel_signs_fold_to_one_letter_and_map_back():
+    text = "कुल दाे लाख लाेग"
+    f = fold(text)
+    assert f.text == "कुल दो लाख लोग"
+    i = f.text.index("दो")
+    assert text[slice(*f.span(i, i + 2))] == "दाे"
+    assert f.span(0, len(f.text)) == (0, len(text))

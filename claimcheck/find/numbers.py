@@ -30,7 +30,10 @@ from claimcheck.read.text import first_run, fold_string
 # Characters that make a word continue (letters, vowel signs, viramas, digits).
 WORD_CHAR = r"[\p{L}\p{M}\p{N}]"
 LB = rf"(?<!{WORD_CHAR})"  # left word boundary
-RB = rf"(?!{WORD_CHAR})"  # right word boundary
+# Legacy-font conversion writes a closing parenthesis as "द्ध" glued to the word before it ("30 नवंबरद्ध" for
+# "30 नवंबर)"): a word of the vocabulary still ends there. (No Hindi word is a vocabulary word + "द्ध".)
+CLOSE_ARTEFACT = "\u0926\u094D\u0927"
+RB = rf"(?!(?!{CLOSE_ARTEFACT}(?!{WORD_CHAR})){WORD_CHAR})"  # right word boundary
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,7 +54,9 @@ def lex() -> Lex:
     # test that spares the costlier lookbehind at most positions inside words
     cur_last = "".join(regex.escape(ch) for ch in sorted({f[-1] for f in uw.before if f}))
     cur_last = rf"(?<=[{cur_last}])" if cur_last else ""
-    start = rf"(?:(?<![\p{{L}}\p{{M}}\p{{N}}])|{cur_last}(?<=(?<![\p{{L}}\p{{M}}])(?:{cur})))"  # "Rs5,000" too
+    glued = _alt(q["artefacts"]["glued_before_digits"])
+    start = (rf"(?:(?<![\p{{L}}\p{{M}}\p{{N}}])|{cur_last}(?<=(?<![\p{{L}}\p{{M}}])(?:{cur}))"  # "Rs5,000" too
+             rf"|(?<=(?<![\p{{L}}\p{{M}}])(?:{glued}))(?=\d))")  # "कि7 लोगों": a lost space (an artefact)
     num_re = cache.compile(rf"{vague}|(?P<num>{start}(?<!\d[.,]){p['expr']})", _I)
     return SimpleNamespace(
         num_re=num_re,

@@ -203,3 +203,32 @@ def test_split_vowel_signs_fold_to_one_letter_and_map_back():
     i = f.text.index("दो")
     assert text[slice(*f.span(i, i + 2))] == "दाे"
     assert f.span(0, len(f.text)) == (0, len(text))
+
+
+# -- money versus count ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("नगर निगम ने 3 हजार 118 करोड़ का बजट पारित किया।", "3 हजार 118 करोड़", 3118e7),
+    ("पुल के लिए 240 करोड़ स्वीकृत किए गए।", "240 करोड़", 240e7),
+    ("स्कूल भवन के लिए 35 लाख मंजूर हुए।", "35 लाख", 35e5),
+    ("मंत्री ने 900 करोड़ के कार्यों का लोकार्पण किया।", "900 करोड़", 900e7),
+    ("पुलिस ने 4 करोड़ की संपत्ति कुर्क की।", "4 करोड़", 4e7),
+    ("The company raised 700 crore through a rights issue.", "700 crore", 700e7),
+    ("Of the fund, 1,100 crore were spent on canals.", "1,100 crore", 1100e7),
+])
+def test_money_without_a_currency_word(text, surface, value):
+    assert approx_rows([r for r in found(text) if r[1] == surface]) == [("money", surface, value, "INR")]
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("The mission will create 12.40 crore jobs.", "12.40 crore", 12.4e7),
+    ("योजना से 11.25 करोड़ रोजगार पैदा होंगे।", "11.25 करोड़", 11.25e7),
+    ("So far 2.5 crore were vaccinated in the state.", "2.5 crore", 2.5e7),
+    ("पार्टी की सदस्यता 9 करोड़ तक पहुंची।", "9 करोड़", 9e7),
+    ("शहर में 6 लाख लोग जमा हुए।", "6 लाख", 6e5),
+    ("विभाग ने 3 लाख कार्ड जारी किए।", "3 लाख", 3e5),
+])
+def test_counts_with_a_large_scale_stay_counts(text, surface, value):
+    hits = [c for c in find(text) if c.text == surface]
+    assert len(hits) == 1 and (hits[0].kind, hits[0].unit) == ("quantity", "units"), found(text)
+    assert pytest.approx(value) in (hits[0].value, hits[0].low, hits[0].high)

@@ -131,6 +131,7 @@ def _labels() -> SimpleNamespace:
         }),
         not_nouns=frozenset(fold_string(w).lower() for w in cop["not_nouns"]),
         money=frozenset(fold_string(w).lower() for w in q["money_nouns"]["forms"]),
+        money_verbs=frozenset(fold_string(w).lower() for w in q["money_nouns"].get("verbs_after", [])),
         participle=tuple(fold_string(w).lower() for w in q["subject"]["stop_suffixes"]),
     )
 
@@ -207,6 +208,23 @@ def copula_subject(t: str, pos: int, subject) -> tuple[str, int] | None:
     if words[0].lower() in lx.not_nouns or (len(words) == 1 and words[0].lower().endswith(lx.participle)):
         return None
     return phrase, m.end()
+
+
+def copula_participle(t: str, pos: int, subject) -> bool:
+    """After an amount ending at ``pos``: a plural copula and a participle that is no verb of spending ("1.5 crore
+    were vaccinated", "2 करोड़ हैं पंजीकृत"): people or things were counted, not money ("2,000 crore were spent")."""
+    lx = _labels()
+    window = t[pos:pos + 8].lower()
+    if not any(w in window for w in lx.copula_words):
+        return False
+    m = lx.re["copula"].match(t, pos)
+    if m is None:
+        return False
+    phrase, _ = subject(t, m.end())
+    if not phrase or len(phrase.split()) != 1:
+        return False
+    w = phrase.lower()
+    return w.endswith(lx.participle) and w not in lx.money_verbs and w not in lx.not_nouns
 
 
 def governed_by_money(t: str, start: int) -> int:

@@ -243,6 +243,9 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
         fields["unit"] = "percent"
         return "percent"
     mn = lx.money_noun.match(t, end) if c.has_scale else None
+    if mn is None and c.has_scale and c.value >= 1000 and lx.money_verb.match(t, end):
+        fields["unit"], fields["implicit_unit"] = "INR", True  # "20 लाख मंजूर किए गए", "2 crore sanctioned"
+        return "money"
     if mn is None and c.has_scale:  # "10 लाख करोड़ से अधिक के एमओयू": look past the bound words
         qa = lx.qual_after.match(t, end)
         mn = lx.money_noun.match(t, qa.end()) if qa is not None and qa.group("q").strip() != "से" else None
@@ -255,6 +258,9 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
         return "money"
     if c.has_scale and (cop := qctx.copula_subject(t, end, lambda tt, at: _subject(tt, at, lx))):
         fields["unit"], fields["subject"] = "units", _orig(ctx, t, cop[1], cop[0])  # "of which 2.39 crore are …"
+        return "quantity"
+    if c.has_scale and qctx.copula_participle(t, end, lambda tt, at: _subject(tt, at, lx)):
+        fields["unit"] = "units"  # "1.5 crore were vaccinated"
         return "quantity"
     cue = qctx.counted_before(t, c.fs)  # "the number of MSMEs … has crossed 1 crore"
     counted = cue.start() if cue is not None else -1
@@ -299,6 +305,11 @@ def _nothing_counted(t: str, pos: int, lx: _Lex) -> bool:
         return True
     nxt = lx.word_re.match(t, pos)
     w = nxt.group(1).lower() if nxt else None
+    if w is not None and w.endswith(lx.stop_suffixes) and _PUNCT_END.match(t, nxt.end()):
+        return True  # a participle ends the clause: "500 करोड़ स्वीकृत।" (but "2 करोड़ पंजीकृत मतदाता" counts)
+    if w is not None and w.endswith(lx.stop_suffixes) and (w2 := lx.word_re.match(t, nxt.end())) is not None:
+        w2l = w2.group(1).lower()
+        return w2l in lx.stop and w2l not in lx.postpositions  # "… स्वीकृत किए गए"
     return w is not None and w in lx.stop and w not in lx.postpositions
 
 

@@ -80,6 +80,9 @@ def lex() -> Lex:
         sep_re=cache.compile(rf"{_WS}*(?:(?P<s>-|{_alt(rng['separators'])}){_WS}*|{_WS}+)", _I),
         between_after=cache.compile(rf"{_WS}*(?:{_alt(rng['between_after'])}){RB}", _I),
         between_before=cache.compile(rf"{LB}(?:{_alt(rng['between_before'])})[ \t]*\Z", _I),
+        money_verb=cache.compile(
+            rf"{_WS}+(?:(?:{_alt(q['emphatic']['forms'])}){_WS}+)?(?:{_alt(q['money_nouns'].get('verbs_after', []))}){RB}",
+            _I),
         money_noun=cache.compile(
             rf"{_WS}+(?P<link>(?:{_alt(q['money_nouns']['linkers'])}){_WS}+)?"
             rf"(?:\d[\d.,]{{0,20}}(?:{_WS}*(?:{p['scale']})){{0,4}}{_WS}+)?"

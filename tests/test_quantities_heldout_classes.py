@@ -215,6 +215,8 @@ def test_split_vowel_signs_fold_to_one_letter_and_map_back():
     ("पुलिस ने 4 करोड़ की संपत्ति कुर्क की।", "4 करोड़", 4e7),
     ("The company raised 700 crore through a rights issue.", "700 crore", 700e7),
     ("Of the fund, 1,100 crore were spent on canals.", "1,100 crore", 1100e7),
+    ("Schemes worth 2,600 crore were launched on Monday.", "2,600 crore", 2600e7),
+    ("The 1,800-crore bridge was opened.", "1,800-crore", 1800e7),
 ])
 def test_money_without_a_currency_word(text, surface, value):
     assert approx_rows([r for r in found(text) if r[1] == surface]) == [("money", surface, value, "INR")]
@@ -227,6 +229,7 @@ def test_money_without_a_currency_word(text, surface, value):
     ("पार्टी की सदस्यता 9 करोड़ तक पहुंची।", "9 करोड़", 9e7),
     ("शहर में 6 लाख लोग जमा हुए।", "6 लाख", 6e5),
     ("विभाग ने 3 लाख कार्ड जारी किए।", "3 लाख", 3e5),
+    ("Registrations crossed the 50-lakh mark.", "50-lakh", 50e5),
 ])
 def test_counts_with_a_large_scale_stay_counts(text, surface, value):
     hits = [c for c in find(text) if c.text == surface]

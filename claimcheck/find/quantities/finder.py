@@ -242,6 +242,10 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
         c.value *= 100  # "आधे से ज्यादा", "half of": a share
         fields["unit"] = "percent"
         return "percent"
+    if (c.has_scale and c.scale >= 1e5 and lx.hyphen_scale.search(c.text) and lx.word_re.match(t, end)
+            and not lx.hyphen_count.match(t, end)):
+        fields["unit"], fields["implicit_unit"] = "INR", True  # "the 2,000-crore project": a sum as a modifier
+        return "money"
     mn = lx.money_noun.match(t, end) if c.has_scale else None
     if mn is None and c.has_scale and c.value >= 1000 and lx.money_verb.match(t, end):
         fields["unit"], fields["implicit_unit"] = "INR", True  # "20 लाख मंजूर किए गए", "2 crore sanctioned"
@@ -259,7 +263,8 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
     if c.has_scale and (cop := qctx.copula_subject(t, end, lambda tt, at: _subject(tt, at, lx))):
         fields["unit"], fields["subject"] = "units", _orig(ctx, t, cop[1], cop[0])  # "of which 2.39 crore are …"
         return "quantity"
-    if c.has_scale and qctx.copula_participle(t, end, lambda tt, at: _subject(tt, at, lx)):
+    if (c.has_scale and qctx.copula_participle(t, end, lambda tt, at: _subject(tt, at, lx))
+            and qctx.governed_by_money(t, c.fs) < 0):  # (but "projects worth 3,500 crore were launched")
         fields["unit"] = "units"  # "1.5 crore were vaccinated"
         return "quantity"
     cue = qctx.counted_before(t, c.fs)  # "the number of MSMEs … has crossed 1 crore"

@@ -96,6 +96,9 @@ def lex() -> Lex:
         stop_suffixes=tuple(_forms(q["subject"]["stop_suffixes"])),
         article_before=cache.compile(rf"{LB}(?:{_alt(q['indefinite']['article'])})[ \t]+\Z", _I),
         indefinite=frozenset(_forms(q["indefinite"]["forms"])),
+        hyphen_scale=cache.compile(rf"\d-(?:{p['scale']})\Z", _I),
+        hyphen_count=cache.compile(
+            rf"-?{_WS}*(?:{_alt(q['money_nouns'].get('hyphen_not_before', []))}){RB}", _I),
         scale_re=cache.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{p['scale']}){RB}", _I),
         multiples_re=cache.compile(rf"{LB}(?:{_alt(mult)}){RB}", _I),
         multiples=mult,

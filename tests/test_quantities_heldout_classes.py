@@ -111,6 +111,7 @@ def test_a_decimal_with_two_digits_stays_a_decimal():
 # -- ranges need their own connective; a change and an aside are two amounts ----------------------------------------
 
 @pytest.mark.parametrize("text, want", [
+    ("Coverage grew from about 35% to 55%.", [("percent", "35%", 35, "percent"), ("percent", "55%", 55, "percent")]),
     ("The share went from 20 to 30 per cent.",
      [("percent", "20", 20, "percent"), ("percent", "30 per cent", 30, "percent")]),
     ("Ticket prices from Rs 150 to Rs 400 were listed.",

@@ -104,10 +104,13 @@ def lex() -> Lex:
         multiples=mult,
         change_from=cache.compile(
             rf"{LB}(?:{_alt(rng['change_before'])})(?:[ \t]+[\p{{L}}\p{{M}}'’-]{{1,20}}){{0,3}}"
-            rf"[ \t]+(?:{_alt(rng['change_from'])})[ \t]+\Z", _I),
-        # "from" right before an amount ("went from 20 to 30"), and the words that keep it a range ("ranging from")
-        bare_from=cache.compile(rf"{LB}(?:{_alt(rng['change_from'])})[ \t]+\Z", _I),
-        range_from=cache.compile(rf"{LB}(?:{_alt(rng['range_from'])})[ \t]+(?:{_alt(rng['change_from'])})[ \t]+\Z", _I),
+            rf"[ \t]+(?:{_alt(rng['change_from'])})[ \t]+(?:(?:{_alt(q['approx']['before'])})[ \t]+)?\Z", _I),
+        # "from" right before an amount, or before a hedge and an amount ("went from about 20 to 30"), and the words
+        # that keep it a range ("ranging from")
+        bare_from=cache.compile(
+            rf"{LB}(?:{_alt(rng['change_from'])})[ \t]+(?:(?:{_alt(q['approx']['before'])})[ \t]+)?\Z", _I),
+        range_from=cache.compile(rf"{LB}(?:{_alt(rng['range_from'])})[ \t]+(?:{_alt(rng['change_from'])})[ \t]+"
+                                 rf"(?:(?:{_alt(q['approx']['before'])})[ \t]+)?\Z", _I),
         change_after=cache.compile(rf"[ \t]*(?:{_alt(rng['change_after'])}){RB}", _I),
         change_sep=frozenset(_forms(rng["change_sep"])),
         changed_before=cache.compile(rf"{LB}(?:{_alt(rng['changed_before'])})[ \t]+\Z", _I),

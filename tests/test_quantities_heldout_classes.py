@@ -111,6 +111,8 @@ def test_a_decimal_with_two_digits_stays_a_decimal():
 # -- ranges need their own connective; a change and an aside are two amounts ----------------------------------------
 
 @pytest.mark.parametrize("text, want", [
+    ("The limit was raised from about 4 to 6 crore.",
+     [("money", "4", 4e7, "INR"), ("money", "6 crore", 6e7, "INR")]),
     ("Coverage grew from about 35% to 55%.", [("percent", "35%", 35, "percent"), ("percent", "55%", 55, "percent")]),
     ("The share went from 20 to 30 per cent.",
      [("percent", "20", 20, "percent"), ("percent", "30 per cent", 30, "percent")]),

@@ -393,6 +393,10 @@ def find(ctx) -> list:
         if c.extra.get("implicit"):
             fields["implicit_unit"] = True
         kind = c.kind
+        partner = c.extra.get("elided_to")
+        if kind is None and partner is not None and _kind_of(ctx, t, partner, lx, pf := {}) == "money":
+            kind = "money"  # the scale and sum written once, after the second amount: "from 5 to 7 crore"
+            fields["unit"], fields["implicit_unit"] = pf["unit"], True
         if kind is None:
             kind = _kind_of(ctx, t, c, lx, fields)
             if kind is None:

@@ -191,6 +191,8 @@ def elide(t: str, cands: list, lx) -> None:
             a.value *= b.scale
         a.kind, a.unit = b.kind, b.unit
         a.extra["implicit"] = True
+        if b.kind is None:  # "raised from 5 to 7 crore": a takes whatever b turns out to be (money here)
+            a.extra["elided_to"] = b
     for a, b in zip(cands, cands[1:]):  # "Rs 5 crore, 7 crore and 10 crore": the currency carries on
         if (a.kind != "money" or not a.has_scale or b.kind is not None or not b.has_scale or b.vague
                 or b.cur_start is not None or lx.elision.fullmatch(t, a.end, b.fs) is None):

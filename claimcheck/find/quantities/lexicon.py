@@ -62,6 +62,7 @@ def lex() -> Lex:
         num_re=num_re,
         range_with_units=frozenset(_forms(rng["with_units"])),
         range_needs_between=frozenset(_forms(rng["needs_between"])),
+        range_needs_neighbours=frozenset(_forms(rng.get("needs_neighbours", []))),
         change_to=cache.compile(rf"[ \t]+(?:{_alt(rng['change_to'])})[ \t]+", _I),
         # where num_re can begin: a digit, a word from these, or a word glued to a currency word ("Rsfive")
         num_first=numbers.first_runs() | frozenset(first_run(f) for f in q["vague_quantifiers"]["forms"]),

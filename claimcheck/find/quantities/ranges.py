@@ -152,6 +152,11 @@ def _range_ok(t: str, a, b, sep: str | None, lx) -> bool:
         return (not a.digits and not b.digits and not a.has_scale and a.value >= 1 and a.value == int(a.value)
                 and a.value < b.value <= 2 * a.value)
     s = sep.lower()
+    if s in lx.range_needs_neighbours:
+        # "दो या तीन दिन", "10 or 12 lakh" are ranges; "200 या 500 रुपये" is a list
+        la, lb = a.value, (b.value if a.has_scale or not b.scale else b.value / b.scale)
+        if not la < lb <= 2 * la:
+            return False
     if s in lx.range_needs_between:
         return bool(lx.between_after.match(t, b.end)) or bool(lx.between_before.search(t, max(0, a.fs - 12), a.fs))
     if s == "-":

@@ -164,6 +164,8 @@ def test_other_currencies_after_the_amount(text, surface, value, unit):
     "मुकदमा संख्या 212/2025 में सुनवाई हुई।",
     "प्रकरण क्रमांक 88 की जांच जारी है।",
     "Case nos. 14 and 15 were heard together.",
+    "Cr. No. 77/2025 was registered.",
+    "In an emergency dial 100 or 112.",
 ])
 def test_phone_and_case_numbers_are_no_claims(text):
     assert [k for k, *_ in found(text) if k != "duration"] == []

@@ -279,6 +279,8 @@ def read(text: str) -> tuple[float, int] | None:
                 group = (group or 0.0) + 1 + pending_mod
                 pending_mod = None
             if group is None and not seen:
+                if len(low) < 3 and low.isascii():
+                    break  # an abbreviation ("cr", "mn") stands for a scale only after a number: "Cr. No. 12"
                 group = 1.0  # a bare scale word: "हजार रुपये"
             if group is None and s < 1000:
                 break

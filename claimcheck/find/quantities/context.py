@@ -178,6 +178,13 @@ def label_of(t: str, c, prev: tuple[str, int] | None, counted) -> str | None:
     return None
 
 
+def after_phone_cue(t: str, fs: int) -> bool:
+    """A phone word ends right before ``fs`` ("Dial 100 or 112": 100 is a number to call, not a range's end)."""
+    lx = _labels()
+    lo = max(0, fs - 40)
+    return _after(lx.phone_end, t, lo, fs) and lx.re["phone"].search(t, lo, fs) is not None
+
+
 def rate_base(t: str, fs: int, kind: str | None) -> bool:
     """The number at ``fs`` follows "per"/"प्रति"/"every": the base of a rate ("64 per 1,000 live births"). Only a
     count, measure or sum can be one (not a percent, not a duration: "every five years" is a frequency)."""

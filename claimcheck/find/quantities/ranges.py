@@ -21,6 +21,7 @@ import regex
 
 from claimcheck import cache
 from claimcheck.find import lexicon
+from claimcheck.find.quantities import context as qctx
 from claimcheck.read.text import fold_string, run_spans
 
 
@@ -141,6 +142,8 @@ def _range_ok(t: str, a, b, sep: str | None, lx) -> bool:
         return False
     if _re(r"\d[-/.]\Z").search(t[max(0, a.fs - 2):a.fs]) or _re(r"[-/.]\d").match(t[b.fe:b.fe + 2]):
         return False  # one end is part of a chain of hyphenated numbers: a phone number or a code
+    if a.kind is None and a.digits and not a.has_scale and qctx.after_phone_cue(t, a.fs):
+        return False  # "Dial 100 or 112": numbers to call
     if a.kind is not None and (a.kind, a.unit) != (b.kind, b.unit):
         if not (_prefix_only(a) and b.kind is None and b.cur_start is None and (sep or "").lower() in ("-", "to")):
             return False

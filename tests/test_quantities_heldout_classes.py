@@ -252,6 +252,8 @@ def test_money_without_a_currency_word(text, surface, value):
     ("शहर में 6 लाख लोग जमा हुए।", "6 लाख", 6e5),
     ("विभाग ने 3 लाख कार्ड जारी किए।", "3 लाख", 3e5),
     ("Registrations crossed the 50-lakh mark.", "50-lakh", 50e5),
+    ("The skilling mission has trained 1.2 crore so far.", "1.2 crore", 1.2e7),
+    ("कार्यक्रम से 3 करोड़ लाभान्वित हुए।", "3 करोड़", 3e7),
 ])
 def test_counts_with_a_large_scale_stay_counts(text, surface, value):
     hits = [c for c in find(text) if c.text == surface]

@@ -263,6 +263,9 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
     if c.has_scale and (cop := qctx.copula_subject(t, end, lambda tt, at: _subject(tt, at, lx))):
         fields["unit"], fields["subject"] = "units", _orig(ctx, t, cop[1], cop[0])  # "of which 2.39 crore are …"
         return "quantity"
+    if c.has_scale and lx.count_verb.match(t, end):
+        fields["unit"] = "units"  # "5 करोड़ लाभान्वित हुए", "2 crore enrolled": people, not money
+        return "quantity"
     if (c.has_scale and qctx.copula_participle(t, end, lambda tt, at: _subject(tt, at, lx))
             and qctx.governed_by_money(t, c.fs) < 0):  # (but "projects worth 3,500 crore were launched")
         fields["unit"] = "units"  # "1.5 crore were vaccinated"
@@ -310,11 +313,6 @@ def _nothing_counted(t: str, pos: int, lx: _Lex) -> bool:
         return True
     nxt = lx.word_re.match(t, pos)
     w = nxt.group(1).lower() if nxt else None
-    if w is not None and w.endswith(lx.stop_suffixes) and _PUNCT_END.match(t, nxt.end()):
-        return True  # a participle ends the clause: "500 करोड़ स्वीकृत।" (but "2 करोड़ पंजीकृत मतदाता" counts)
-    if w is not None and w.endswith(lx.stop_suffixes) and (w2 := lx.word_re.match(t, nxt.end())) is not None:
-        w2l = w2.group(1).lower()
-        return w2l in lx.stop and w2l not in lx.postpositions  # "… स्वीकृत किए गए"
     return w is not None and w in lx.stop and w not in lx.postpositions
 
 

@@ -81,6 +81,7 @@ def lex() -> Lex:
         sep_re=cache.compile(rf"{_WS}*(?:(?P<s>-|{_alt(rng['separators'])}){_WS}*|{_WS}+)", _I),
         between_after=cache.compile(rf"{_WS}*(?:{_alt(rng['between_after'])}){RB}", _I),
         between_before=cache.compile(rf"{LB}(?:{_alt(rng['between_before'])})[ \t]*\Z", _I),
+        count_verb=cache.compile(rf"{_WS}+(?:{_alt(q['count_cues'].get('verbs_after', []))}){RB}", _I),
         money_verb=cache.compile(
             rf"{_WS}+(?:(?:{_alt(q['emphatic']['forms'])}){_WS}+)?(?:{_alt(q['money_nouns'].get('verbs_after', []))}){RB}",
             _I),

@@ -201,3 +201,13 @@ def test_groups_joined_by_commas_halves_and_dotted_groups(text, value):
 @pytest.mark.parametrize("text", ["दस करोड़, बीस करोड़", "पांच करोड़, 20 लाख", "31.03.2023"])
 def test_what_does_not_join(text):
     assert parse_number(text) is None
+
+
+@pytest.mark.parametrize("text, value", [
+    ("14 हजार 500 सौ", 14500),  # in a compound, whole hundreds then सौ repeat the hundreds
+    ("2 लाख 300 सौ", 200300),
+    ("322 सौ", 32200),  # alone, सौ multiplies
+    ("पांच सौ", 500),
+])
+def test_a_hundreds_word_after_hundreds(text, value):
+    assert parse_number(text) == value

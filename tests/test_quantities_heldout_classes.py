@@ -259,3 +259,19 @@ def test_counts_with_a_large_scale_stay_counts(text, surface, value):
     hits = [c for c in find(text) if c.text == surface]
     assert len(hits) == 1 and (hits[0].kind, hits[0].unit) == ("quantity", "units"), found(text)
     assert pytest.approx(value) in (hits[0].value, hits[0].low, hits[0].high)
+
+
+# -- habits of district press notes ---------------------------------------------------------------------------------
+
+def test_a_hundreds_word_after_hundreds_repeats_them():
+    assert approx_rows(found("खातों में 3 करोड़ 20 लाख 400 सौ रुपये भेजे गए।")) == [
+        ("money", "3 करोड़ 20 लाख 400 सौ रुपये", 32000400, "INR")]
+
+
+def test_a_year_after_a_month_name_is_no_duration():
+    assert [r for r in found("जून 2024 माह में 40 शिविर लगे।") if r[0] == "duration"] == []
+
+
+def test_minimum_and_maximum_bound_the_number():
+    (c,) = find("Each hostel must keep minimum 60 seats.", "en")
+    assert (c.low, c.qualifier) == (60, "at_least")

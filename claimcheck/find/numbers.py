@@ -285,6 +285,13 @@ def read(text: str) -> tuple[float, int] | None:
             if group is None and s < 1000:
                 break
             seen = True
+            if (s == 100 and group is not None and group >= 100 and group % 100 == 0 and last_scale >= 1000
+                    and small_scale != 100):
+                # "14 हजार 500 सौ रुपये": in a compound, a hundreds word after whole hundreds repeats them (but "322
+                # सौ" alone is 32,200)
+                end = m.end()
+                pos = m.end()
+                continue
             small_scale = s
             if s < 1000:
                 group = (group if group is not None else 1.0) * s

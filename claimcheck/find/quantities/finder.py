@@ -141,6 +141,9 @@ def _context_ok(t: str, c: _Cand, lx: _Lex) -> bool:
     if (c.kind is None and c.low is not None and c.digits and not c.has_scale
             and lx.labels.search(t, max(0, fs - 16), fs)):
         return False  # "कक्षा 9-12", "वार्ड 3-4": a span of labels
+    if (c.digits and not c.has_scale and c.low is None and _re(r"(?:1[89]|20)\d\d").fullmatch(c.text)
+            and lx.months_before.search(t, max(0, fs - 12), fs)):
+        return False  # "मई 2025 माह", "May 2025 months": a year after a month name, whatever unit follows
     if c.kind is None and c.low is None and not c.vague:
         if lx.not_after.match(t, fe):
             return False

@@ -69,6 +69,15 @@ def frames(text: str, claims: Sequence[Claim], doc_date: str | None = None) -> d
     out = {}
     sentences: dict[tuple[int, int], str] = {}
 
+    hints: dict[tuple[int, int], bool] = {}
+
+    def hinted(s0: int, s1: int) -> bool:  # the sentence names a unit of the topic or employment (cheap, cached)
+        if (s0, s1) not in hints:
+            if (s0, s1) not in sentences:
+                sentences[(s0, s1)] = fold_string(text[s0:s1])
+            hints[(s0, s1)] = lx.units_hint.search(sentences[(s0, s1)]) is not None
+        return hints[(s0, s1)]
+
     def framed(c: Claim, s0: int, s1: int) -> Frame:
         if (s0, s1) not in sentences:
             sentences[(s0, s1)] = fold_string(text[s0:s1])
@@ -80,11 +89,15 @@ def frames(text: str, claims: Sequence[Claim], doc_date: str | None = None) -> d
             # an article that names no topic at all: a figure whose own clause names a measure of the tables
             # ("7.47 crore enterprises employing 32.82 crore persons, the sector …") is read as the default
             # topic's, marked as implied (the judge lets such a reading support a claim, never contradict one)
-            if c.kind == "ranking":
-                out[i] = _NO_TOPIC
+            if c.kind not in ("quantity", "percent"):
+                out[i] = _NO_TOPIC  # money and rankings are never implied (see _counts_units)
+                continue
+            if c.kind == "quantity" and not lx.units_hint.search(fold_string(text[max(0, c.start - 60):c.end + 60])):
+                out[i] = _NO_TOPIC  # a count with no unit of the topic or employment word around it
                 continue
             s0, s1 = sentence_bounds(text, c.start, c.end)
-            out[i] = replace(framed(c, s0, s1), topic=lx.default_topic, topic_from="implied")
+            out[i] = replace(framed(c, s0, s1), topic=lx.default_topic, topic_from="implied") \
+                if hinted(s0, s1) else _NO_TOPIC
             continue
         if bisect.bisect_left(mentions, c.end + _AFTER) == bisect.bisect_left(mentions, c.start - _CONTEXT - _WINDOW):
             out[i] = _NO_TOPIC  # no topic named anywhere near: no sentence to find
@@ -102,9 +115,13 @@ def frames(text: str, claims: Sequence[Claim], doc_date: str | None = None) -> d
             # no back-reference, but the figure counts the units the article is about ("अकेले पिछले साल 13,290
             # उद्योग बंद हो गये" after a sentence about MSMEs): the article's topic carries to it. People ("40 हजार
             # लोग पहुंचे" at an MSME fair) and money are not the topic's units, so they do not carry it.
+            if c.kind != "quantity" or not hinted(s0, s1) or not lx.units_hint.search(
+                    fold_string(text[c.end:c.end + _COUNTED_NOUN + 12])):
+                out[i] = _NO_TOPIC
+                continue
             f = framed(c, s0, s1)
-            topic = _earlier_topic(text, s0)
             counts_units = f.measure_from == "clause" and _counts_units(f.measure, "")
+            topic = _earlier_topic(text, s0) if counts_units else None
             out[i] = replace(f, topic=topic, topic_from="earlier sentence") if topic and counts_units else _NO_TOPIC
             continue
         out[i] = framed(c, s0, s1)

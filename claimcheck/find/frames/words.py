@@ -50,6 +50,8 @@ class _Lex:
     change_before: regex.Pattern
     target: regex.Pattern
     employment: regex.Pattern
+    units_hint: regex.Pattern  # every count measure's words and the employment cue: a sentence with none cannot
+    #                            imply the topic or carry it (a cheap test before a frame is read)
     backref: regex.Pattern
     comparison_after: regex.Pattern
     comparison_before: regex.Pattern
@@ -124,6 +126,10 @@ def _lex() -> _Lex:
         change_before=_words([], cue["change"].get("en_before", [])),
         target=_words(cue["target"].get("hi", []), cue["target"].get("en", [])),
         employment=_words(cue["employment"]["hi"], cue["employment"]["en"]),
+        units_hint=_words(cue["employment"]["hi"] + [w for sec in data["measure"].values() if sec["kind"] == "count"
+                                                    for w in sec["hi"]],
+                          cue["employment"]["en"] + [w for sec in data["measure"].values() if sec["kind"] == "count"
+                                                     for w in sec["en"]]),
         backref=_words(cue["backref"].get("hi", []), cue["backref"].get("en", [])),
         comparison_after=_words(cue["comparison_after"].get("hi", []), cue["comparison_after"].get("en", [])),
         comparison_before=_words(cue["comparison_before"].get("hi", []), cue["comparison_before"].get("en", [])),

@@ -181,7 +181,7 @@ def _share_list_nouns(out: dict[int, Frame], numeric: list[tuple[int, Claim]], t
     # two passes: a noun written after the last figure reaches the first through the ones between
     for k, (i, c) in [*enumerate(numeric), *reversed(list(enumerate(numeric)))]:
         f = out.get(i)
-        if f is None or f.measure is not None or f.comparison not in (None, "earlier"):
+        if f is None or f.topic is None or f.measure is not None or f.comparison not in (None, "earlier"):
             continue  # a change or a target is not a level of the listed noun; "from X to Y" is
         s0, s1 = sentence_bounds(text, c.start, c.end)
         for j in (k + 1, k - 1):

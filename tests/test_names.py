@@ -187,3 +187,16 @@ def test_schwa_fold_keeps_names_apart_that_differ_otherwise():
     assert name_tokens("Ramesh") != name_tokens("Rakesh")
     assert name_tokens("सीतारमण") != name_tokens("सीताराम")
     assert name_tokens("Kamal") != name_tokens("Komal")
+
+
+def test_a_given_name_with_other_consonants_is_another_person_of_that_surname():
+    from claimcheck.find.names import THRESHOLD, name_tokens, score_tokens
+
+    def score(a, b):
+        return score_tokens(name_tokens(a), name_tokens(b))
+
+    assert score("Sanjeev Malhotra", "Sanjay Malhotra") < THRESHOLD
+    assert score("Rakesh Kumar", "Rajesh Kumar") < THRESHOLD
+    # spelling variants keep their consonants and still match
+    assert score("Brijesh Pathak", "Brajesh Pathak") >= THRESHOLD
+    assert score("Prabhati Parida", "Pravati Parida") >= THRESHOLD

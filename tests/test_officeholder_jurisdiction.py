@@ -169,3 +169,12 @@ def test_former_with_a_title_without_portfolio():
 def test_a_leader_of_opposition_is_a_post_of_its_own_rank(text, name):
     cc = _verdict(text, "2024-08-01", name)
     assert cc.verdict.outcome == "supported", cc.verdict.message
+
+
+def test_an_organisations_post_named_with_the_organisation_needs_no_state():
+    # RBI's Governor in a line that names no state: the post is determined, so another name is a wrong one
+    cc = _verdict("RBI गवर्नर अनिल मेहतानी ने ब्याज दरों पर बात की।", "2025-03-01", "अनिल मेहतानी")
+    assert cc.verdict.outcome == "contradicted" and "Sanjay Malhotra" in cc.verdict.message, cc.verdict.message
+    # a state's minister written with a generic state word is still the state's: no Union post is decided
+    cc = _verdict("प्रदेश के एमएसएमई मंत्री अनिल मेहतानी ने कहा।", "2025-03-01", "अनिल मेहतानी")
+    assert cc.verdict.outcome == "unverifiable", cc.verdict.message

@@ -255,6 +255,18 @@ def name_key(name: str) -> str:
     return " ".join(name_tokens(name))
 
 
+_SKELETON_DROP = str.maketrans("", "", "aeiouy")
+
+
+def _skeleton(word: str) -> str:
+    """A name word's consonants, doubled letters once and w as v: how its spelling variants agree."""
+    out = []
+    for ch in word.translate(_SKELETON_DROP).replace("w", "v").replace("b", "v"):
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
 def _letters_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(a) == len(b) and all(x[:1] == y[:1] for x, y in zip(a, b))
 
@@ -285,7 +297,13 @@ def score_tokens(m: tuple[str, ...], v: tuple[str, ...]) -> float:
             continue
         if not _letters_agree(m, c):
             continue
-        best = max(best, ratio(" ".join(m), " ".join(c)) * penalty)
+        s = ratio(" ".join(m), " ".join(c)) * penalty
+        if len(m) >= 2 and _skeleton(m[0]) != _skeleton(c[0]) and not m[0].startswith(c[0]) \
+                and not c[0].startswith(m[0]):
+            # the given names differ in their consonants (Sanjeev / Sanjay, Rajesh / Rakesh): another person of
+            # the same surname, not a spelling variant (Brijesh / Brajesh, Droupadi / Drapaudi agree)
+            s = min(s, THRESHOLD - 1)
+        best = max(best, s)
     if len(m) >= 3 and len(v) == 2 and not any(len(x) == 1 for x in m) and _letters_agree((m[0], m[-1]), v):
         # a middle name the reference leaves out: नरेंद्र दामोदरदास मोदी ~ Narendra Modi
         best = max(best, ratio(f"{m[0]} {m[-1]}", " ".join(v)) * 0.97)

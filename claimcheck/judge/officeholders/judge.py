@@ -257,7 +257,16 @@ def _check_officeholder(claim, prep, when: _dt.date, region: str | None, offices
     for off in offices:
         sig = title_sig(((claim.jurisdiction or "") + " " + off).strip())
         where = region
-        if not (explicit or sig.scope) and sig.rank and prep.rank_in_states(sig.rank):
+        # a post the title names with its organisation ("RBI गवर्नर", "ISRO chairman"): no state is in question
+        org_post = False
+        if claim.jurisdiction and not (explicit or sig.scope):
+            jport = title_sig(claim.jurisdiction).port  # what the words before the title name ("RBI")
+            orgs = candidate_positions(prep, off, claim.jurisdiction, None)
+            org_post = bool(jport) and bool(orgs) and all(
+                (getattr(prep.refs.positions[c], "jurisdiction", "") or "") == "IN"
+                or (getattr(prep.refs.positions[c], "jurisdiction", "") or "").startswith("org:") for c in orgs) \
+                and any(jport & ps.port for c in orgs for ps in prep.pos_sigs[c])
+        if not (explicit or sig.scope or org_post) and sig.rank and prep.rank_in_states(sig.rank):
             # a state-level title without its state: the person's own record first, then the article's state
             hit = record.held_anywhere(prep, sig, written, when, qualifier)
             if hit is not None:
@@ -276,7 +285,7 @@ def _check_officeholder(claim, prep, when: _dt.date, region: str | None, offices
         # or where the post exists only nationally (President, Prime Minister: no state has a post of that rank)
         # and the name is more than a surname: a region guessed from the article may be wrong, "वित्त मंत्री X"
         # in a state paper is the state's minister, and "राष्ट्रपति ट्रंप" is not a claim about India
-        known = bool(explicit or sig.scope) or (
+        known = bool(explicit or sig.scope) or (org_post and bool(cands)) or (
             len(names.name_tokens(written)) >= 2 and not prep.rank_in_states(sig.rank) and all(
                 (getattr(prep.refs.positions[c], "jurisdiction", "") or "") == "IN"
                 or (getattr(prep.refs.positions[c], "jurisdiction", "") or "").startswith("org:") for c in cands))

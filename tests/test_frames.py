@@ -223,3 +223,18 @@ def test_a_target_word_governs_the_figures_coordinated_after_it():
     # a strong boundary ends it: what follows "but" is a level again
     g = framed("The MSME department aims to reach 50 lakh units, but the state has 30 lakh MSME units today.")
     assert [x.comparison for x in g.values()] == ["target", None]
+
+
+def test_a_legal_limit_takes_the_size_its_definition_names_once():
+    f = framed("70 लाख रुपये तक के निवेश और 3 करोड़ रुपये से कम के कारोबार वाले उद्यमों को सूक्ष्म उद्यम माना जाएगा।")
+    assert [(x.measure, dict(x.breakdown).get("size")) for x in f.values()] == [
+        ("investment_limit", "micro"), ("turnover_limit", "micro")]
+    # a limit in a sentence that refers back takes the size of the sentence before
+    g = framed("अब 4 करोड़ रुपये तक के निवेश वाले उद्यमों को ‘‘सूक्ष्म उद्यम’’ कहा जाएगा। इसकी सीमा पहले 2 करोड़ रुपये थी।")
+    last = list(g.values())[-1]
+    assert (last.measure, dict(last.breakdown).get("size"), last.comparison) == ("investment_limit", "micro", "earlier")
+
+
+def test_previously_makes_a_figure_a_past_level():
+    f = one("Earlier, 30 lakh MSMEs had registered on the portal.")
+    assert f.comparison == "earlier"

@@ -172,3 +172,9 @@ def test_a_growing_level_without_its_period_is_not_called_wrong():
     assert now.outcome == "unverifiable" and "states no period" in now.message, now.message
     (dated,) = _shipped("Bank credit to MSMEs was Rs 40 lakh crore in 2021-22.", D(2025, 7, 1)).values()
     assert dated.outcome == "contradicted", dated.message
+
+
+def test_a_limit_that_was_in_force_until_the_article_is_an_earlier_level():
+    # the day before the 2025 limits came into force, "previously 1 crore" is the limit then in force
+    (v,) = _shipped("सूक्ष्म उद्यम के लिए निवेश की सीमा पहले 1 करोड़ रुपये थी।", D(2025, 3, 30)).values()
+    assert v.outcome == "supported", v.message

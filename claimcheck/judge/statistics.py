@@ -206,7 +206,8 @@ def _check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *,
 
     if frame.comparison == "earlier":
         # the start of "from X to Y": a past level, true if it was ever the figure
-        hit = [o for o in pool if ok(o) and (obs_date(o) or _dt.date.max) <= when]
+        # (a legal limit counts from the day it came into force: the one replaced on the article's day was a level)
+        hit = [o for o in pool if ok(o) and (obs_date(o, _basis_kind(refs, o.basis)) or _dt.date.max) <= when]
         if hit:
             return supported(max(hit, key=lambda o: obs_date(o) or _dt.date.min), " (an earlier level)")
         return undecided(nearest(pool), "an earlier level the tables do not hold")

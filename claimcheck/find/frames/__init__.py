@@ -181,7 +181,8 @@ def _share_list_nouns(out: dict[int, Frame], numeric: list[tuple[int, Claim]], t
     # two passes: a noun written after the last figure reaches the first through the ones between
     for k, (i, c) in [*enumerate(numeric), *reversed(list(enumerate(numeric)))]:
         f = out.get(i)
-        if f is None or f.topic is None or f.measure is not None or f.comparison not in (None, "earlier"):
+        if f is None or f.topic is None or f.measure_from not in (None, "earlier sentence") \
+                or f.comparison not in (None, "earlier"):
             continue  # a change or a target is not a level of the listed noun; "from X to Y" is
         s0, s1 = sentence_bounds(text, c.start, c.end)
         for j in (k + 1, k - 1):
@@ -195,6 +196,9 @@ def _share_list_nouns(out: dict[int, Frame], numeric: list[tuple[int, Claim]], t
                     kind = next((k for n, k, _, _ in _lex().measures if n == f2.measure), None)
                     allowed = _lex().breakdown_kinds
                     bd = tuple((k, v) for k, v in f.breakdown if kind in allowed.get(k, {kind}))
+                    if national(f2.measure) and not any(k == "size" for k, _ in bd):
+                        size = dict(f2.breakdown).get("size") or _one_size(fold_string(text[s0:s1]))
+                        bd = tuple(sorted(bd + ((("size", size),) if size else ())))
                     out[i] = replace(f, measure=f2.measure, measure_from="list", breakdown=bd)
                     break
     return out
@@ -301,6 +305,15 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
             if values:
                 found[key] = values
     found = {k: v for k, v in found.items() if v}
+    if national(measure) and "size" not in found:
+        # a legal limit's size is named once for the whole definition ("1 करोड़ के निवेश और 5 करोड़ के कारोबार वाले
+        # उपक्रमों को सूक्ष्म उद्यम माना जाएगा"), or in the sentence a limit refers back to ("इसकी सीमा पहले …")
+        size = _one_size(sentence)
+        if size is None and lx.backref.search(sentence) and s0 > 1:
+            p0, _ = sentence_bounds(text, s0 - 2, s0 - 1)
+            size = _one_size(fold_string(text[p0:s0]))
+        if size:
+            found["size"] = {size}
     breakdown = tuple(sorted((k, next(iter(v))) for k, v in found.items() if len(v) == 1))
     unsure = tuple(sorted(k for k, v in found.items() if len(v) > 1))
 
@@ -315,7 +328,7 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
     if c.kind == "percent" and (lx.change_after.match(right.lstrip()[:_NEAR + 8])
                                 or _ends_with(lx.change_before, left[-_NEAR:])):
         comparison = "change"
-    elif _start_of_from_to(left, right, english):
+    elif _start_of_from_to(left, right, english) or lx.earlier.search(left[-24:] + " " + right[:12]):
         comparison = "earlier"  # "6.50 करोड़ से बढ़कर 7.34 करोड़", "from 27.3% to 30.1%": a past level, not today's
     elif lx.target.search(left[-80:] + " " + right[:80]) or _governed_by_target(text, s0, c.start):
         comparison = "target"
@@ -337,6 +350,13 @@ def _describes(subject: str, kinds: tuple[str, ...]) -> bool:
     s = fold_string(subject)
     return (any(pat.search(s) for _, kind, _, pat in lx.measures if kind in kinds)
             or any(pat.search(s) for _, _, pat in lx.breakdowns) or bool(lx.topic_any.search(s)))
+
+
+def _one_size(sentence: str) -> str | None:
+    """The one size a sentence names outside the sector's name, if exactly one."""
+    blanked = _blank_lists(sentence)
+    sizes = {v for k, v, p in _lex().breakdowns if k == "size" and p.search(blanked)}
+    return next(iter(sizes)) if len(sizes) == 1 else None
 
 
 def _blank_lists(s: str) -> str:

@@ -50,6 +50,7 @@ class _Lex:
     change_before: regex.Pattern
     target: regex.Pattern
     employment: regex.Pattern
+    earlier: regex.Pattern
     units_hint: regex.Pattern  # every count measure's words and the employment cue: a sentence with none cannot
     #                            imply the topic or carry it (a cheap test before a frame is read)
     backref: regex.Pattern
@@ -126,6 +127,7 @@ def _lex() -> _Lex:
         change_before=_words([], cue["change"].get("en_before", [])),
         target=_words(cue["target"].get("hi", []), cue["target"].get("en", [])),
         employment=_words(cue["employment"]["hi"], cue["employment"]["en"]),
+        earlier=_words(cue.get("earlier", {}).get("hi", []), cue.get("earlier", {}).get("en", [])),
         units_hint=_words(cue["employment"]["hi"] + [w for sec in data["measure"].values() if sec["kind"] == "count"
                                                     for w in sec["hi"]],
                           cue["employment"]["en"] + [w for sec in data["measure"].values() if sec["kind"] == "count"

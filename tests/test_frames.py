@@ -238,3 +238,13 @@ def test_a_legal_limit_takes_the_size_its_definition_names_once():
 def test_previously_makes_a_figure_a_past_level():
     f = one("Earlier, 30 lakh MSMEs had registered on the portal.")
     assert f.comparison == "earlier"
+
+
+def test_an_abbreviations_dot_does_not_end_the_sentence():
+    # "Rs." would otherwise cut the sentence before the words that name the topic
+    f = framed("Till March, 12,34,567 guarantees for Rs. 2,000 crore were approved for micro and small enterprises.")
+    assert [x.topic for x in f.values()] == ["msme", "msme"]
+
+
+def test_number_of_is_not_what_a_figure_counts():
+    assert one("So far 4,56,789 number of guarantees were approved for MSMEs.").measure == "credit_guarantees_count"

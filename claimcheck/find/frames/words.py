@@ -192,14 +192,33 @@ def topic_hint() -> regex.Pattern:
     return _lex().topic_any
 
 
+# words whose dot is an abbreviation's, not a sentence's end ("Rs. 4,06,310 crore", "Dr. Singh", "No. 5")
+_ABBREVIATIONS = frozenset("rs no nos dr mr mrs ms st shri smt sh prof vs govt dept co ltd jr sr lt gen col capt "
+                           "approx fig sec vol cr rs".split())
+
+
+def _abbreviation_dot(text: str, dot: int) -> bool:
+    """Whether the ". " at ``dot`` ends an abbreviation or an initial rather than a sentence."""
+    i = dot
+    while i > 0 and text[i - 1].isalpha() and text[i - 1].isascii():
+        i -= 1
+    word = text[i:dot].lower()
+    return bool(word) and (len(word) == 1 or word in _ABBREVIATIONS) and (i == 0 or not text[i - 1].isalnum())
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Original (start, end) of the sentence around [start, end): split on danda, ?, !, newline and '. ', at most
     ``_WINDOW`` characters each side of the claim."""
     lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
     left = max(text.rfind(ch, lo, start) for ch in _SENTENCE_END)
-    left = max(left, text.rfind(". ", lo, start), lo - 1)
+    dot = text.rfind(". ", lo, start)
+    while dot != -1 and _abbreviation_dot(text, dot):
+        dot = text.rfind(". ", lo, dot)
+    left = max(left, dot, lo - 1)
     rights = [i for i in (text.find(ch, end, hi) for ch in _SENTENCE_END) if i != -1]
     dot = text.find(". ", end, hi)
+    while dot != -1 and _abbreviation_dot(text, dot):
+        dot = text.find(". ", dot + 2, hi)
     if dot != -1:
         rights.append(dot)
     right = min(rights) if rights else hi

@@ -242,7 +242,7 @@ def test_previously_makes_a_figure_a_past_level():
 
 def test_an_abbreviations_dot_does_not_end_the_sentence():
     # "Rs." would otherwise cut the sentence before the words that name the topic
-    f = framed("Till March, 12,34,567 guarantees for Rs. 2,000 crore were approved for micro and small enterprises.")
+    f = framed("So far 12,34,567 guarantees for Rs. 2,000 crore were approved for micro and small enterprises.")
     assert [x.topic for x in f.values()] == ["msme", "msme"]
 
 

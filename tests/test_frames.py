@@ -248,3 +248,8 @@ def test_an_abbreviations_dot_does_not_end_the_sentence():
 
 def test_number_of_is_not_what_a_figure_counts():
     assert one("So far 4,56,789 number of guarantees were approved for MSMEs.").measure == "credit_guarantees_count"
+
+
+def test_the_part_a_share_is_of_may_be_named_at_the_head_of_its_clause():
+    f = framed("The share of women-owned MSME units in the state went up from 18 per cent in 2021-22 to 21 per cent.")
+    assert [dict(x.breakdown).get("owner") for x in f.values()] == ["women", "women"]

@@ -196,6 +196,8 @@ def _share_list_nouns(out: dict[int, Frame], numeric: list[tuple[int, Claim]], t
                     kind = next((k for n, k, _, _ in _lex().measures if n == f2.measure), None)
                     allowed = _lex().breakdown_kinds
                     bd = tuple((k, v) for k, v in f.breakdown if kind in allowed.get(k, {kind}))
+                    if (f.comparison == "earlier" or f2.comparison == "earlier") and not bd:
+                        bd = f2.breakdown  # "from X to Y": both levels are of the same part
                     if national(f2.measure) and not any(k == "size" for k, _ in bd):
                         size = dict(f2.breakdown).get("size") or _one_size(fold_string(text[s0:s1]))
                         bd = tuple(sorted(bd + ((("size", size),) if size else ())))
@@ -285,7 +287,9 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
 
     # breakdown: size / owner / activity / flow words near the figure, less topic names ("micro, small and medium")
     found: dict[str, set[str]] = {}
-    wide = c.kind == "money"  # a limit's size may be named anywhere in its clause ("… वाले उद्यमों को ‘‘सूक्ष्म उद्यम’’")
+    # a limit's size may be named anywhere in its clause ("… वाले उद्यमों को ‘‘सूक्ष्म उद्यम’’"), and so may the part a
+    # share is of ("The percentage of female-owned establishments rose from 22.9 per cent …")
+    wide = c.kind in ("money", "percent")
     sides = []
     for near, far in ((right[:_COUNTED_NOUN + 12], right), (left[-40:], left)):
         sides.append((near, far if wide else near))
@@ -297,7 +301,7 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
         keys = {k for k, _, _ in lx.breakdowns if kind is None or kind in lx.breakdown_kinds.get(k, {kind})}
         keys -= set(found)
         for key in sorted(keys):
-            unplaced, blanked = texts[far if key == "size" else near]
+            unplaced, blanked = texts[far if key == "size" or c.kind == "percent" else near]
             # a limit's clause names the sector before the size it defines ("सूक्ष्म, लघु एवं मझोले उद्यमों को
             # ‘‘सूक्ष्म उद्यम’’"): there the sector's name is set aside before sizes are counted
             values = {v for k2, v, p2 in lx.breakdowns if k2 == key and p2.search(blanked if wide else unplaced)}

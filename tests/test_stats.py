@@ -178,3 +178,11 @@ def test_a_limit_that_was_in_force_until_the_article_is_an_earlier_level():
     # the day before the 2025 limits came into force, "previously 1 crore" is the limit then in force
     (v,) = _shipped("सूक्ष्म उद्यम के लिए निवेश की सीमा पहले 1 करोड़ रुपये थी।", D(2025, 3, 30)).values()
     assert v.outcome == "supported", v.message
+
+
+def test_a_share_the_tables_lack_is_worked_out_from_a_part_and_its_whole():
+    # REFS holds Uttar Pradesh's count and the country's on one basis, and no share: 89.99 / 633.88 = 14.2 %
+    (v,) = verdicts("Uttar Pradesh accounts for about 14 per cent of the country's MSMEs.", D(2022, 1, 1)).values()
+    assert v.outcome == "supported" and v.evidence[0].row.startswith("derived:"), v.message
+    (w,) = verdicts("Uttar Pradesh accounts for 35 per cent of the country's MSMEs.", D(2022, 1, 1)).values()
+    assert w.outcome == "contradicted" and "14.2%" in w.message, w.message

@@ -190,3 +190,39 @@ def _prefer(refs, obs: list, registration: bool):
         return (first, -(obs_date(o) or _dt.date.min).toordinal(), _CONF.get(o.confidence, 3))
 
     return min(obs, key=key)
+
+
+def derived_shares(refs, measure: str, count: str, region: str, breakdown: dict) -> list:
+    """Shares worked out from two counts of ``count`` on one basis and date: a part with ``breakdown`` over the
+    whole of ``region`` ("micro units were over 99 %"), or, with no breakdown, ``region``'s count over the country's
+    ("Gujarat has 7.5 % of the registrations"). Each is marked as derived in its notes and its id."""
+    from dataclasses import replace
+
+    if breakdown:
+        parts = [o for o in refs.observations if o.measure == count and o.region == region
+                 and (o.breakdown or {}) == breakdown]
+        wholes = [o for o in refs.observations if o.measure == count and o.region == region and not o.breakdown]
+    elif region != "IN":
+        parts = [o for o in refs.observations if o.measure == count and o.region == region and not o.breakdown]
+        wholes = [o for o in refs.observations if o.measure == count and o.region == "IN" and not o.breakdown]
+    else:
+        return []
+    by_key = {}
+    for w in wholes:
+        by_key.setdefault((w.basis, w.as_of, w.period), w)
+    out = []
+    for p in parts:
+        w = by_key.get((p.basis, p.as_of, p.period))
+        if w is None and p.as_of:
+            # a running count's whole reported within a week of the part's cut-off (a share barely moves in a week)
+            near = [x for x in wholes if x.basis == p.basis and x.as_of and abs((x.as_of - p.as_of).days) <= 7]
+            w = min(near, key=lambda x: abs((x.as_of - p.as_of).days)) if near else None
+        if w is None or not w.value or p.value > w.value:
+            continue
+        published = max(x.published for x in (p, w)) if p.published and w.published else ""
+        out.append(replace(
+            p, obs_id=f"derived:{p.obs_id}/{w.obs_id}", measure=measure, value=round(100 * p.value / w.value, 2),
+            unit="percent", value_as_reported=f"{p.value_as_reported or p.value} of {w.value_as_reported or w.value}",
+            published=published, confidence="low" if "low" in (p.confidence, w.confidence) else p.confidence,
+            notes=f"worked out by claimcheck: {p.obs_id} over {w.obs_id}"))
+    return out

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from claimcheck.find.frames import basis_rule, bounded_by, dated_only, national
+from claimcheck.find.frames import basis_rule, bounded_by, dated_only, national, share_of
 from claimcheck.model import Claim, Frame, Verdict
 from claimcheck.judge.figures import (  # noqa: F401 (re-exported: the judge's arithmetic)
     APPROX_TOLERANCE, MIN_TOLERANCE, _claimed_point, _describe_claim, claim_interval, fmt_indian, holds,
     rounding_tolerance)
 from claimcheck.judge.observations import (  # noqa: F401
     DEFAULT_MIN_LAG, MIN_LAG, _basis_breakdowns, _basis_kind, _basis_label, _evidence, _one_per_basis,
-    _period_bounds, _prefer, _region_label, _same_period, _series, obs_date, published_on)
+    _period_bounds, _prefer, _region_label, _same_period, _series, derived_shares, obs_date, published_on)
 from claimcheck.judge.rankings import check_ranking, ranking_without_topic  # noqa: F401 (verdicts dispatch here)
 
 STALE_REGISTRATION_DAYS = 366  # a registration regime this much older than the newest one was replaced by it
@@ -135,6 +135,14 @@ def _check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *,
         and (want_kind is None or _basis_kind(refs, o.basis) == want_kind)
         and (not want_bases or o.basis in want_bases)
     ]
+    count = share_of(frame.measure)
+    if count:
+        # a share the tables do not hold for a basis and date is worked out from the counts there (part / whole)
+        held = {(o.basis, o.as_of, o.period) for o in pool}
+        pool += [o for o in derived_shares(refs, frame.measure, count, code, breakdown)
+                 if (o.basis, o.as_of, o.period) not in held and _basis_kind(refs, o.basis) != "claim"
+                 and (want_kind is None or _basis_kind(refs, o.basis) == want_kind)
+                 and (not want_bases or o.basis in want_bases)]
     what = f"{frame.measure.replace('_', ' ')} in {_region_label(code)}" + "".join(f", {v}" for v in breakdown.values())
     if frame.period:
         what += f" for {frame.period}"
@@ -254,6 +262,9 @@ def _check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *,
     # each series says why the claim fails: off (a contradiction on that basis), low (an older running count?)
     verdicts = {}
     for name, obs in could_be_current.items():
+        if obs[0].unit == "percent":  # a share of the same whole: no running count, no unit to mistake
+            verdicts[name] = "off"
+            continue
         if kind_of(obs[0]) != "registration":
             verdicts[name] = "off" if all(plausible(o) for o in obs) else "open"
             continue
@@ -297,7 +308,8 @@ def _check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *,
 def _bracketed(refs, pool: list, lo, hi, tl: float, th: float, start: _dt.date, end: _dt.date):
     """For a running count (registrations), the snapshot before ``start`` when the claim lies between it and the
     next snapshot after ``end`` (a count reported for a day between two published ones)."""
-    for basis in sorted({o.basis for o in pool if _basis_kind(refs, o.basis) == "registration" and o.as_of}):
+    for basis in sorted({o.basis for o in pool if _basis_kind(refs, o.basis) == "registration" and o.as_of
+                         and o.unit != "percent"}):
         snaps = sorted(((obs_date(o), o) for o in pool if o.basis == basis and o.as_of), key=lambda x: x[0])
         before = [o for d, o in snaps if d <= start]
         after = [o for d, o in snaps if d >= end]

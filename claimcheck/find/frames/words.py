@@ -41,6 +41,7 @@ class _Lex:
     measures: tuple[tuple[str, str, int, regex.Pattern], ...]  # (name, kind, priority, words)
     refines: dict[str, str]  # a measure that narrows another when its words follow the counted noun
     dated_only: frozenset[str]  # measures whose figures can be contradicted only for a stated period
+    share_of: dict[str, str]  # a share measure -> the count its part and whole are measured in
     breakdowns: tuple[tuple[str, str, regex.Pattern], ...]  # (key, value, words)
     breakdown_any: regex.Pattern
     breakdown_kinds: dict[str, frozenset[str]]  # a breakdown key that divides only measures of these kinds
@@ -117,6 +118,7 @@ def _lex() -> _Lex:
     return _Lex(
         topics=topics, topic_any=_words(all_hi, all_en),
         dated_only=frozenset(n for n, sec in data["measure"].items() if sec.get("dated_only")),
+        share_of={n: sec["share_of"] for n, sec in data["measure"].items() if sec.get("share_of")},
         default_topic=next((name for name, sec in data["topic"].items() if sec.get("default")), None), measures=measures, refines=refines, breakdowns=breakdowns,
         breakdown_kinds={key.split("=", 1)[0]: frozenset(sec["kinds"]) for key, sec in data["breakdown"].items()
                          if "kinds" in sec},
@@ -180,6 +182,11 @@ def basis_rule(name: str | None) -> tuple[str | None, tuple[str, ...]]:
         return None, ()
     ids = _lex().basis_ids.get(name, ())
     return (None, ids) if ids else (name, ())
+
+
+def share_of(measure: str | None) -> str | None:
+    """The count measure a share can be worked out from (statistics.toml ``share_of``), if any."""
+    return _lex().share_of.get(measure or "")
 
 
 def dated_only(measure: str | None) -> bool:

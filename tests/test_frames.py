@@ -253,3 +253,8 @@ def test_number_of_is_not_what_a_figure_counts():
 def test_the_part_a_share_is_of_may_be_named_at_the_head_of_its_clause():
     f = framed("The share of women-owned MSME units in the state went up from 18 per cent in 2021-22 to 21 per cent.")
     assert [dict(x.breakdown).get("owner") for x in f.values()] == ["women", "women"]
+
+
+def test_unincorporated_narrows_a_count_of_businesses_and_reaches_the_level_after_from():
+    f = framed("देश में गैर-कार्पोरेट क्षेत्र के छोटे कारोबारियों की संख्या 5 करोड़ से बढ़कर 6 करोड़ हो गई है।")
+    assert [x.measure for x in f.values()] == ["establishment_count", "establishment_count"]

@@ -189,8 +189,9 @@ def _share_list_nouns(out: dict[int, Frame], numeric: list[tuple[int, Claim]], t
             if 0 <= j < len(numeric):
                 i2, c2 = numeric[j]
                 f2 = out.get(i2)
-                if f2 and f2.measure and f2.measure_from in ("clause", "list") and c2.kind == c.kind \
-                        and c2.unit == c.unit and s0 <= c2.start < s1:
+                same_kind = (c2.kind == c.kind and c2.unit == c.unit) or (
+                    c.kind == "money" and c.implicit_unit and c2.kind == "quantity")  # "X करोड़ … से बढ़कर Y करोड़"
+                if f2 and f2.measure and f2.measure_from in ("clause", "list") and same_kind and s0 <= c2.start < s1:
                     # a breakdown that does not divide the shared measure's kind goes ("1.73 लाख की मालिक
                     # महिलाएं": women owners of units, not women employed)
                     kind = next((k for n, k, _, _ in _lex().measures if n == f2.measure), None)
@@ -398,7 +399,7 @@ def _measure(left: str, right: str, kinds: tuple[str, ...], english: bool, claim
     def narrowed(first: str) -> str:
         # a word later in the clause may narrow the counted noun ("35,567 व्यवसाय … बंद हो गए": closures)
         for name, _, _, pat in cands:
-            if lx.refines.get(name) == first and (pat.search(tail or right) or pat.search(left[-24:])):
+            if lx.refines.get(name) == first and (pat.search(tail or right) or pat.search(left[-60:])):
                 return name
         return first
 

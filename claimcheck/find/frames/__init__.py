@@ -207,8 +207,6 @@ def _share_list_nouns(out: dict[int, Frame], numeric: list[tuple[int, Claim]], t
     return out
 
 
-# counted nouns that only say "a number of" ("69,04,649 number of guarantees"): what is counted comes after them
-_CONTAINERS = frozenset({"number", "numbers", "no", "nos", "संख्या", "तादाद"})
 _AFTER = 600  # characters after a figure in which the rest of its sentence may name the topic
 _CONTEXT = 2000  # characters before a sentence in which a topic or state it refers back to is looked for
 _NO_TOPIC = Frame()
@@ -269,7 +267,7 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
     tail = fold_string(text[c.end:nxt]) if nxt > hi else right
     measure, measure_from = _measure(left, right, kinds, english, c.kind, tail=tail)
     if c.kind == "quantity" and c.subject and measure_from == "clause" and not _describes(c.subject, kinds) \
-            and c.subject.casefold() not in _CONTAINERS:
+            and fold_string(c.subject).casefold() not in lx.containers:  # "number of guarantees"
         # the finder read what the figure counts ("25 अधिकारी"): no measure of the tables counts that
         measure, measure_from = None, "subject"
     if measure is None and measure_from != "subject" and len(same) == 1 and kinds:

@@ -52,6 +52,7 @@ class _Lex:
     target: regex.Pattern
     employment: regex.Pattern
     earlier: regex.Pattern
+    containers: frozenset[str]  # counted nouns that only say "a number of"
     units_hint: regex.Pattern  # every count measure's words and the employment cue: a sentence with none cannot
     #                            imply the topic or carry it (a cheap test before a frame is read)
     backref: regex.Pattern
@@ -129,6 +130,8 @@ def _lex() -> _Lex:
         change_before=_words([], cue["change"].get("en_before", [])),
         target=_words(cue["target"].get("hi", []), cue["target"].get("en", [])),
         employment=_words(cue["employment"]["hi"], cue["employment"]["en"]),
+        containers=frozenset(fold_string(w).casefold() for w in cue.get("container", {}).get("hi", [])
+                             + cue.get("container", {}).get("en", [])),
         earlier=_words(cue.get("earlier", {}).get("hi", []), cue.get("earlier", {}).get("en", [])),
         units_hint=_words(cue["employment"]["hi"] + [w for sec in data["measure"].values() if sec["kind"] == "count"
                                                     for w in sec["hi"]],

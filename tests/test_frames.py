@@ -258,3 +258,8 @@ def test_the_part_a_share_is_of_may_be_named_at_the_head_of_its_clause():
 def test_unincorporated_narrows_a_count_of_businesses_and_reaches_the_level_after_from():
     f = framed("देश में गैर-कार्पोरेट क्षेत्र के छोटे कारोबारियों की संख्या 5 करोड़ से बढ़कर 6 करोड़ हो गई है।")
     assert [x.measure for x in f.values()] == ["establishment_count", "establishment_count"]
+
+
+def test_the_country_a_share_is_of_is_its_whole_not_its_region():
+    f = framed("Kerala has 20 lakh MSMEs, around 3 per cent of the total number of MSMEs in the country.")
+    assert [x.region for x in f.values()] == ["IN-KL", "IN-KL"]

@@ -126,6 +126,7 @@ def frames(text: str, claims: Sequence[Claim], doc_date: str | None = None) -> d
             continue
         out[i] = framed(c, s0, s1)
     out = _share_list_nouns(out, numeric, text)
+    out = _share_of_the_country(out, numeric, text)
     if not named_anywhere:
         # implied only where the figure's own clause (or its list's noun) names a measure that ties it to the topic
         for i, c in numeric:
@@ -171,6 +172,23 @@ def _earlier_topic(text: str, s0: int) -> str | None:
             if m.start() > at:
                 best, at = name, m.start()
     return best
+
+
+def _share_of_the_country(out: dict[int, Frame], numeric: list[tuple[int, Claim]], text: str) -> dict[int, Frame]:
+    """"the State has 49.48 lakh MSMEs (around 8 per cent of the total in the country)": the country a share's clause
+    names is its whole, not its region; the share is of the state the sentence's other figures are about."""
+    country = _lex().country
+    for i, c in numeric:
+        f = out.get(i)
+        if f is None or f.topic is None or not share_of(f.measure) or f.region not in country \
+                or f.region_from != "clause" or f.breakdown:
+            continue
+        s0, s1 = sentence_bounds(text, c.start, c.end)
+        states = {out[j].region for j, d in numeric if j != i and s0 <= d.start < s1 and out.get(j) is not None
+                  and out[j].region and out[j].region not in country}
+        if len(states) == 1:
+            out[i] = replace(f, region=states.pop(), region_from="the sentence's other figures (the country is the whole)")
+    return out
 
 
 def _share_list_nouns(out: dict[int, Frame], numeric: list[tuple[int, Claim]], text: str) -> dict[int, Frame]:

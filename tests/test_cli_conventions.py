@@ -69,3 +69,23 @@ def test_text_outputs_show_control_characters_as_escapes():
         out = render(report, fmt, Options(color=False, width=100))
         assert "\x1b" not in out and "\x07" not in out, fmt
         assert "x1b" in out, fmt  # shown, escaped (Markdown escapes the backslash again)
+
+
+def test_ctrl_c_while_waiting_for_input_exits_130_not_1():
+    """SIGINT is not "findings gate" (1): the run says it was interrupted and exits 128 + 2."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    p = subprocess.Popen([sys.executable, "-m", "claimcheck", "check", "-", "--as-of", "2024-01-01"],
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        time.sleep(3)  # started, and blocked reading standard input
+        p.send_signal(signal.SIGINT)
+        out, errs = p.communicate(timeout=60)
+    finally:
+        if p.poll() is None:
+            p.kill()
+    assert p.returncode == 130, (p.returncode, errs)
+    assert b"interrupted" in errs and b"Aborted" not in errs

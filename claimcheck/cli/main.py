@@ -19,6 +19,7 @@ gc.set_threshold(100_000, 50, 100)
 
 import errno  # noqa: E402
 import os
+import signal
 import sys
 from typing import NoReturn, Optional
 
@@ -208,6 +209,7 @@ def main() -> None:
 
     An unexpected exception is a bug: its one-line summary is printed; CLAIMCHECK_DEBUG=1 adds the traceback.
     """
+    signal.signal(signal.SIGINT, _interrupted)
     try:
         app()
     except ClaimcheckError as e:
@@ -224,6 +226,12 @@ def main() -> None:
 
 
 _FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)
+
+
+def _interrupted(signum, frame) -> NoReturn:
+    """Ctrl-C: status 130 as shells expect, never click's "Aborted!" with 1, which would read as "findings gate"."""
+    err("interrupted: nothing more was checked")
+    sys.exit(128 + signum)
 
 
 def _bug(e: Exception) -> NoReturn:

@@ -29,14 +29,17 @@ from claimcheck.errors import ClaimcheckError
 
 __all__ = ["app", "main", "entry", "write_atomic"]
 
+# Help is plain click help (rich_markup_mode=None): typer's rich help imports rich's console, tables and its
+# Markdown parser, which made `claimcheck --help` cost twice `import typer` (benchmarks/README.md, part 10).
 app = typer.Typer(
+    rich_markup_mode=None,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     help="Find and check claims in Hindi and Indian-English news.\n\n"
     "Exit status: 0 nothing gates; 1 findings that gate (see --fail-on); 2 usage, input or data error.",
 )
-config_app = typer.Typer(no_args_is_help=True, help="Show the configuration that applies.")
+config_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Show the configuration that applies.")
 app.add_typer(config_app, name="config")
 
 

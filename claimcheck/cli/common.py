@@ -11,7 +11,7 @@ import datetime as _dt
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Optional
 
 import typer
@@ -95,6 +95,15 @@ def _mode_for(path: str) -> int:
 
 def write_atomic(path: str, content: str) -> None:
     """Write ``content`` to ``path`` via a temporary file in the same directory and ``os.replace``."""
+    with atomic_writer(path) as write:
+        write(content)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str) -> Iterator[Callable[[str], None]]:
+    """A ``write(text)`` that appends to a temporary file in ``path``'s directory; when the block ends without an
+    exception, the file replaces ``path`` (``os.replace``), else it is removed: a failed run never leaves a
+    half-written report. Text can be written as it is made, so the report is never held whole in memory."""
     directory = os.path.dirname(os.path.abspath(path))
     try:
         fd, tmp = tempfile.mkstemp(prefix=".claimcheck-", suffix=".tmp", dir=directory)
@@ -102,7 +111,14 @@ def write_atomic(path: str, content: str) -> None:
         raise UsageError(f"cannot write output: {e.strerror}", path=path) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(content)
+
+            def write(text: str) -> None:
+                try:
+                    f.write(text)
+                except OSError as e:
+                    raise UsageError(f"cannot write output: {e.strerror}", path=path) from None
+
+            yield write
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; a report gets the usual permissions
@@ -142,8 +158,10 @@ def progress(items: Iterable, enabled: bool, delay: float = 1.0, console=None,  
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    # stdout goes through the spinner's console only when it is the same terminal: redirected, a report written
+    # while the spinner shows would otherwise land on stderr
     prog = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                    console=console or Console(file=sys.stderr), transient=True)
+                    console=console or Console(file=sys.stderr), transient=True, redirect_stdout=sys.stdout.isatty())
     task = prog.add_task("checking…", total=None)
     timer = threading.Timer(delay, prog.start)  # a quick run never shows anything
     timer.daemon = True
@@ -162,12 +180,43 @@ def progress(items: Iterable, enabled: bool, delay: float = 1.0, console=None,  
             prog.stop()
 
 
-def drain(run: Any, *, errors_to_stderr: bool) -> None:
-    """Carry a library run (:func:`claimcheck.api.start`) to its end: each streamed document's text to stdout as
-    it comes, each failed document's message to stderr (unless the report itself shows errors)."""
-    for done in progress(run, enabled=sys.stderr.isatty(), result=lambda item: item[0]):
-        r, text = done[0], done[1]
-        if r.error and errors_to_stderr:
-            err(r.error)
-        if text:
-            emit(text, None)
+def drain(run: Any, *, errors_to_stderr: bool, stream: Any = None, output: Optional[str] = None) -> None:
+    """Carry a library run (:func:`claimcheck.api.start`) to its end, writing the report to ``output`` (a file,
+    atomically; None or "-": stdout) as it comes: each document rendered where it was processed (jsonl, line), or
+    here by ``stream`` (a :class:`claimcheck.report.render.Stream`, for every other format). Each failed
+    document's message goes to stderr (unless the report itself shows errors).
+
+    Memory stays flat in the size of the batch: a format whose head summarises the whole run (json, html, …) has
+    its documents written to a temporary file first, then the head, the documents and the tail to ``output``.
+    """
+    with (atomic_writer(output) if output and output != "-" else _stdout_writer()) as write:
+        spool = None
+        if stream is not None and not stream.headless:
+            spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+            put = spool.write
+        else:
+            put = write
+        try:
+            for done in progress(run, enabled=sys.stderr.isatty(), result=lambda item: item[0]):
+                r, text = done[0], done[1]
+                if r.error and errors_to_stderr:
+                    err(r.error)
+                if stream is not None:
+                    text = stream.document(r)
+                if text:
+                    put(text)
+            if stream is not None:
+                write(stream.head())
+                if spool is not None:
+                    spool.seek(0)
+                    for block in iter(lambda: spool.read(1 << 16), ""):
+                        write(block)
+                write(stream.tail())
+        finally:
+            if spool is not None:
+                spool.close()
+
+
+@contextlib.contextmanager
+def _stdout_writer() -> Iterator[Callable[[str], None]]:
+    yield lambda text: emit(text, None)

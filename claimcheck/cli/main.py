@@ -23,7 +23,7 @@ from typing import Optional
 
 import typer
 
-from claimcheck.cli.common import (FORMAT_HELP, PATHS_HELP, as_of_date, choose_format, drain, emit, err, guard,
+from claimcheck.cli.common import (FORMAT_HELP, PATHS_HELP, as_of_date, choose_format, drain, err, guard,
                                    refuse_output_among_inputs, width, write_atomic)
 from claimcheck.errors import ClaimcheckError
 
@@ -83,8 +83,7 @@ def extract(
     from claimcheck import api
     from claimcheck.options import Options
     from claimcheck.report.render import Options as RenderOptions
-    from claimcheck.report.render import check_format, render
-    from claimcheck.run.process import STREAMED
+    from claimcheck.report.render import check_format
 
     with guard():
         refuse_output_among_inputs(output, paths)
@@ -95,13 +94,9 @@ def extract(
         to_stdout = not output or output == "-"
         ropts = RenderOptions(color=to_stdout and fmt == "table" and sys.stdout.isatty(), width=width())
         check_format(fmt, "extract")  # before any work is done
-        streaming = to_stdout and fmt in STREAMED
-        run = api.start(paths, options, fmt=fmt if streaming else None, render_options=ropts, keep_text=False)
-        drain(run, errors_to_stderr=not (to_stdout and fmt in ("table", "line")))
-        report = run.report
-        if not streaming:
-            emit(render(report, fmt, ropts), output)
-        code = api.exit_status(report, options)
+        run, stream = start_run(paths, options, fmt, ropts, keep_text=False)
+        drain(run, errors_to_stderr=not (to_stdout and fmt in ("table", "line")), stream=stream, output=output)
+        code = api.exit_status(run.report, options)
     raise typer.Exit(int(code))
 
 
@@ -134,8 +129,7 @@ def check(
     from claimcheck import api
     from claimcheck.options import Options
     from claimcheck.report.render import Options as RenderOptions
-    from claimcheck.report.render import check_format, render
-    from claimcheck.run.process import STREAMED
+    from claimcheck.report.render import check_format
 
     with guard():
         refuse_output_among_inputs(output, paths)
@@ -143,21 +137,32 @@ def check(
         to_stdout = not output or output == "-"
         check_format(fmt, "check")  # before any work is done
         ropts = RenderOptions(color=to_stdout and fmt == "table" and sys.stdout.isatty(), width=width())
-        streaming = to_stdout and fmt in STREAMED
         options = Options.discover(paths, config_file=config_file, command="check", as_of=as_of_date(as_of),
                                    lang=lang, refs=refs or None, fail_on=fail_on, baseline=baseline_file,
                                    no_fail=no_fail or None, jobs=jobs, encoding=encoding)
-        # the run is made here (the baseline is read now) and done in drain(), document by document
-        run = api.start(paths, options, fmt=fmt if streaming else None, render_options=ropts,
-                        keep_text=fmt in ("html", "claimreview"))
-        drain(run, errors_to_stderr=not (to_stdout and fmt in ("table", "line", "markdown")))
-        report = run.report
-        if not streaming:
-            emit(render(report, fmt, ropts), output)
+        # the run is made here (the baseline is read now) and done in drain(), document by document, each written
+        # out (or, for a format whose head summarises the run, to a temporary file) as soon as it is done
+        run, stream = start_run(paths, options, fmt, ropts, keep_text=fmt in ("html", "claimreview"))
+        drain(run, errors_to_stderr=not (to_stdout and fmt in ("table", "line", "markdown")), stream=stream,
+              output=output)
         for n in run.notes:
             err(n)
-        code = api.exit_status(report, options)
+        code = api.exit_status(run.report, options)
     raise typer.Exit(int(code))
+
+
+def start_run(paths: list[str], options, fmt: str, ropts, *, keep_text: bool):  # type: ignore[no-untyped-def]
+    """The library run for ``check`` or ``extract``, and the :class:`~claimcheck.report.render.Stream` that
+    renders its documents here (None for jsonl and line: each document is rendered where it was processed)."""
+    from claimcheck import api
+    from claimcheck.report.render import Stream
+    from claimcheck.run.process import STREAMED
+
+    if fmt in STREAMED:
+        return api.start(paths, options, fmt=fmt, render_options=ropts, keep_text=False), None
+    run = api.start(paths, options, render_options=ropts, keep_text=keep_text, lean=True)
+    empty = run.report  # nothing has run yet: what the report says of the whole run (command, date, fail-on)
+    return run, Stream(fmt, command=empty.command, as_of=empty.as_of, fail_on=empty.fail_on, options=ropts)
 
 
 @app.command()

@@ -6,25 +6,33 @@ Errors are ``path: error: message``. Suppressed findings say so at the end of th
 from __future__ import annotations
 
 from claimcheck.report.render import Options
+from claimcheck.report.render import Tally
 from claimcheck.report.render import error_text
 from claimcheck.report.render import location
 from claimcheck.report.render import message
 from claimcheck.report.render import one_line
-from claimcheck.model import Report
+from claimcheck.model import DocResult
+
+HEADLESS = True
 
 
-def render(report: Report, options: Options) -> str:
+def document(r: DocResult, i: int, tally: Tally, options: Options) -> str:
     out: list[str] = []
-    for r in report.results:
-        if r.error:
-            out.append(f"{r.path or r.doc}: error: {error_text(r)}")
-            continue
-        if report.command == "extract":
-            for c in r.claims:
-                out.append(f"{r.path or r.doc}:{c.line or 1}:{c.col or 1}: {c.kind}: {one_line(c.text)}")
-            continue
+    if r.error:
+        out.append(f"{r.path or r.doc}: error: {error_text(r)}")
+    elif tally.command == "extract":
+        for c in r.claims:
+            out.append(f"{r.path or r.doc}:{c.line or 1}:{c.col or 1}: {c.kind}: {one_line(c.text)}")
+    else:
         for cc in r.checked:
-            tail = f" (suppressed: {cc.suppressed})" if cc.suppressed else ""
+            note = f" (suppressed: {cc.suppressed})" if cc.suppressed else ""
             out.append(f"{location(r, cc, options)}: {cc.verdict.outcome}: {message(cc)}"
-                       f" [{one_line(cc.claim.text)}]{tail}")
+                       f" [{one_line(cc.claim.text)}]{note}")
     return "".join(line + "\n" for line in out)
+
+
+def head(tally: Tally, options: Options) -> str:
+    return ""
+
+
+tail = head

@@ -25,12 +25,15 @@ import signal
 import struct
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from claimcheck.errors import RunError
 
 TEST_HOOK = "CLAIMCHECK_TEST_WORKER_DIES"
+# Chunks sent to a worker ahead of its results: the next one is waiting when it finishes one, whatever the parent
+# is busy with. (A thread in the worker takes tasks off its pipe as they come, so sending one never blocks.)
+DEPTH = 2
 _NAMED = 100  # documents named in a lost-worker message; the rest are counted
 
 
@@ -39,7 +42,7 @@ class _Worker:
     process: Any
     tasks: Any  # the parent's end: it sends (key, chunk)
     results: Any  # the parent's end: it receives (key, results)
-    key: int | None = None  # the chunk it is working on
+    keys: deque = field(default_factory=deque)  # the chunks sent to it and not yet returned, in order
 
 
 def ordered(chunks: Iterable[list], work: Callable[[list], list], *, jobs: int, limit: int,
@@ -58,7 +61,6 @@ def ordered(chunks: Iterable[list], work: Callable[[list], list], *, jobs: int, 
 
     ctx = ctx or mp.get_context()
     workers = _start(ctx, jobs, work, setup, setup_args)
-    idle = deque(workers)
     window: deque[tuple[int, list]] = deque()
     done: dict[int, list | None] = {}
     source = iter(chunks)
@@ -66,7 +68,10 @@ def ordered(chunks: Iterable[list], work: Callable[[list], list], *, jobs: int, 
     key = 0
     try:
         while True:
-            while more and idle and len(window) < limit:
+            while more and len(window) < limit:
+                w = min(workers, key=lambda x: len(x.keys))
+                if len(w.keys) >= DEPTH:
+                    break
                 chunk = next(source, None)
                 if chunk is None:
                     more = False
@@ -74,11 +79,10 @@ def ordered(chunks: Iterable[list], work: Callable[[list], list], *, jobs: int, 
                 window.append((key, chunk))
                 todo = task(chunk)
                 if todo:
-                    w = idle.popleft()
-                    w.key = key
+                    w.keys.append(key)
                     try:
                         w.tasks.send((key, todo))
-                    except OSError:  # it died while idle
+                    except OSError:  # it has died
                         _lost(w, window, name)
                 else:
                     done[key] = None
@@ -90,7 +94,7 @@ def ordered(chunks: Iterable[list], work: Callable[[list], list], *, jobs: int, 
                 if more:
                     continue
                 return
-            busy = [w for w in workers if w.key is not None]
+            busy = [w for w in workers if w.keys]
             ready = set(wait([w.results for w in busy] + [w.process.sentinel for w in busy]))
             for w in busy:
                 if w.results not in ready and w.process.sentinel not in ready:
@@ -98,8 +102,8 @@ def ordered(chunks: Iterable[list], work: Callable[[list], list], *, jobs: int, 
                 try:
                     if w.results.poll():
                         k, out = w.results.recv()
-                        done[k], w.key = out, None
-                        idle.append(w)
+                        done[k] = out
+                        w.keys.remove(k)
                         continue
                 except (EOFError, OSError):
                     pass
@@ -114,7 +118,7 @@ def _lost(w: _Worker, window: deque, name: Callable[[Any], Any]) -> None:
     how = (f"killed by signal {-code}" if code is not None and code < 0
            else f"exit status {code}" if code is not None else "its pipe closed")
     # its own chunk first, then the rest read ahead (in input order)
-    chunks = [chunk for k, chunk in window if k == w.key] + [chunk for k, chunk in window if k != w.key]
+    chunks = [chunk for k, chunk in window if k in w.keys] + [chunk for k, chunk in window if k not in w.keys]
     names = [n for chunk in chunks for n in map(name, chunk) if n is not None]
     raise RunError(f"a worker process was lost ({how}); the run was stopped before {len(names)} document(s) "
                    f"were done: {_listed(names)}; documents after them in the input were not read")
@@ -176,7 +180,7 @@ def _stop(workers: list[_Worker]) -> None:
             except OSError:
                 pass
     for w in workers:
-        w.process.join(0.5 if w.key is None else 0)
+        w.process.join(0 if w.keys else 0.5)
         if w.process.is_alive():
             w.process.kill()
             w.process.join(5)
@@ -192,18 +196,32 @@ def _serve(tasks: Any, results: Any, inherited: list, parent: int, work: Callabl
     if setup is not None:
         setup(*setup_args)
     doomed, mode = _hook()
+    import queue
+    import threading
+
+    inbox: queue.SimpleQueue = queue.SimpleQueue()
+
+    def take() -> None:  # tasks off the pipe as they come, so the parent never waits to send one
+        while True:
+            try:
+                inbox.put(tasks.recv())
+            except (EOFError, OSError):
+                inbox.put(None)
+                return
+
+    threading.Thread(target=take, daemon=True).start()
     while True:
-        try:
-            key, chunk = tasks.recv()
-        except (EOFError, OSError):
-            return
+        task = inbox.get()
+        if task is None:
+            os._exit(0)  # the parent closed the pipe (or is gone): nothing more to do, and nothing to flush
+        key, chunk = task
         out = work(chunk)
         if doomed is not None and any(getattr(item, "id", None) == doomed for item in chunk):
             _die(results, (key, out), half=mode == "send")
         try:
             results.send((key, out))
-        except (BrokenPipeError, OSError):  # the parent is gone
-            return
+        except OSError:  # the parent is gone
+            os._exit(0)
 
 
 def _die_with(parent: int) -> None:

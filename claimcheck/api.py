@@ -109,15 +109,16 @@ def exit_status(report: Report, options: Options | None = None) -> ExitCode:
 
 
 def baseline(report: Report, *, previous: Any = None, reason: str | None = None,
-             expires: _dt.date | None = None) -> tuple[Any, dict[str, int]]:
+             expires: _dt.date | None = None, path: str | None = None) -> tuple[Any, dict[str, int]]:
     """A baseline accepting every finding that gates in ``report`` — a check run made without a baseline
     (``replace(options, baseline=None)``), as ``claimcheck baseline create`` makes it. ``previous`` keeps its
     reasons and expiry dates. Returns the :class:`claimcheck.report.baseline.Baseline` and the counts
-    ``{"kept", "added", "removed"}``; raises :class:`~claimcheck.errors.UsageError` if any document failed.
+    ``{"kept", "added", "removed"}``. ``path`` is the file it will be written to (its fingerprints name the
+    documents relative to that directory; default: ``previous``'s, else the current directory); raises :class:`~claimcheck.errors.UsageError` if any document failed.
     """
     from claimcheck.errors import UsageError
     from claimcheck.report import baseline as bl
 
     if report.failed:
         raise UsageError(f"{len(report.failed)} document(s) could not be checked; baseline not written")
-    return bl.build(report, previous=previous, reason=reason, expires=expires)
+    return bl.build(report, previous=previous, reason=reason, expires=expires, path=path)

@@ -34,6 +34,7 @@ class Document:
     positions: Sequence[tuple[int, int]] | None = None
     # Spans of ``text`` (start, end) that checking must skip (suppression comments in drafts).
     ignored: tuple[tuple[int, int], ...] = ()
+    title: str | None = None  # the article's title, where the input names one (Markdown front matter)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a code-point offset, in the original file."""
@@ -209,6 +210,7 @@ class DocResult:
     suppressed: int = 0  # findings accepted by a baseline or an ignore comment
     text: str | None = None  # the document text, for renderers that show it (html)
     ignored: tuple[tuple[int, int], ...] = ()  # Document.ignored: spans of ``text`` under a suppression comment
+    title: str | None = None  # Document.title
 
 
 @dataclass(frozen=True, slots=True)

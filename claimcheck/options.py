@@ -8,7 +8,7 @@ Configuration is ``[tool.claimcheck]`` in ``pyproject.toml``, or a ``claimcheck.
 starts at the directory of each checked file (in order), then the current directory, and walks up to the filesystem
 root; in each directory ``claimcheck.toml`` (top-level keys, or a ``[tool.claimcheck]`` table) wins over
 ``pyproject.toml`` (only its ``[tool.claimcheck]`` table counts). The first file found is used; nothing is merged
-across files. Overrides (the command line's flags) win over the file, except ``refs``, which they extend.
+across files. Overrides (the command line's flags) win over the file, except ``refs`` and ``exclude``, which they extend.
 
 Keys::
 
@@ -20,6 +20,7 @@ Keys::
     region = "IN-UP"                         # default region (ISO 3166-2) for claims that name none
     ignore = ["3f2a9c1d0b7e4a56", "तीन मेगा ग्रुप्स"]  # claim fingerprints or claim texts never to report as gating
     baseline = "claimcheck-baseline.json"    # accepted findings, relative to the config file
+    exclude = ["archive", "*.draft-old.md"]  # globs a directory walk skips (claimcheck.read.inputs.excluded)
 
 >>> Options().fail_on
 ('contradicted', 'outdated')
@@ -39,9 +40,9 @@ from claimcheck.errors import UsageError
 from claimcheck.model import VERDICTS
 
 # The keys a configuration file may set (``config show`` lists them in this order).
-KEYS = ("refs", "fail_on", "tolerances", "lang", "region", "ignore", "baseline", "min_confidence")
+KEYS = ("refs", "fail_on", "tolerances", "lang", "region", "ignore", "baseline", "min_confidence", "exclude")
 # What only a caller (the command line, a library user) sets.
-RUN_KEYS = ("as_of", "no_fail", "jobs", "encoding", "command")
+RUN_KEYS = ("as_of", "no_fail", "jobs", "encoding", "command", "input_format")
 DEFAULT = "default"
 COMMAND_LINE = "command line"
 COMMANDS = ("check", "extract")
@@ -120,9 +121,11 @@ class Options:
     baseline: str | None = None
     min_confidence: float = 0.6  # claimcheck.judge.statistics.MIN_CONFIDENCE
     ignore: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
     no_fail: bool = False
     jobs: int | None = None
     encoding: str | None = None
+    input_format: str | None = None  # how standard input and batch lines read: markdown, html, text (None: sniffed)
     config_path: str | None = None
     sources: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False, repr=False)
 
@@ -132,7 +135,10 @@ class Options:
         object.__setattr__(self, "as_of", as_date(self.as_of))
         object.__setattr__(self, "refs", tuple(self.refs))
         object.__setattr__(self, "ignore", tuple(self.ignore))
+        object.__setattr__(self, "exclude", tuple(self.exclude))
         object.__setattr__(self, "tolerances", dict(self.tolerances or {}))
+        if self.input_format not in (None, "auto", "text", "markdown", "html"):
+            raise UsageError(f"unknown input format {self.input_format!r} (auto, text, markdown or html)")
 
     @property
     def doc_lang(self) -> str | None:
@@ -153,8 +159,9 @@ class Options:
         """The options for checking ``paths``: the configuration found for them, then ``overrides`` on top.
 
         ``config_file`` names the file instead of searching. An override of None means "not given"; ``refs``
-        extends the configured tables (as ``--refs`` does) rather than replacing them. Values are validated as
-        the configuration's are; a bad one is a :class:`UsageError` naming the file, or ``command line``.
+        and ``exclude`` extend the configured values (as ``--refs`` and ``--exclude`` do) rather than replacing
+        them. Values are validated as the configuration's are; a bad one is a :class:`UsageError` naming the
+        file, or ``command line``.
         """
         unknown = sorted(set(overrides) - set(KEYS) - set(RUN_KEYS))
         if unknown:
@@ -163,7 +170,7 @@ class Options:
         for k, v in overrides.items():
             if v is None:
                 continue
-            if k == "refs":
+            if k in ("refs", "exclude"):
                 extra = _validate(k, v, base=None, where=COMMAND_LINE)
                 if not extra:
                     continue
@@ -244,6 +251,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(f)
     except tomllib.TOMLDecodeError as e:
         raise UsageError(f"not valid TOML: {e}", path=str(path)) from None
+    except UnicodeDecodeError as e:
+        raise UsageError(f"not valid TOML: invalid UTF-8 at byte offset {e.start}", path=str(path)) from None
+    except RecursionError:
+        raise UsageError("not valid TOML: arrays or tables nested too deeply", path=str(path)) from None
     except OSError as e:
         raise UsageError(f"cannot read configuration: {e.strerror}", path=str(path)) from None
 
@@ -271,7 +282,7 @@ def _validate(key: str, raw: Any, *, base: Path | None, where: str) -> Any:
             return parse_fail_on(raw if isinstance(raw, (str, list, tuple)) else [raw])
         except UsageError as e:
             raise UsageError(e.message, path=where) from None
-    if key in ("refs", "ignore"):
+    if key in ("refs", "ignore", "exclude"):
         items = _strings(key, raw, where)
         if key == "refs" and base is not None:
             items = tuple(str((base / p)) if not Path(p).is_absolute() else p for p in items)

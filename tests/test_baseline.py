@@ -117,7 +117,7 @@ def test_cli_baseline_create_then_check_passes(tmp_path, results):
     assert r.exit_code == 0, r.output
     assert "2 accepted finding(s) (2 added, 0 kept, 0 removed)" in r.stderr
     data = json.loads(b.read_text(encoding="utf-8"))
-    assert data["version"] == 1 and {e["reason"] for e in data["entries"]} == {"known, correction filed"}
+    assert data["version"] == 2 and {e["reason"] for e in data["entries"]} == {"known, correction filed"}
     assert run("check", "draft.txt", "-f", "jsonl").exit_code == 1
     r = run("check", "draft.txt", "-f", "jsonl", "--baseline", str(b))
     assert r.exit_code == 0

@@ -72,13 +72,15 @@ def test_extract_streams_the_same_with_any_jobs(tmp_path, small_chunks, monkeypa
 def test_the_step_handed_to_the_runner_pickles_and_renders_like_the_report(monkeypatch):
     calls: list[dict] = []
     monkeypatch.setattr(api, "run", fake_run(sample_report(failed=True).results, calls))
-    r = invoke("check", "draft.txt", "-f", "line", "--as-of", "2024-08-30")
+    r = invoke("check", "draft.txt", "-f", "line", "--show", "all", "--as-of", "2024-08-30")
     step = calls[0]["then"]
     assert isinstance(step, Step) and step.fmt == "line"
     again = pickle.loads(pickle.dumps(step))
     rendered = "".join(again(x)[1] for x in sample_report(failed=True).results)
-    assert rendered == r.stdout and rendered.count("\n") == 6
-    slim, _text, notes = again(sample_report().results[0])
+    body, summary = r.stdout.rsplit("\n", 2)[0] + "\n", r.stdout.splitlines()[-1]
+    assert rendered == body and rendered.count("\n") == 6
+    assert summary.startswith("2 findings gate publication")
+    slim, _text, notes, _tally = again(sample_report().results[0])
     assert slim.claims == () and slim.text is None and notes == []
     assert {cc.verdict.outcome for cc in slim.checked} == {"contradicted", "outdated"}
 
@@ -87,7 +89,7 @@ def test_the_step_for_a_whole_report_format_only_suppresses():
     base, _ = baseline.build(sample_report(), reason="known")
     step = Step("check", fail_on=("contradicted", "outdated"),
                 suppress=baseline.Suppression(base, (), _dt.date(2024, 8, 30)), render_options=Options())
-    r, text, notes = step(sample_report().results[0])
+    r, text, notes, _tally = step(sample_report().results[0])
     assert text == "" and notes == [] and r.text is None and r.suppressed == 2
     keep = Step("check", suppress=baseline.Suppression(), keep_text=True)
     assert keep(sample_report().results[0])[0].text == sample_report().results[0].text

@@ -13,6 +13,7 @@ from claimcheck.cli import main as cli
 from claimcheck.errors import UsageError
 from claimcheck.options import Options
 
+from paths import ROOT
 from standins import fake_run
 from test_render import sample_report
 
@@ -136,6 +137,9 @@ def test_config_show_prints_values_and_sources(tmp_path, monkeypatch):
 def test_check_uses_the_discovered_configuration(tmp_path, monkeypatch):
     write(tmp_path / "claimcheck.toml", "fail_on = 'none'\nlang = 'hi'\nrefs = ['mine.csv']\nregion = 'IN-BR'\n"
                                         "tolerances = {quantity = 0.05}\n")
+    header = (ROOT / "reference_data" / "persons.csv").read_text(encoding="utf-8").splitlines()[0]
+    for name in ("mine.csv", "extra.csv"):  # the tables are read (and validated) before any document
+        write(tmp_path / name, header + "\n")
     calls: list[dict] = []
     monkeypatch.setattr(api, "run", fake_run(sample_report().results, calls))
     monkeypatch.chdir(tmp_path)

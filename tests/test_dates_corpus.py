@@ -121,7 +121,8 @@ DIFFERENT = {
     "date-160": ("'उस दिन' (that day) refers back in the story; it has no date of its own", None),
     "date-167": ("'इस दिन' (this day) refers back in the story; it has no date of its own", None),
     "date-133": ("'22/04' without a year is not read as a date: in news it is as often a ratio or a score", None),
-    "date-190": ("'पहले रविवार' alone is read as 'earlier, on Sunday', not 'the first Sunday'", "2017-09-24"),
+    "date-190": ("'पहले रविवार' alone is read as 'earlier, on Sunday', not 'the first Sunday'; the future verb "
+                 "(जाऊंगा) makes that Sunday the next one", "2017-10-01"),
     # extractor cases (span only) that claimcheck leaves out on purpose
     "date-9": ("'22/04' without a year is not read as a date: in news it is as often a ratio or a score", None),
     "date-22": ("'मंगल' alone is Mars (or a name) far more often than Tuesday in news; only full weekday names", None),

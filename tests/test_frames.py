@@ -52,7 +52,7 @@ def test_a_count_and_the_jobs_after_it_are_two_measures():
     ("देश में एमएसएमई की कुल संख्या 4 करोड़ 76 लाख है।", "msme_count"),  # the noun before the figure
     ("इस साल 12 हजार एमएसएमई बंद हो गए।", "registrations_closed"),  # the verb narrows the count
     ("एमएसएमई एक्सपोर्ट में 45 प्रतिशत योगदान देते हैं।", "export_share"),
-    ("एमएसएमई को 20 हजार करोड़ रुपये का ऋण दिया गया।", "credit"),
+    ("एमएसएमई को 20 हजार करोड़ रुपये का ऋण दिया गया।", "msme_credit"),
 ])
 def test_measure_words(text, measure):
     assert one(text).measure == measure
@@ -73,6 +73,21 @@ def test_the_topic_carries_to_a_sentence_that_refers_back():
 
 def test_a_later_sentence_that_does_not_refer_back_is_not_about_the_topic():
     assert one("एमएसएमई मेले का उद्घाटन हुआ। शहर में 40 हजार लोग पहुंचे।").topic is None
+
+
+def test_the_articles_topic_carries_to_a_later_count_of_its_units():
+    f = one("पिछले तीन साल में कई एमएसएमई बंद हुए। इस साल 4,500 उद्योग बंद हो गए।")
+    assert (f.topic, f.topic_from, f.measure) == ("msme", "earlier sentence", "registrations_closed")
+    # people and money do not carry it: they are not the topic's units
+    assert one("एमएसएमई मेले का उद्घाटन हुआ। बजट 40 करोड़ रुपये का था।").topic is None
+
+
+def test_an_article_that_names_no_topic_implies_the_tables_topic_for_a_count_of_enterprises():
+    f = framed("With 5.2 crore enterprises employing 21 crore persons, the sector is a big employer.")
+    assert [(x.topic, x.topic_from, x.measure) for x in f.values()] == [
+        ("msme", "implied", "msme_count"), ("msme", "implied", "msme_employment")]
+    # people counted with no enterprise in sight stay unframed
+    assert one("Over 40 lakh people attended the fair.").topic is None
 
 
 def test_a_measure_carries_from_the_sentence_a_pronoun_refers_to():
@@ -180,3 +195,31 @@ def test_a_verb_after_a_bracketed_name_narrows_the_count():
 def test_a_limit_s_size_comes_after_the_sector_name():
     f = one("नए नियम में 5 करोड़ रुपये तक के निवेश वाले सूक्ष्म, लघु और मध्यम उद्यमों में से केवल ‘लघु उद्यम’ को छूट मिलेगी।")
     assert f.measure == "investment_limit" and dict(f.breakdown) == {"size": "small"}
+
+
+def test_an_implied_topic_reaches_a_list_of_shares_through_its_noun():
+    # no topic word at all, but the list counts units: each share gets the noun written once at its end
+    f = framed("इनमें 90 प्रतिशत सूक्ष्म, 8 प्रतिशत लघु और 2 प्रतिशत मध्यम इकाइयां हैं।")
+    assert [(x.topic_from, x.measure, dict(x.breakdown).get("size")) for x in f.values()] == [
+        ("implied", "msme_count_share", "micro"), ("implied", "msme_count_share", "small"),
+        ("implied", "msme_count_share", "medium")]
+
+
+def test_people_found_employment_ties_a_count_of_people_to_the_tables_topic():
+    assert one("Over 9 crore people have found employment in the sector since 2021.").topic_from == "implied"
+    assert one("Over 9 crore people watched the final.").topic is None
+
+
+def test_women_among_the_employed_are_not_women_owners():
+    f = framed("एमएसएमई में 20 करोड़ लोगों को रोजगार मिला, जिनमें 5 करोड़ महिलाएं हैं।")
+    assert dict(list(f.values())[-1].breakdown) == {"gender": "female"}
+    g = framed("एमएसएमई में 9 लाख प्रतिष्ठानों के मालिक पुरुष और 2 लाख की मालिक महिलाएं हैं।")
+    assert [dict(x.breakdown) for x in g.values()] == [{"owner": "men"}, {"owner": "women"}]
+
+
+def test_a_target_word_governs_the_figures_coordinated_after_it():
+    f = framed("The MSME department aims to attract Rs 2 lakh crore in investment and create jobs for 30 lakh people.")
+    assert [x.comparison for x in f.values()] == ["target", "target"]
+    # a strong boundary ends it: what follows "but" is a level again
+    g = framed("The MSME department aims to reach 50 lakh units, but the state has 30 lakh MSME units today.")
+    assert [x.comparison for x in g.values()] == ["target", None]

@@ -73,7 +73,8 @@ def test_renderers_do_not_decide_the_exit_status():
     from claimcheck.report import render
 
     for fmt in render.FORMATS:
-        src = inspect.getsource(__import__(f"claimcheck.report.render.{fmt}", fromlist=["render"]))
+        module = render._MODULE.get(fmt, fmt)
+        src = inspect.getsource(__import__(f"claimcheck.report.render.{module}", fromlist=["render"]))
         assert "ExitCode" not in src and "sys.exit" not in src and "status(" not in src, fmt
 
 
@@ -156,16 +157,21 @@ def test_main_turns_unexpected_errors_into_exit_2(monkeypatch, capsys):
     assert "Traceback" not in err and "internal error: RuntimeError: boom" in err
 
 
-def test_default_format_on_a_pipe_is_jsonl(fake_run):
+def test_default_format_on_a_pipe_is_the_human_layout(fake_run):
     fake_run(sample_report().results)
-    r = invoke("check", "d.txt")  # CliRunner's stdout is not a terminal
+    r = invoke("check", "d.txt")  # CliRunner's stdout is not a terminal: people still get the human layout
+    lines = r.stdout.splitlines()
+    assert lines and not lines[0].startswith("{")
+    assert any(": contradicted  “" in x for x in lines)
+    assert "gate" in lines[-1] and "claims checked" in lines[-1]  # it ends with the summary line
+    r = invoke("check", "d.txt", "--format", "jsonl")  # machines ask for jsonl
     assert [json.loads(x)["verdict"] for x in r.stdout.splitlines()][:2] == ["supported", "contradicted"]
 
 
 def test_help_documents_exit_codes_and_default_format():
     r = invoke("check", "--help")
-    text = " ".join(r.stdout.split())
-    assert "jsonl when it is not" in text and "Exit status" in text
+    text = " ".join(x for x in r.stdout.split() if x != "│")
+    assert "else table — on a terminal or not" in text and "Exit status" in text
 
 
 def test_jobs_is_passed_to_run_when_supported(fake_run, monkeypatch):

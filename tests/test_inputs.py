@@ -23,6 +23,9 @@ ARTICLE = (
 
 
 def cli(*args: str, cwd: Path, stdin: bytes | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    # these cases read the claims as a machine does: they ask for jsonl (the default is the human layout)
+    if args and args[0] in ("check", "extract") and not {"--format", "-f", "-o", "--output"} & set(args):
+        args = (args[0], "--format", "jsonl", *args[1:])
     exe = shutil.which("claimcheck")
     cmd = [exe] if exe else [sys.executable, "-m", "claimcheck"]
     return subprocess.run(cmd + list(args), cwd=cwd, input=stdin, capture_output=True, timeout=timeout)
@@ -326,7 +329,7 @@ def test_permission_errors_in_process(tmp_path, monkeypatch):
     monkeypatch.setattr(inputs, "open", deny_open, raising=False)
     monkeypatch.setattr(inputs.os, "walk", deny_walk)
     monkeypatch.chdir(tmp_path)
-    r = CliRunner().invoke(app, ["extract", "a.txt", "d"])
+    r = CliRunner().invoke(app, ["extract", "--format", "jsonl", "a.txt", "d"])
     assert r.exit_code == 2
     assert r.exception is None or isinstance(r.exception, SystemExit)
     err = r.stderr if hasattr(r, "stderr") else r.output

@@ -185,3 +185,29 @@ def test_digits_python_cannot_read_are_no_claim():
     for ch in ("\U00011f58", "\U00016d70", "\U0001e4f5"):
         assert [c for c in claimcheck.extract(f"कुल {ch} लाख इकाइयां") if c.kind == "quantity"] == []
         claimcheck.check(ch, as_of="2024-01-01")  # and no crash
+
+
+@pytest.mark.parametrize("text, value", [
+    ("छह हजार इकतीस करोड़, बयासी लाख", 6031e7 + 82e5),
+    ("two and a half lakh", 250000),
+    ("four and a half", 4.5),
+    ("5.32,655.33", 532655.33),
+    ("1.23,456", 123456),
+])
+def test_groups_joined_by_commas_halves_and_dotted_groups(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["दस करोड़, बीस करोड़", "पांच करोड़, 20 लाख", "31.03.2023"])
+def test_what_does_not_join(text):
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize("text, value", [
+    ("14 हजार 500 सौ", 14500),  # in a compound, whole hundreds then सौ repeat the hundreds
+    ("2 लाख 300 सौ", 200300),
+    ("322 सौ", 32200),  # alone, सौ multiplies
+    ("पांच सौ", 500),
+])
+def test_a_hundreds_word_after_hundreds(text, value):
+    assert parse_number(text) == value

@@ -160,3 +160,12 @@ def test_former_with_a_title_without_portfolio():
     assert cc.verdict.outcome == "supported" and "former" in cc.verdict.message
     # the plain title after the tenure ended is not contradicted by the generic check (not every post is listed)
     assert _verdict("केंद्रीय मंत्री नारायण राणे ने कहा।", "2025-01-01", "नारायण राणे").verdict.outcome == "unverifiable"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Leader of Opposition Rahul Gandhi met the farmers' delegation.", "Rahul Gandhi"),
+    ("लोकसभा में नेता प्रतिपक्ष राहुल गांधी ने किसानों से मुलाकात की।", "राहुल गांधी"),
+])
+def test_a_leader_of_opposition_is_a_post_of_its_own_rank(text, name):
+    cc = _verdict(text, "2024-08-01", name)
+    assert cc.verdict.outcome == "supported", cc.verdict.message

@@ -16,6 +16,8 @@ def rankings(text, as_of="2024-05-01"):
     ("Uttar Pradesh has the highest number of MSMEs in the country.", "IN-UP", 1),
     ("एमएसएमई की संख्या में तमिलनाडु तीसरे स्थान पर है।", "IN-TN", 3),
     ("Bihar has 34 lakh MSMEs, the second highest number among all states.", "IN-BR", 2),
+    ("Rajasthan tops among all the states in MSME registrations this year.", "IN-RJ", 1),
+    ("Kerala is a small state. It has the second-largest number of MSMEs in the country.", "IN-KL", 2),
 ])
 def test_found_with_region_and_rank(text, region, rank):
     found = rankings(text)
@@ -27,6 +29,7 @@ def test_found_with_region_and_rank(text, region, rank):
     "भारत पदक तालिका में दूसरे स्थान पर है।",          # no MSME topic in the sentence
     "सबसे अधिक बारिश वाला राज्य केरल रहा।",            # the superlative is about rain, not a table's measure
     "The team had the highest score of any state.",
+    "Rajasthan tops the medal table among all the states.",  # leads, but not in anything the tables count
 ])
 def test_not_rankings(text):
     assert not [c for c in claimcheck.check(text, as_of="2024-05-01")
@@ -37,7 +40,7 @@ def test_rank_two_is_judged_as_rank_two():
     v = [cc.verdict for cc in claimcheck.check("एमएसएमई की संख्या में पश्चिम बंगाल देश में दूसरे स्थान पर है।",
                                                 as_of="2022-03-01") if cc.claim.kind == "ranking"][0]
     assert v.outcome == "supported" and "behind Uttar Pradesh" in v.message
-    v = [cc.verdict for cc in claimcheck.check("एमएसएमई की संख्या में तमिलनाडु दूसरे स्थान पर है।",
+    v = [cc.verdict for cc in claimcheck.check("एमएसएमई की संख्या में कर्नाटक दूसरे स्थान पर है।",
                                                 as_of="2022-03-01") if cc.claim.kind == "ranking"][0]
     assert v.outcome == "contradicted"
 
@@ -50,3 +53,14 @@ def test_investment_limit_follows_the_definition_in_force():
     # a project's cost is no definition
     assert claimcheck.check("सड़क परियोजना पर 1 करोड़ रुपये का निवेश होगा।", as_of="2023-01-01")[0].verdict.outcome \
         == "unverifiable"
+
+
+def test_a_rank_that_holds_on_one_count_and_not_on_another_is_ambiguous_not_wrong():
+    # no basis named: fourth on the registrations table of mid-March 2023, not on the 2015-16 survey
+    (v,) = [cc.verdict for cc in claimcheck.check("Gujarat has the fourth highest number of MSMEs in the country.",
+                                                   as_of="2023-04-01") if cc.claim.kind == "ranking"]
+    assert v.outcome == "ambiguous" and "does not say which count" in v.message, v.message
+    # named, the registrations table decides
+    (w,) = [cc.verdict for cc in claimcheck.check("Gujarat has the fourth highest number of registered MSMEs.",
+                                                   as_of="2023-04-01") if cc.claim.kind == "ranking"]
+    assert w.outcome == "supported", w.message

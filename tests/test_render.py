@@ -92,7 +92,7 @@ def test_jsonl_leaves_failed_documents_out_of_stdout():
 # ---- line -------------------------------------------------------------------------------------------------------
 
 def test_line_format_is_path_line_col_verdict_message():
-    lines = render(sample_report(failed=True), "line").splitlines()
+    lines = render(sample_report(failed=True), "line", Options(show=("all",))).splitlines()
     assert lines[1].startswith("draft.txt:1:")
     path, line, col, verdict, rest = lines[1].split(":", 4)
     assert (path, verdict.strip()) == ("draft.txt", "contradicted")
@@ -104,8 +104,8 @@ def test_line_format_is_path_line_col_verdict_message():
 def test_line_marks_suppressed_findings():
     cc = list(sample_checked())
     cc[1] = CheckedClaim(cc[1].claim, cc[1].verdict, suppressed="baseline: agreed with desk")
-    out = render(sample_report(checked_claims=cc), "line")
-    assert "(suppressed: baseline: agreed with desk)" in out.splitlines()[1]
+    out = render(sample_report(checked_claims=cc), "line", Options(show=("suppressed",)))
+    assert "(suppressed: baseline: agreed with desk)" in out.splitlines()[0]
 
 
 # ---- markdown ---------------------------------------------------------------------------------------------------
@@ -134,12 +134,17 @@ def test_markdown_links_only_http_sources():
 
 # ---- table ------------------------------------------------------------------------------------------------------
 
-def test_table_groups_by_document_and_states_failures():
-    out = render(sample_report(failed=True), "table", Options(width=160))
-    assert out.index("draft.txt") < out.index("42 लाख")
-    assert "2 document(s): 1 checked, 1 failed" in out
-    assert "failed: missing.txt: no such file" in out
-    assert "2 finding(s) gate" in out
+def test_table_is_grouped_diagnostics_that_hold_at_80_columns():
+    out = render(sample_report(failed=True), "table", Options(width=80))
+    lines = out.splitlines()
+    # one header per finding that gates (path:line:col: verdict  “claim”), evidence indented below it
+    heads = [ln for ln in lines if not ln.startswith(" ") and ln]
+    assert heads == ["draft.txt:1:36: contradicted  “मंत्री सुरेश वर्मा”", "draft.txt:2:13: outdated  “chair Asha Rao”",
+                     "missing.txt: error: no such file"]
+    assert "  = evidence: Meera Das held the post on 30 Aug 2024 — State gazette" in lines
+    assert lines.count("  = source: https://example.org/gazette") == 1  # the source once
+    assert not any(ch in out for ch in "│┃┏└╇")  # no table borders for Devanagari to push out of line
+    assert all(len(ln) <= 80 for ln in lines if "://" not in ln)
     assert "\x1b[" not in out  # no colour codes unless asked
 
 

@@ -139,3 +139,36 @@ def test_configured_tolerance_and_default_region():
     assert v.outcome == "contradicted", v.message
     (v,) = verdicts(text, D(2024, 1, 1), refs, region="IN-UP", tolerances={"quantity": 0.06}).values()
     assert v.outcome == "supported" and v.evidence[0].row == "s-up"
+
+
+def test_an_implied_topic_supports_a_matching_figure_but_never_contradicts():
+    # the article names no topic: its figure is read as the tables' topic, which may support it ...
+    (v,) = verdicts("Uttar Pradesh has 90 lakh enterprises.", D(2022, 1, 1)).values()
+    assert v.outcome == "supported" and v.frame.topic_from == "implied"
+    # ... but a figure that would be wrong is not called so: the article never said it was about MSMEs
+    (w,) = verdicts("Uttar Pradesh has 40 lakh enterprises.", D(2022, 1, 1)).values()
+    assert w.outcome == "unverifiable" and "does not say the figure is about MSMEs" in w.message
+    (named,) = verdicts("Uttar Pradesh has 40 lakh MSME enterprises.", D(2022, 1, 1)).values()
+    assert named.outcome == "contradicted"
+
+
+def _shipped(text: str, day: dt.date) -> dict:
+    from claimcheck.reference import load_references
+
+    return verdicts(text, day, refs=load_references())
+
+
+def test_dollars_are_compared_only_with_dollar_figures():
+    got = _shipped("MSME exports were worth $190 billion in 2021-22 and $143.9 billion in 2020-21.", D(2023, 9, 1))
+    assert [v.outcome for v in got.values()] == ["supported", "supported"], [v.message for v in got.values()]
+    assert "$190 billion" in got["$190 billion"].message
+    (wrong,) = _shipped("MSME exports were worth $290 billion in 2021-22.", D(2023, 9, 1)).values()
+    assert wrong.outcome == "contradicted", wrong.message
+
+
+def test_a_growing_level_without_its_period_is_not_called_wrong():
+    # bank credit to MSMEs grows every year: "now" may be a year the tables do not hold yet
+    (now,) = _shipped("Bank credit to MSMEs now stands at Rs 40 lakh crore, the minister said.", D(2025, 7, 1)).values()
+    assert now.outcome == "unverifiable" and "states no period" in now.message, now.message
+    (dated,) = _shipped("Bank credit to MSMEs was Rs 40 lakh crore in 2021-22.", D(2025, 7, 1)).values()
+    assert dated.outcome == "contradicted", dated.message

@@ -9,14 +9,14 @@ from typing import Optional
 
 import typer
 
-from claimcheck.cli.common import PATHS_HELP, as_of_date, drain, err, guard, write_atomic
+from claimcheck.cli.common import INPUT_FORMAT_HELP, PATHS_HELP, as_of_date, drain, err, guard, write_atomic
 from claimcheck.errors import UsageError
 
 baseline_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Accept known findings by fingerprint (baseline files).")
 
 
 def _baseline_cmd(update: bool, paths, output, reason, expires, as_of, lang, refs, encoding, fail_on,  # type: ignore[no-untyped-def]
-                  config_file, jobs) -> None:
+                  config_file, jobs, input_format=None) -> None:
     from dataclasses import replace
 
     from claimcheck import api
@@ -36,10 +36,11 @@ def _baseline_cmd(update: bool, paths, output, reason, expires, as_of, lang, ref
         if not update and os.path.exists(output):
             raise UsageError("baseline exists; use `claimcheck baseline update` to refresh it", path=output)
         options = Options.discover(paths, config_file=config_file, command="check", as_of=as_of_date(as_of),
-                                   lang=lang, refs=refs or None, fail_on=fail_on, jobs=jobs, encoding=encoding)
+                                   lang=lang, refs=refs or None, fail_on=fail_on, jobs=jobs, encoding=encoding,
+                                   input_format=input_format)
         run = api.start(paths, replace(options, baseline=None), keep_text=False)  # what gates without one
         drain(run, errors_to_stderr=True)
-        base, stats = api.baseline(run.report, previous=previous, reason=reason, expires=exp)
+        base, stats = api.baseline(run.report, previous=previous, reason=reason, expires=exp, path=output)
         write_atomic(output, base.to_json())
         err(f"{output}: {len(base.entries)} accepted finding(s) ({stats['added']} added, {stats['kept']} kept, "
             f"{stats['removed']} removed)")
@@ -56,12 +57,13 @@ def baseline_create(
     lang: Optional[str] = typer.Option(None, "--lang"),
     refs: list[str] = typer.Option([], "--refs"),
     encoding: Optional[str] = typer.Option(None, "--encoding"),
+    input_format: Optional[str] = typer.Option(None, "--input-format", help=INPUT_FORMAT_HELP),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Which verdicts to accept (default: those that gate)."),
     config_file: Optional[str] = typer.Option(None, "--config"),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1),
 ) -> None:
     """Accept every finding that gates today: write their fingerprints to a new baseline file."""
-    _baseline_cmd(False, paths, output, reason, expires, as_of, lang, refs, encoding, fail_on, config_file, jobs)
+    _baseline_cmd(False, paths, output, reason, expires, as_of, lang, refs, encoding, fail_on, config_file, jobs, input_format)
 
 
 @baseline_app.command("update")
@@ -75,9 +77,10 @@ def baseline_update(
     lang: Optional[str] = typer.Option(None, "--lang"),
     refs: list[str] = typer.Option([], "--refs"),
     encoding: Optional[str] = typer.Option(None, "--encoding"),
+    input_format: Optional[str] = typer.Option(None, "--input-format", help=INPUT_FORMAT_HELP),
     fail_on: Optional[str] = typer.Option(None, "--fail-on"),
     config_file: Optional[str] = typer.Option(None, "--config"),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1),
 ) -> None:
     """Refresh a baseline: add new findings, keep reasons and expiry of existing ones, drop those gone."""
-    _baseline_cmd(True, paths, output, reason, expires, as_of, lang, refs, encoding, fail_on, config_file, jobs)
+    _baseline_cmd(True, paths, output, reason, expires, as_of, lang, refs, encoding, fail_on, config_file, jobs, input_format)

@@ -17,14 +17,16 @@ import gc
 # library leaves the interpreter's settings alone.
 gc.set_threshold(100_000, 50, 100)
 
-import os  # noqa: E402
+import errno  # noqa: E402
+import os
 import sys
-from typing import Optional
+from typing import NoReturn, Optional
 
 import typer
 
-from claimcheck.cli.common import (FORMAT_HELP, PATHS_HELP, as_of_date, choose_format, drain, err, guard,
-                                   refuse_output_among_inputs, width, write_atomic)
+from claimcheck.cli.common import (EXCLUDE_HELP, FORMAT_HELP, INPUT_FORMAT_HELP, NO_COLOR_HELP, PATHS_HELP, QUIET_HELP,
+                                   SHOW_HELP, as_of_date, choose_format, drain, emit, err, finish, guard,
+                                   refuse_output_among_inputs, use_color, width, write_atomic)
 from claimcheck.errors import ClaimcheckError
 
 __all__ = ["app", "main", "entry", "write_atomic"]
@@ -73,9 +75,13 @@ def extract(
     paths: list[str] = typer.Argument(..., help=PATHS_HELP),
     format: Optional[str] = typer.Option(None, "--format", "-f", help="table, line, json or jsonl. " + FORMAT_HELP),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to FILE (atomically)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help=QUIET_HELP),
+    no_color: bool = typer.Option(False, "--no-color", help=NO_COLOR_HELP),
+    exclude: list[str] = typer.Option([], "--exclude", help=EXCLUDE_HELP),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Article date YYYY-MM-DD (anchors relative dates)."),
     lang: Optional[str] = typer.Option(None, "--lang", help="hi, en or auto (default: configuration, else auto)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default UTF-8)."),
+    input_format: Optional[str] = typer.Option(None, "--input-format", help=INPUT_FORMAT_HELP),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for large batches."),
     config_file: Optional[str] = typer.Option(None, "--config", help="Use this configuration file."),
 ) -> None:
@@ -90,13 +96,17 @@ def extract(
         fmt = choose_format(format, output)
         when = as_of_date(as_of)
         options = Options.discover(paths, config_file=config_file, command="extract", as_of=when, lang=lang,
-                                   encoding=encoding, jobs=jobs)
+                                   encoding=encoding, jobs=jobs, input_format=input_format,
+                                   exclude=exclude or None)
         to_stdout = not output or output == "-"
-        ropts = RenderOptions(color=to_stdout and fmt == "table" and sys.stdout.isatty(), width=width())
+        ropts = RenderOptions(color=use_color(no_color, fmt, to_stdout), width=width())
         check_format(fmt, "extract")  # before any work is done
         run, stream = start_run(paths, options, fmt, ropts, keep_text=False)
-        drain(run, errors_to_stderr=not (to_stdout and fmt in ("table", "line")), stream=stream, output=output)
-        code = api.exit_status(run.report, options)
+        # every format: errors to stderr (the report may show them too); the report written as the run goes
+        drain(run, errors_to_stderr=True, quiet=quiet, no_color=no_color, stream=stream, output=output)
+        report = run.report
+        finish(run, fmt, output, quiet=quiet)
+        code = api.exit_status(report, options)
     raise typer.Exit(int(code))
 
 
@@ -111,6 +121,7 @@ def check(
     lang: Optional[str] = typer.Option(None, "--lang", help="hi, en or auto (default: configuration, else auto)."),
     refs: list[str] = typer.Option([], "--refs", help="Extra reference tables (repeatable; added to configured)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default UTF-8)."),
+    input_format: Optional[str] = typer.Option(None, "--input-format", help=INPUT_FORMAT_HELP),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Verdicts that gate, comma-separated, or 'none' "
                                           "(default: configuration, else contradicted,outdated)."),
     no_fail: bool = typer.Option(False, "--no-fail", help="Advisory run: findings never set exit status 1 "
@@ -120,6 +131,10 @@ def check(
     config_file: Optional[str] = typer.Option(None, "--config", help="Use this configuration file instead of "
                                               "searching for pyproject.toml / claimcheck.toml."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for large batches."),
+    show: Optional[str] = typer.Option(None, "--show", help=SHOW_HELP),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help=QUIET_HELP),
+    no_color: bool = typer.Option(False, "--no-color", help=NO_COLOR_HELP),
+    exclude: list[str] = typer.Option([], "--exclude", help=EXCLUDE_HELP),
 ) -> None:
     """Check every claim against the reference tables.
 
@@ -129,31 +144,34 @@ def check(
     from claimcheck import api
     from claimcheck.options import Options
     from claimcheck.report.render import Options as RenderOptions
-    from claimcheck.report.render import check_format
+    from claimcheck.report.render import check_format, parse_show
 
     with guard():
         refuse_output_among_inputs(output, paths)
         fmt = choose_format(format, output)
         to_stdout = not output or output == "-"
         check_format(fmt, "check")  # before any work is done
-        ropts = RenderOptions(color=to_stdout and fmt == "table" and sys.stdout.isatty(), width=width())
+        ropts = RenderOptions(color=use_color(no_color, fmt, to_stdout), width=width(), show=parse_show(show))
         options = Options.discover(paths, config_file=config_file, command="check", as_of=as_of_date(as_of),
                                    lang=lang, refs=refs or None, fail_on=fail_on, baseline=baseline_file,
-                                   no_fail=no_fail or None, jobs=jobs, encoding=encoding)
+                                   no_fail=no_fail or None, jobs=jobs, encoding=encoding,
+                                   input_format=input_format, exclude=exclude or None)
         # the run is made here (the baseline is read now) and done in drain(), document by document, each written
         # out (or, for a format whose head summarises the run, to a temporary file) as soon as it is done
         run, stream = start_run(paths, options, fmt, ropts, keep_text=fmt in ("html", "claimreview"))
-        drain(run, errors_to_stderr=not (to_stdout and fmt in ("table", "line", "markdown")), stream=stream,
-              output=output)
+        # every format: errors to stderr (the report may show them too)
+        drain(run, errors_to_stderr=True, quiet=quiet, no_color=no_color, stream=stream, output=output)
+        report = run.report
         for n in run.notes:
             err(n)
-        code = api.exit_status(run.report, options)
+        finish(run, fmt, output, quiet=quiet)
+        code = api.exit_status(report, options)
     raise typer.Exit(int(code))
 
 
 def start_run(paths: list[str], options, fmt: str, ropts, *, keep_text: bool):  # type: ignore[no-untyped-def]
     """The library run for ``check`` or ``extract``, and the :class:`~claimcheck.report.render.Stream` that
-    renders its documents here (None for jsonl and line: each document is rendered where it was processed)."""
+    renders its documents here (None for jsonl, line and github: each is rendered where it was processed)."""
     from claimcheck import api
     from claimcheck.report.render import Stream
     from claimcheck.run.process import STREAMED
@@ -170,7 +188,8 @@ def schema() -> None:
     """Print the JSON Schema of `check --format json`."""
     from claimcheck.report.render.json import schema_text
 
-    sys.stdout.write(schema_text())
+    with guard():
+        emit(schema_text(), None)
 
 
 @config_app.command("show")
@@ -205,13 +224,26 @@ def main() -> None:
     except ClaimcheckError as e:
         err(str(e))
         sys.exit(2)
-    except Exception as e:  # noqa: BLE001 - the exit-code contract must hold even for bugs
-        if os.environ.get("CLAIMCHECK_DEBUG"):
-            import traceback
-
-            traceback.print_exc()
-        err(f"internal error: {type(e).__name__}: {e} (a bug; set CLAIMCHECK_DEBUG=1 for the traceback)")
+    except OSError as e:
+        if e.errno not in _FULL:
+            _bug(e)
+        # what a command printed did not fit (a file named by -o says so itself, through write_atomic)
+        err(f"{e.filename or '<stdout>'}: cannot write the output: {e.strerror}")
         sys.exit(2)
+    except Exception as e:  # noqa: BLE001 - the exit-code contract must hold even for bugs
+        _bug(e)
+
+
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)
+
+
+def _bug(e: Exception) -> NoReturn:
+    if os.environ.get("CLAIMCHECK_DEBUG"):
+        import traceback
+
+        traceback.print_exception(e)
+    err(f"internal error: {type(e).__name__}: {e} (a bug; set CLAIMCHECK_DEBUG=1 for the traceback)")
+    sys.exit(2)
 
 
 def entry() -> None:
@@ -233,6 +265,12 @@ def entry() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):  # the reader left, or the stream is closed: the status still counts
+        except BrokenPipeError:  # the reader left: the status still counts
+            pass
+        except OSError as e:  # a full disk: what was printed is lost, and the run must not pass for a success
+            if stream is sys.stdout:
+                err(f"<stdout>: cannot write the output: {e.strerror or e}")
+                code = 2
+        except ValueError:  # the stream is closed
             pass
     os._exit(code)

@@ -49,7 +49,7 @@ class Context:
 
     doc: Document
     folded: Folded
-    anchor: _dt.date
+    anchor: _dt.date | None  # the article's date (or --as-of); None when neither is known: never the clock's date
     lang: str
     locate: Callable[[int], tuple[int, int]] | None = None
     teasers: tuple[tuple[int, int], ...] = ()  # original spans of teaser lines, sorted and disjoint
@@ -83,7 +83,7 @@ def _finders() -> list[Callable[[Context], list[Claim]]]:
 
 def extract_document(doc: Document, *, as_of: _dt.date | None = None) -> list[Claim]:
     """Every claim in ``doc``, sorted by position. Never raises on odd text."""
-    anchor = doc.date or as_of or _dt.date.today()
+    anchor = doc.date or as_of  # a date without a year takes its year from here, never from the machine's clock
     lang = doc.lang if doc.lang in ("hi", "en") else detect_lang(doc.text)
     folded = fold(doc.text)
     teasers = tuple(folded.span(m.start(), m.end()) for m in _teaser().finditer(folded.text))  # one per line

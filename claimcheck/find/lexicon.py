@@ -46,6 +46,8 @@ def parse(name: str, raw: str, path: str) -> tuple[dict[str, Any], list[DataErro
     schema of ``name``, each a :class:`DataError` carrying ``path`` and a line."""
     try:
         data = tomllib.loads(raw)
+    except RecursionError:
+        return {}, [DataError("not valid TOML: arrays or tables nested too deeply", path=path, line=1)]
     except tomllib.TOMLDecodeError as e:
         m = re.search(r"\s*\(at line (\d+), column \d+\)$", str(e))
         line = int(m.group(1)) if m else max(1, raw.count("\n"))
@@ -70,9 +72,14 @@ def validate_file(path: str) -> list[DataError]:
 
     p = Path(path)
     try:
-        raw = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        return [DataError(f"cannot read lexicon: {e}", path=path)]
+        data = p.read_bytes()
+    except OSError as e:
+        return [DataError(f"cannot read lexicon: {e.strerror or e}", path=path)]
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        return [DataError(f"not valid TOML: invalid UTF-8 at byte offset {e.start}", path=path, line=line)]
     return parse(p.stem, raw, path)[1]
 
 

@@ -30,7 +30,10 @@ from claimcheck.read.text import first_run, fold_string
 # Characters that make a word continue (letters, vowel signs, viramas, digits).
 WORD_CHAR = r"[\p{L}\p{M}\p{N}]"
 LB = rf"(?<!{WORD_CHAR})"  # left word boundary
-RB = rf"(?!{WORD_CHAR})"  # right word boundary
+# Legacy-font conversion writes a closing parenthesis as "द्ध" glued to the word before it ("30 नवंबरद्ध" for
+# "30 नवंबर)"): a word of the vocabulary still ends there. (No Hindi word is a vocabulary word + "द्ध".)
+CLOSE_ARTEFACT = "\u0926\u094D\u0927"
+RB = rf"(?!(?!{CLOSE_ARTEFACT}(?!{WORD_CHAR})){WORD_CHAR})"  # right word boundary
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +113,10 @@ def word_value(folded_word: str) -> int | None:
 
 _SPLIT_WORDS = cache.compile(r"[\s-]+")
 
-DIGITS = r"(?:(?<!\d)\d+(?:,\d{2,3}(?!\d))*(?:\.\d+)?|(?<![\d.\p{L}])\.\d+)"
+# A dot may stand for a group comma when a comma group follows ("5.32,655.33" = 5,32,655.33, a typing or OCR slip);
+# a decimal point alone never follows a letter or a vowel sign ("रू.500" is 500 rupees, not .5).
+DIGITS = (r"(?:(?<!\d)(?:\d{1,3}(?:\.\d{2})++(?=,\d{3}(?!\d))|\d+)(?:,\d{2,3}(?!\d))*(?:\.\d+)?"
+          r"|(?<![\d.\p{L}\p{M}])\.\d+)")
 
 
 MAX_TOKENS = 24  # the longest number written in words has ~12 ("एक सौ पच्चीस करोड़ पैंतीस लाख … तेरह")
@@ -147,7 +153,8 @@ def patterns() -> dict[str, str]:
     # ((?&numtok) matches the group's pattern, whatever the first token was). Writing it three times cost ~13 ms
     # of every start-up. A pattern may therefore hold ``expr`` only once.
     # "₹1,000-crore project": a hyphen may join a scale word to its number
-    cont = (rf"[ \t]*(?:{DIGITS}|(?<![\p{{L}}\p{{M}}])(?&numtok))|-(?:{scale}){RB}"
+    # "छह हजार इकतीस करोड़, बयासी लाख": a comma between groups written in words (read() decides)
+    cont = (rf"[ \t]*(?:{DIGITS}|(?<![\p{{L}}\p{{M}}])(?&numtok))|-(?:{scale}){RB}|,[ \t]*(?&numtok)"
             rf"|[ \t]+(?:{conj}|{dec}|{per}){RB}[ \t]+(?={DIGITS}|(?&numtok))")
     # (no left boundary here: callers put their own, e.g. after "Rs" in "Rs5,000")
     # at most MAX_TOKENS tokens: a run of "1 1 1 …" must not make every rescan read to its end
@@ -183,6 +190,9 @@ def digits_value(s: str) -> float:
     """Value of a digit string (ASCII digits after folding). The ``regex`` module's Unicode tables may call a
     character a digit that Python's ``float`` does not know (Kawi, U+11F58): such a string is no number (NaN;
     the finders drop non-finite values), not a crash (found by the fuzz run)."""
+    comma = s.rfind(",")
+    if comma > 0 and "." in s[:comma]:  # "5.32,655.33": the dots before the last comma group digits
+        s = s[:comma].replace(".", "") + s[comma:]
     try:
         return float(s.replace(",", ""))
     except ValueError:
@@ -238,11 +248,21 @@ def read(text: str) -> tuple[float, int] | None:
     pos = 0
     n = len(text)
     trailing: tuple[int, float] | None = None
+    words_only = True  # no digit so far (a comma joins groups only in a number written in words)
+    last_kind = ""
     while pos < n:
         m = tok_re.match(text, pos)
         if m is None:
+            if last_kind == "s" and words_only and group is None and last_scale >= 1000 and pending_mod is None:
+                joined = _comma_group(text, pos, last_scale)
+                if joined is not None:
+                    total += joined[0]
+                    end = joined[1]
             break
         kind = m.lastgroup
+        last_kind = kind
+        if kind == "d":
+            words_only = False
         tok = m.group(kind)
         low = tok.lower()
         if kind == "neg":
@@ -259,10 +279,19 @@ def read(text: str) -> tuple[float, int] | None:
                 group = (group or 0.0) + 1 + pending_mod
                 pending_mod = None
             if group is None and not seen:
+                if len(low) < 3 and low.isascii():
+                    break  # an abbreviation ("cr", "mn") stands for a scale only after a number: "Cr. No. 12"
                 group = 1.0  # a bare scale word: "हजार रुपये"
             if group is None and s < 1000:
                 break
             seen = True
+            if (s == 100 and group is not None and group >= 100 and group % 100 == 0 and last_scale >= 1000
+                    and small_scale != 100):
+                # "14 हजार 500 सौ रुपये": in a compound, a hundreds word after whole hundreds repeats them (but "322
+                # सौ" alone is 32,200)
+                end = m.end()
+                pos = m.end()
+                continue
             small_scale = s
             if s < 1000:
                 group = (group if group is not None else 1.0) * s
@@ -284,6 +313,12 @@ def read(text: str) -> tuple[float, int] | None:
             if not seen or pending_mod is not None:
                 break
             rest = text[m.end():]
+            if kind == "con" and group is not None and (m2 := tok_re.match(rest)) is not None \
+                    and m2.lastgroup == "f" and lx.fractions[m2.group("f").lower()] < 1:
+                # "two and a half lakh" = 2.5 lakh: the fraction joins the group, a scale after it applies to both
+                group += lx.fractions[m2.group("f").lower()]
+                end = pos = m.end() + m2.end()
+                continue
             if kind == "dec":
                 digits = ""
                 p2 = 0
@@ -343,6 +378,23 @@ def read(text: str) -> tuple[float, int] | None:
     if trailing is not None and group == trailing[1] and trailing[1] >= 1000:
         return sign * total, trailing[0]  # "5 करोड़ 2020 में": the 2020 is another number
     return sign * (total + (group or 0.0)), end
+
+
+_COMMA = cache.compile(r",[ \t]*")
+_ANY_DIGIT = cache.compile(r"\d")
+
+
+def _comma_group(text: str, pos: int, last_scale: float) -> tuple[float, int] | None:
+    """(value, end) of the group after a comma at ``pos`` that continues a number written in words ("छह हजार इकतीस
+    करोड़, बयासी लाख, पैंतीस हजार"): in words, and smaller than the scale before the comma; else None ("दस करोड़,
+    बीस करोड़" are two numbers)."""
+    cm = _COMMA.match(text, pos)
+    if cm is None:
+        return None
+    sub = read(text[cm.end():])
+    if sub is None or not 0 < sub[0] < last_scale or _ANY_DIGIT.search(text, cm.end(), cm.end() + sub[1]):
+        return None
+    return sub[0], cm.end() + sub[1]
 
 
 def parse_number(text: str) -> float | None:

@@ -57,17 +57,24 @@ def _patterns():
         rf"(?i:(?:the\s+)?(?:(?P<ord>{ord_en})[- ])?(?:{lexicon.alternation(data['en'])})\s+(?P<subject>{subj_en})\b"
         rf"|(?:the\s+)?(?P<ord2>{ord_en})[- ]highest(?:\s+number)?(?:\s+among\s+(?:all\s+)?(?:the\s+)?states)?)"
     )
+    english_lead = cache.compile(
+        rf"(?i:\b(?:{lexicon.alternation(data.get('lead_en', []))})\b(?=[^.!?\n]{{0,80}}?"
+        rf"(?:{lexicon.alternation(data['alone_en'])})\b))" if data.get("lead_en") else r"(?!)")
     ords = {fold_string(k): v for k, v in data["ordinals_hi"].items()}
     ords.update({k.lower(): v for k, v in data["ordinals_en"].items()})
     ords.update({fold_string(k): 1 for k in data["first_hi"]})
-    patterns = (hindi_tail, hindi_plain, hindi_place, english, english_alone)
+    patterns = (hindi_tail, hindi_plain, hindi_place, english, english_alone, english_lead)
     # words each pattern cannot match without (a cheap substring test spares the scan of most texts); English
     # ones are looked for in the casefolded text, as the patterns ignore case
     sup = tuple(fold_string(w) for w in data["hi"])
     required = (sup, sup, tuple(fold_string(w) for w in data["place_hi"]),
-                tuple(w.casefold() for w in data["en"]) + ("highest",), ("highest", "largest", "most"))
-    return tuple(zip(patterns, required, (False, False, False, True, True))), cache.compile(region, regex.IGNORECASE), \
-        names, ords
+                tuple(w.casefold() for w in data["en"]) + ("highest",), ("highest", "largest", "most"),
+                tuple(w.casefold() for w in data.get("lead_en", [])))
+    backref = cache.compile(
+        rf"(?i:\b(?:{lexicon.alternation(data.get('backref_en', []))})\b)|"
+        rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(data.get('backref_hi', []))})(?![\p{{L}}\p{{M}}])")
+    return tuple(zip(patterns, required, (False, False, False, True, True, True))), \
+        cache.compile(region, regex.IGNORECASE), names, ords, backref
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
@@ -79,7 +86,7 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
 
 
 def find(ctx) -> list[Claim]:
-    patterns, region_re, names, ords = _patterns()
+    patterns, region_re, names, ords, backref = _patterns()
     text = ctx.folded.text
     out: list[Claim] = []
     folded_case = None
@@ -98,6 +105,11 @@ def find(ctx) -> list[Claim]:
                 before = list(region_re.finditer(text, s0, start))
                 after = region_re.search(text, end, s1)
                 pick = before[-1] if before else after
+                if pick is None and s0 > 1 and backref.search(text, s0, start):
+                    # "It has the third-largest number …": the state of the sentence before
+                    p0, _ = _sentence(text, s0 - 2)
+                    earlier = list(region_re.finditer(text, p0, s0))
+                    pick = earlier[-1] if earlier else None
                 if pick is not None:
                     rspan = pick.span()
             if rspan is None:

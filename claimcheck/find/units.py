@@ -108,11 +108,15 @@ def subunit_at(text: str, pos: int) -> regex.Match | None:
 
 
 def table_pairs() -> list[tuple[str, str]]:
-    """The pairs :data:`TABLE` holds: every duration unit of data/quantities.toml to years (ages are in years)."""
+    """The pairs :data:`TABLE` holds: every duration unit of data/quantities.toml to years (ages are in years), and
+    basis points to percentage points."""
     from claimcheck.find import lexicon
 
     q = lexicon.load("quantities")
-    return sorted((u, "year") for u in q["durations"] if u != "year")
+    pairs = [(u, "year") for u in q["durations"] if u != "year"]
+    if q["percent"].get("basis_points"):
+        pairs.append(("bp", "percentage_point"))  # basis points are reported in percentage points
+    return sorted(pairs)
 
 
 def compute_table() -> dict[str, dict[str, float]]:
@@ -150,6 +154,7 @@ def unit_words() -> UnitWords:
             after[fold_string(f).lower()] = (kind, unit)
 
     add(q["percent"]["forms"], "percent", "percent")
+    add(q["percent"].get("basis_points", []), "percent", "bp")
     before: dict[str, str] = {}
     for code, spec in q["currencies"].items():
         add(spec.get("after", []), "money", code)

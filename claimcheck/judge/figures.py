@@ -97,6 +97,9 @@ def fmt_indian(value: float, unit: str = "") -> str:
     if unit == "percent":
         return f"{value:g}%"
     a = abs(value)
+    if unit == "USD":  # dollars are written in millions and billions, not lakh and crore
+        scale = next(((d, w) for d, w in ((1e9, " billion"), (1e6, " million")) if a >= d), (1, ""))
+        return "$" + f"{value / scale[0]:,.2f}".rstrip("0").rstrip(".") + scale[1]
     if a >= 1e7:
         s = f"{value / 1e7:.2f}".rstrip("0").rstrip(".") + " crore"
     elif a >= 1e5:

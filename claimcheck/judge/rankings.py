@@ -43,8 +43,11 @@ def check_ranking(claim: Claim, frame: Frame | None, refs, when: _dt.date) -> Ve
     for (basis, d), snap in full.items():
         if basis not in per_basis or d > per_basis[basis][0]:
             per_basis[basis] = (d, snap)
+    # the named kind of source first (else the survey); within a kind the newest table (a registration regime
+    # replaced by the next one, UAM by Udyam, ranks nothing any more)
     order = sorted(per_basis, key=lambda b: (
-        (_basis_kind(refs, b) != "registration") if registration else (_basis_kind(refs, b) != "survey"), b))
+        (_basis_kind(refs, b) != "registration") if registration else (_basis_kind(refs, b) != "survey"),
+        -per_basis[b][0].toordinal(), b))
     results = []
     for basis in order:
         d, snap = per_basis[basis]
@@ -70,6 +73,15 @@ def check_ranking(claim: Claim, frame: Frame | None, refs, when: _dt.date) -> Ve
                + note)
         ev = tuple(_evidence(refs, o, None) for o in ranked[max(0, rank - 2):rank + 1])
         return Verdict("supported", msg, ev, as_of=asof)
+    holds_elsewhere = [r for r in results[1:] if r[4] == want]
+    if holds_elsewhere and frame.basis is None:
+        # the sentence does not say which count it ranks on, and on another the claim holds: not a wrong claim
+        b2, d2, ranked2, _, _ = holds_elsewhere[0]
+        own = ranked2[want - 1]
+        msg = (f"ambiguous: {claimed} ranks {_ordinal(want)} on {_basis_label(refs, own)} "
+               f"({fmt_indian(own.value, own.unit)}) but {_ordinal(rank) if rank else 'is not ranked'} on "
+               f"{_basis_label(refs, leader)}; the sentence does not say which count it means")
+        return Verdict("ambiguous", msg, (_evidence(refs, own, None), _evidence(refs, leader, None)), as_of=asof)
     where = f"ranks {_ordinal(rank)}, not {_ordinal(want)}," if rank else "is not in the table"
     msg = (f"{claimed} {where} on {_basis_label(refs, leader)}; {_region_label(leader.region)} leads with "
            f"{fmt_indian(leader.value, leader.unit)}")

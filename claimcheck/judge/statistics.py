@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from claimcheck.find.frames import basis_rule, bounded_by, national
+from claimcheck.find.frames import basis_rule, bounded_by, dated_only, national
 from claimcheck.model import Claim, Frame, Verdict
 from claimcheck.judge.figures import (  # noqa: F401 (re-exported: the judge's arithmetic)
     APPROX_TOLERANCE, MIN_TOLERANCE, _claimed_point, _describe_claim, claim_interval, fmt_indian, holds,
@@ -36,6 +36,8 @@ def confidence(frame: Frame, pool_kinds: set[str], configured_region: bool = Fal
         c *= 0.7
     if frame.topic_from == "earlier sentence":
         c *= 0.9
+    elif frame.topic_from == "implied":
+        c *= 0.6  # the article names no topic: the tables' own is assumed
     if frame.refers_back:
         c *= 0.5  # "इनमें से", "in this respect": an earlier sentence may narrow what is counted
     rf = frame.region_from or ""
@@ -70,6 +72,26 @@ def _by_measure_and_region(refs) -> dict[tuple[str, str], list]:
 
 def check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *, region: str | None = None,
                     tolerance: float | None = None, min_confidence: float = MIN_CONFIDENCE) -> Verdict | None:
+    """A verdict for a statistical claim read as ``frame`` (see :func:`_check_statistic`). A frame whose topic is
+    only implied (the article names none) may support a claim, never gate one: anything else is unverifiable."""
+    implied = frame is not None and frame.topic_from == "implied"
+    v = _check_statistic(claim, frame, refs, when, region=region, tolerance=tolerance,
+                         min_confidence=0.0 if implied else min_confidence)
+    if v is None or frame is None or v.outcome in ("supported", "unverifiable", "ambiguous"):
+        return v
+    if frame.period is None and dated_only(frame.measure):
+        return Verdict("unverifiable", f"a level that grows every year, and the claim states no period: it may be a "
+                       f"newer figure than the tables hold, so it is not called {v.outcome} ({v.message})",
+                       v.evidence, as_of=v.as_of, frame=frame, confidence=v.confidence)
+    if frame.topic_from != "implied":
+        return v
+    return Verdict("unverifiable", f"the article does not say the figure is about {frame.topic.upper()}s, so it is "
+                   f"not called {v.outcome} ({v.message})", v.evidence, as_of=v.as_of, frame=frame,
+                   confidence=v.confidence)
+
+
+def _check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *, region: str | None = None,
+                     tolerance: float | None = None, min_confidence: float = MIN_CONFIDENCE) -> Verdict | None:
     """A verdict for a statistical claim read as ``frame``, or None when no topic of the tables is in question.
 
     Conservative (README, "Verdict policy"): ``contradicted`` or ``outdated`` only when the tables hold an
@@ -109,6 +131,7 @@ def check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *, 
         if ((o.breakdown or {}) == breakdown
              or (not o.breakdown and _basis_breakdowns().get(o.basis) == breakdown))
         and _basis_kind(refs, o.basis) != "claim"
+        and (claim.kind != "money" or o.unit not in ("INR", "USD") or o.unit == (claim.unit or "INR"))  # $ with $
         and (want_kind is None or _basis_kind(refs, o.basis) == want_kind)
         and (not want_bases or o.basis in want_bases)
     ]

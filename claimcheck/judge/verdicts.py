@@ -38,6 +38,8 @@ def _check(claim: Claim, frame, refs, when: _dt.date, asof: str, text: str, regi
 
         return people.check_officeholder(claim, refs, when, region=region, doc_text=text or None)
     if claim.kind not in ("ranking", "quantity", "percent", "money"):
+        if claim.kind == "date" and claim.subtype == "impossible_date":  # the finder keeps "31 सितंबर" to flag it
+            return Verdict("contradicted", f"{claim.text!r} is not a date: the month has no such day", as_of=asof)
         if claim.kind == "date":
             return _unverifiable("a date gives context; it is not checked on its own", asof)
         return _unverifiable(f"no reference table covers {claim.kind} claims", asof)

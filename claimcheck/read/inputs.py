@@ -1,9 +1,25 @@
 """Read stage: turn the paths a user gives into :class:`Document` records, one error per unreadable document.
 
-A path is a text file, ``-`` (standard input), a ``.jsonl`` batch (one ``{"id", "text", "date"?, "lang"?}``
-object a line), or a directory (walked recursively for .txt, .md, .html, .htm, .jsonl; hidden directories such
+A path is a text file, ``-`` (standard input), a ``.jsonl`` batch (one ``{"id", "text", "date"?, "lang"?,
+"format"?}`` object a line), or a directory (walked recursively for .txt, .md, .html, .htm, .jsonl; hidden directories such
 as ``.git`` are not entered). Every document that cannot be read is yielded as an :class:`InputError` naming the
 file (and line), so a batch goes on and nothing is skipped silently.
+
+Markup: a ``.md``/``.markdown`` file is read as Markdown, ``.html``/``.htm`` as HTML, any other file as plain text.
+Text without a file name (standard input, a batch line) is read as its declared format (``input_format``, or a
+line's ``"format"``: ``markdown``, ``html``, ``text`` or ``auto``); undeclared or ``auto``, it is sniffed
+(:func:`claimcheck.read.markup.sniff`), so a claim inside ``**…**`` or ``<b>…</b>`` is never lost.
+
+A directory walk or a glob leaves out (a path named outright is always read):
+
+* what matches an ``exclude`` glob (configuration ``exclude``, ``--exclude``): a pattern matches a path when it
+  matches the path or any tail of it that starts at the walked directory's name or below (``reports`` skips
+  every ``reports`` directory; ``drafts/old`` skips ``drafts/old`` when ``drafts`` or its parent is walked;
+  ``*.bak.md`` matches by name), much as gitignore does;
+* claimcheck's own reports, told by their content (:func:`is_report`): an HTML report's generator meta tag or
+  title, a Markdown report's heading, JSONL findings (objects with ``doc`` and ``verdict`` or ``kind``/``start``
+  and no ``id``), ``line`` output and GitHub annotations. (JSON and SARIF reports end in .json/.sarif, which a
+  walk does not read.)
 
 Streaming: a ``.jsonl`` batch is read line by line, so memory does not grow with the batch; one text file is one
 document and is read whole. Decoding is strict: invalid bytes are reported with their byte offset, never replaced,
@@ -14,19 +30,20 @@ from __future__ import annotations
 
 import codecs
 import datetime as _dt
-import glob
 import io
 import json
 import os
 import stat
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace as _replace
 
 from claimcheck import cache
 from claimcheck.errors import InputError, UsageError
 from claimcheck.model import Document
+from claimcheck.read.paths import (  # noqa: F401 (the reader's API)
+    TEXT_SUFFIXES, count_documents, excluded, expand, is_report)
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 # Article dates outside this range are almost certainly typos (and would push date arithmetic off the calendar).
 MIN_DATE = _dt.date(1800, 1, 1)
 MAX_DATE = _dt.date(2199, 12, 31)
@@ -125,53 +142,28 @@ def decode(data: bytes, *, name: str, encoding: str | None = None) -> str:
         ) from None
 
 
-def expand(paths: Iterable[str]) -> Iterator[str | InputError]:
-    """Expand directories (recursively) and globs into file paths, in a stable order; unlistable parts are errors."""
-    for p in paths:
-        if p == "-":
-            yield p
-            continue
-        if any(ch in p for ch in "*?[") and not os.path.exists(p):
-            hits = sorted(glob.glob(p, recursive=True))
-            if not hits:
-                yield InputError("no file matches this pattern", path=p)
-            for h in hits:
-                yield from expand([h])
-            continue
-        if os.path.isdir(p):
-            yield from _walk(p)
-        else:
-            yield p
+def check_input_format(fmt: str | None) -> str | None:
+    """``fmt`` if it is a known input format (None and "auto" mean: tell from the text), else a UsageError."""
+    from claimcheck.read.markup import FORMATS
 
-
-def _walk(root: str) -> Iterator[str | InputError]:
-    found: list[tuple[str, str | InputError]] = []
-
-    def onerror(e: OSError) -> None:
-        where = e.filename or root
-        reason = "permission denied" if isinstance(e, PermissionError) else (e.strerror or str(e))
-        found.append((where, InputError(f"cannot list directory: {reason}", path=where)))
-
-    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for f in filenames:
-            if f.lower().endswith(TEXT_SUFFIXES):
-                full = os.path.join(dirpath, f)
-                found.append((full, full))
-    if not found:
-        yield InputError("directory holds no .txt, .md, .html or .jsonl file", path=root)
-        return
-    found.sort(key=lambda t: t[0])
-    for _, item in found:
-        yield item
+    if fmt is None or fmt == "auto":
+        return None
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown input format {fmt!r} (one of {', '.join(FORMATS)})")
+    return fmt
 
 
 def read_documents(
-    paths: Iterable[str], *, encoding: str | None = None, lang: str | None = None, stdin=None
+    paths: Iterable[str], *, encoding: str | None = None, lang: str | None = None, stdin=None,
+    input_format: str | None = None, exclude: Iterable[str] = (),
 ) -> Iterator[Document | InputError]:
-    """Every document behind ``paths``, or an :class:`InputError` in its place (lazily, in input order)."""
+    """Every document behind ``paths``, or an :class:`InputError` in its place (lazily, in input order).
+
+    ``input_format`` (markdown, html, text; None or auto: sniffed) is how standard input and batch lines without a
+    ``"format"`` of their own are read."""
     encoding = check_encoding(encoding)
-    for p in expand(paths):
+    fmt = check_input_format(input_format)
+    for p in expand(paths, exclude):
         if isinstance(p, InputError):
             yield p
             continue
@@ -181,7 +173,7 @@ def read_documents(
             except OSError as e:
                 yield InputError(f"cannot read: {e.strerror or e}", path="<stdin>")
                 continue
-            yield from _text_document(data, name="<stdin>", encoding=encoding, lang=lang)
+            yield from _text_document(data, name="<stdin>", encoding=encoding, lang=lang, fmt=fmt or "auto")
             continue
         try:
             f = _open(p)
@@ -190,7 +182,7 @@ def read_documents(
             continue
         with f:
             if p.lower().endswith(".jsonl"):
-                yield from _jsonl_stream(f, name=p, encoding=encoding, lang=lang)
+                yield from _jsonl_stream(f, name=p, encoding=encoding, lang=lang, fmt=fmt)
                 continue
             try:
                 data = f.read()
@@ -218,7 +210,9 @@ def _open(p: str) -> io.BufferedReader:
         raise InputError(f"cannot read: {e.strerror or e}", path=p) from None
 
 
-def _text_document(data: bytes, *, name: str, encoding: str | None, lang: str | None):
+def _text_document(data: bytes, *, name: str, encoding: str | None, lang: str | None, fmt: str | None = None):
+    """The document of a file's bytes: read as its suffix says, or (``fmt``, for standard input) as declared;
+    ``fmt="auto"`` sniffs the text."""
     try:
         text = decode(data, name=name, encoding=encoding)
     except InputError as e:
@@ -228,27 +222,41 @@ def _text_document(data: bytes, *, name: str, encoding: str | None, lang: str | 
         yield InputError("empty document: no text to check", path=name)
         return
     low = name.lower()
-    if low.endswith((".html", ".htm", ".md", ".markdown")):
-        from claimcheck.read import markup
+    if low.endswith((".html", ".htm")):
+        fmt = "html"
+    elif low.endswith((".md", ".markdown")):
+        fmt = "markdown"
+    elif fmt == "auto":
+        from claimcheck.read.markup import sniff
 
-        try:
-            doc = markup.to_document(text, doc_id=name, path=name, lang=lang)
-        except InputError as e:
-            yield e
-            return
-        except Exception as e:  # noqa: BLE001 - a markup bug must not stop the batch (the read stage runs in the parent)
-            yield InputError(f"internal error reading markup ({type(e).__name__}: {str(e)[:200]}); please report it",
-                             path=name)
-            return
-        if not doc.text.strip():
-            yield InputError("no text outside the markup: nothing to check", path=name)
-            return
-        yield doc
+        fmt = sniff(text)
+    path = name if name != "<stdin>" else None
+    if fmt in ("html", "markdown"):
+        yield _markup(text, fmt, doc_id=name, path=path, lang=lang, where=(name, None))
         return
-    yield Document(id=name, text=text, path=name if name != "<stdin>" else None, lang=lang)
+    yield Document(id=name, text=text, path=path, lang=lang)
 
 
-def _jsonl_stream(f: io.BufferedReader, *, name: str, encoding: str | None, lang: str | None):
+def _markup(text: str, fmt: str, *, doc_id: str, path: str | None, lang: str | None,
+            where: tuple[str, int | None]) -> Document | InputError:
+    """The Document of an HTML or Markdown text, or the error (naming ``where``: path, line) in its place."""
+    from claimcheck.read import markup
+
+    name, line = where
+    try:
+        doc = markup.to_document(text, doc_id=doc_id, path=path, lang=lang, fmt=fmt)
+    except InputError as e:
+        return e
+    except Exception as e:  # noqa: BLE001 - a markup bug must not stop the batch (the read stage runs in the parent)
+        return InputError(f"internal error reading markup ({type(e).__name__}: {str(e)[:200]}); please report it",
+                          path=name, line=line)
+    if not doc.text.strip():
+        return InputError("no text outside the markup: nothing to check", path=name, line=line)
+    return doc
+
+
+def _jsonl_stream(f: io.BufferedReader, *, name: str, encoding: str | None, lang: str | None,
+                  fmt: str | None = None):
     """Documents of an open JSONL file, one line at a time; a bad line is an error for that line only."""
     head = f.peek(4)[:4]
     wide = encoding in _WIDE or (encoding is None and head.startswith((b"\xff\xfe", b"\xfe\xff")))
@@ -260,17 +268,17 @@ def _jsonl_stream(f: io.BufferedReader, *, name: str, encoding: str | None, lang
             for n, line in enumerate(text, 1):
                 if n == 1:
                     line = line.lstrip("\ufeff")
-                yield from _jsonl_line(line, n, name=name, lang=lang)
+                yield from _jsonl_line(line, n, name=name, lang=lang, fmt=fmt)
         except UnicodeDecodeError as e:
             yield InputError(f"cannot decode as {encoding or 'utf-16'}: {e.reason}; the rest of the file is unread",
                              path=name, line=n + 1)
         return
-    yield from iter_jsonl_bytes(f, name=name, encoding=encoding, lang=lang)
+    yield from iter_jsonl_bytes(f, name=name, encoding=encoding, lang=lang, fmt=fmt)
 
 
 def iter_jsonl_bytes(
     raw_lines: Iterable[bytes], *, name: str, encoding: str | None = None, lang: str | None = None,
-    first_line: int = 1, offset: int = 0,
+    first_line: int = 1, offset: int = 0, fmt: str | None = None,
 ) -> Iterator[Document | InputError]:
     """Documents from the raw lines of a JSONL file (or of a part of one that starts at line ``first_line`` and
     byte ``offset``, for partitioned runs); an undecodable line is an error naming its byte offset."""
@@ -290,16 +298,18 @@ def iter_jsonl_bytes(
                 line=n,
             )
             continue
-        yield from _jsonl_line(line, n, name=name, lang=lang)
+        yield from _jsonl_line(line, n, name=name, lang=lang, fmt=fmt)
 
 
-def iter_jsonl_lines(lines: Iterable[str], *, name: str, lang: str | None = None):
+def iter_jsonl_lines(lines: Iterable[str], *, name: str, lang: str | None = None, fmt: str | None = None):
     """Documents from JSONL lines; a bad line becomes an :class:`InputError` with its line number."""
     for n, line in enumerate(lines, 1):
-        yield from _jsonl_line(line, n, name=name, lang=lang)
+        yield from _jsonl_line(line, n, name=name, lang=lang, fmt=fmt)
 
 
-def _jsonl_line(line: str, n: int, *, name: str, lang: str | None):
+def _jsonl_line(line: str, n: int, *, name: str, lang: str | None, fmt: str | None = None):
+    """The document of one batch line; ``fmt`` is how its text reads when the line declares no ``"format"``
+    (None: sniffed)."""
     line = line.rstrip("\r\n")
     if not line.strip():
         return
@@ -341,4 +351,17 @@ def _jsonl_line(line: str, n: int, *, name: str, lang: str | None):
         yield InputError(e.message + f" in document {doc_id[:60]!r}", path=name, line=n)
         return
     doc_lang = obj.get("lang") if obj.get("lang") in ("hi", "en") else lang
-    yield Document(id=doc_id, text=text, date=date, lang=doc_lang, path=name)
+    declared = obj.get("format", fmt)
+    if declared is None or declared == "auto":
+        from claimcheck.read.markup import sniff
+
+        declared = sniff(text)
+    elif declared not in ("text", "markdown", "html"):
+        yield InputError(f"'format' of document {doc_id[:60]!r} must be markdown, html, text or auto, "
+                         f"not {str(declared)[:40]!r}", path=name, line=n)
+        return
+    if declared == "text":
+        yield Document(id=doc_id, text=text, date=date, lang=doc_lang, path=name)
+        return
+    doc = _markup(text, declared, doc_id=doc_id, path=name, lang=doc_lang, where=(name, n))
+    yield doc if isinstance(doc, InputError) else _replace(doc, date=date)

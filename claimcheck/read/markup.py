@@ -3,14 +3,18 @@ and the spans an editor switched off with suppression comments.
 
 Suppression comments (in both formats)::
 
-    <!-- claimcheck: ignore -->     the next paragraph (HTML: the next block of text) is not checked
+    <!-- claimcheck: ignore -->     the next block is not checked: a paragraph, a heading, one list item, a quote
+                                     (HTML: up to the next block element or blank line)
     <!-- claimcheck off -->          everything up to <!-- claimcheck on --> (or the end) is not checked
     <!-- claimcheck on -->
 
 HTML: tags are dropped, block elements become line breaks, ``script``/``style``/``template``/``noscript`` content is
 skipped, entities are decoded (each decoded character maps to the entity's position). Markdown: line markers
 (headings, quotes, list bullets and numbers), emphasis and code marks, link targets, inline HTML tags and fenced
-code blocks are dropped. Both are single linear passes (``html.parser`` with no tag stack; line-wise scanning for
+code blocks are dropped. Front matter at the top of a Markdown draft (``---`` YAML-style ``key: value`` lines up to
+``---`` or ``...``, or ``+++`` TOML-style ``key = value`` lines up to ``+++``) is not prose: its ``date`` becomes
+the article date, its ``id`` the document id and its ``title`` the title, and none of it is checked as claims.
+Both are single linear passes (``html.parser`` with no tag stack; line-wise scanning for
 Markdown), so unclosed or deeply nested markup costs no more than ordinary text.
 
 >>> d = to_document("<p>Revenue rose <b>12%</b></p>", doc_id="x.html", path="x.html")
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from dataclasses import replace
 from html import unescape
 from html.parser import HTMLParser
 
@@ -36,6 +41,7 @@ _BLOCK = frozenset(
     "h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul title".split()
 )
 _SKIP = frozenset("script style template noscript svg math".split())
+_BLANK_LINE = cache.compile(r"\n[ \t\r]*\n")
 
 
 class _Builder:
@@ -180,7 +186,15 @@ class _HTML(HTMLParser):
             pos = self._pos()
             if _INERT in data:  # a defused "<": report the text as the file has it
                 data = self.source[pos:pos + len(data)]
-            self.b.add(data, pos)
+            start = 0
+            if self.b.ignore_start is not None or self.b.ignore_pending:
+                # a blank line in the source ends the block an ignore comment covers, as in Markdown (a CMS
+                # fragment often separates its paragraphs so, with no <p>)
+                for m in _BLANK_LINE.finditer(data):
+                    self.b.add(data[start:m.end()], pos + start)
+                    self.b.close_ignore()
+                    start = m.end()
+            self.b.add(data[start:], pos + start)
 
     def handle_entityref(self, name: str) -> None:
         if not self.skip:
@@ -252,16 +266,75 @@ _FENCE = cache.compile(r"^ {0,3}(```|~~~)")
 _RULE = cache.compile(r"^ {0,3}(?:[-*_=] *){3,}$")
 _PREFIX = cache.compile(r"^(?: {0,3}(?:#{1,6}(?= |$)|>|[-*+](?= )|\d{1,9}[.)](?= |$)) ?)*")
 # Linear: no class can run past the next opening bracket, so a run of "[" or "(" or "<" is scanned once.
+_ITEM = cache.compile(r"[-*+](?= |$)|\d[.)]")  # a list item's marker, within a line's _PREFIX
 _INLINE = cache.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)|<[A-Za-z/][^<>\n]*>|`+|\*+|(?<!\w)_+|_+(?!\w)|~~")
+
+
+_FRONT_KEY = cache.compile(r"^([A-Za-z_][\w-]*)\s*[:=]\s*(.*?)\s*$")
+_FRONT_DATE = cache.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+def front_matter(source: str, *, name: str) -> tuple[int, dict[str, object]]:
+    """(length of the front matter block at the top of ``source``, or 0; its ``date``/``id``/``title``).
+
+    Only flat ``key: value`` (``key = value`` after ``+++``) lines are read; quotes around a value are dropped. A
+    date that is not ``YYYY-MM-DD`` (a time after it is allowed) is an :class:`InputError` naming the file."""
+    first = source.split("\n", 1)[0].rstrip("\r")
+    if first.rstrip() not in ("---", "+++"):
+        return 0, {}
+    fence = first.rstrip()
+    closers = ("---", "...") if fence == "---" else ("+++",)
+    pos = len(first) + 1
+    found: dict[str, object] = {}
+    while pos <= len(source):
+        nl = source.find("\n", pos)
+        end = len(source) if nl == -1 else nl + 1
+        line = source[pos:end].rstrip("\r\n")
+        if line.rstrip() in closers:
+            return end, _front_values(found, name=name)
+        m = _FRONT_KEY.match(line)
+        if m and m.group(1).lower() in ("date", "id", "title") and m.group(1).lower() not in found:
+            value = m.group(2)
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+                value = value[1:-1]
+            found[m.group(1).lower()] = value
+        if nl == -1:
+            break
+        pos = end
+    return 0, {}  # no closing line: not front matter
+
+
+def _front_values(raw: dict[str, object], *, name: str) -> dict[str, object]:
+    import datetime as _dt
+
+    from claimcheck.errors import InputError
+
+    out: dict[str, object] = {k: v for k, v in raw.items() if k != "date" and v}
+    when = str(raw.get("date") or "").strip()
+    if when:
+        m = _FRONT_DATE.match(when)
+        try:
+            d = _dt.date.fromisoformat(m.group(1)) if m else None
+        except ValueError:
+            d = None
+        if d is None or not 1800 <= d.year <= 2199:
+            raise InputError(f"front matter: bad date {when[:40]!r} (expected YYYY-MM-DD)", path=name)
+        out["date"] = d
+    return out
 
 
 def markdown_to_document(source: str, *, doc_id: str, path: str | None = None, lang: str | None = None) -> Document:
     b = _Builder()
     in_fence = False
+    skip, meta = front_matter(source, name=path or doc_id)
     pos = 0
+    after_heading = in_quote = False
     for line in source.splitlines(keepends=True):
         start = pos
         pos += len(line)
+        if start < skip:  # front matter: read above, never checked
+            b.brk(start)
+            continue
         body = line.rstrip("\r\n")
         if _FENCE.match(body):
             in_fence = not in_fence
@@ -277,10 +350,21 @@ def markdown_to_document(source: str, *, doc_id: str, path: str | None = None, l
                     b.directive(directive)
             if not body.strip():
                 b.brk(start)
+                after_heading = in_quote = False
             continue
         if _RULE.match(body):
             b.brk(start)
+            after_heading = in_quote = False
             continue
+        # An ignore comment covers one block: a heading, a list item, a quote or a paragraph. A line that starts
+        # another block ends it, though no blank line comes between them.
+        marks = _PREFIX.match(items[0][0])
+        marks = marks.group() if marks else ""
+        heading, quote = "#" in marks, ">" in marks
+        item = _ITEM.search(marks) is not None
+        if heading or item or after_heading or (quote and not in_quote):
+            b.close_ignore()
+        after_heading, in_quote = heading, quote or (in_quote and not item)
         first = True
         for seg, off, directive in items:
             if directive is not None:
@@ -294,7 +378,11 @@ def markdown_to_document(source: str, *, doc_id: str, path: str | None = None, l
             _inline(seg, off, b)
         b.add("\n", start + len(body), contiguous=False)
         b.last_break = False
-    return b.finish(source, doc_id=doc_id, path=path, lang=lang)
+    doc = b.finish(source, doc_id=doc_id, path=path, lang=lang)
+    if meta:
+        doc = replace(doc, id=str(meta.get("id") or doc.id), date=meta.get("date"),  # type: ignore[arg-type]
+                      title=meta.get("title"))  # type: ignore[arg-type]
+    return doc
 
 
 def _split_comments(body: str, start: int) -> list[tuple[str, int, str | None]]:
@@ -326,9 +414,55 @@ def _inline(seg: str, off: int, b: _Builder) -> None:
     b.add(seg[i:seg_end], off + i)
 
 
-def to_document(text: str, *, doc_id: str, path: str | None = None, lang: str | None = None) -> Document:
-    """The Document for an HTML (``.html``/``.htm``) or Markdown (anything else) draft named by ``path``/``doc_id``."""
-    name = (path or doc_id).lower()
-    if name.endswith((".html", ".htm")):
+def to_document(text: str, *, doc_id: str, path: str | None = None, lang: str | None = None,
+                fmt: str | None = None) -> Document:
+    """The Document for an HTML or Markdown draft: ``fmt`` ("html" or "markdown") says which, else the name
+    (``path``/``doc_id``) does: ``.html``/``.htm`` is HTML, anything else Markdown."""
+    if fmt is None:
+        fmt = "html" if (path or doc_id).lower().endswith((".html", ".htm")) else "markdown"
+    if fmt == "html":
         return html_to_document(text, doc_id=doc_id, path=path, lang=lang)
     return markdown_to_document(text, doc_id=doc_id, path=path, lang=lang)
+
+
+# ---- Telling markup from plain text (standard input, batch lines) ----------------------------------------------
+
+# What a declared input format may be: "auto" (and None) sniffs the text.
+FORMATS = ("auto", "text", "markdown", "html")
+_TAGS = ("a|abbr|article|aside|b|blockquote|body|br|center|cite|code|dd|del|div|dl|dt|em|figcaption|figure|font|"
+         "footer|h[1-6]|head|header|hr|html|i|img|ins|li|main|mark|meta|nav|ol|p|pre|q|s|section|small|span|"
+         "strike|strong|sub|sup|table|tbody|td|th|thead|time|title|tr|u|ul")
+_HTML_TAG = cache.compile(rf"<(?:!doctype\s|/?(?:{_TAGS})(?:\s[^<>]*)?/?>)", regex.IGNORECASE)
+# Tags that structure a page: with these the text is an HTML page, even if it also looks like Markdown.
+_HTML_PAGE = cache.compile(r"<(?:!doctype\s|/?(?:html|body|p|div|br|h[1-6]|li|ul|ol|table|article|section)\b)",
+                           regex.IGNORECASE)
+_ENTITY = cache.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,7}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
+# Strong signs of Markdown only: a plain-text line that starts "2019. " or "- " must not lose its first word.
+_MARKDOWN = cache.compile(
+    r"\*\*[^*\s](?:[^*\n]*[^*\s])?\*\*"  # **strong**
+    r"|(?<![\w_])__[^_\s](?:[^_\n]*[^_\s])?__(?![\w_])"  # __strong__
+    r"|(?<![\w*])\*[^*\s](?:[^*\n]*[^*\s])?\*(?![\w*])"  # *emphasis*
+    r"|(?<![\w_])_[^_\s](?:[^_\n]*[^_\s])?_(?![\w_])"  # _emphasis_
+    r"|!?\[[^\[\]\n]+\]\([^()\s]+\)"  # [label](target)
+    r"|`[^`\n]+`"  # `code`
+    r"|(?m:^ {0,3}#{1,6} \S)"  # # heading
+    r"|(?m:^ {0,3}(?:```|~~~))"  # a fence
+    r"|<!--\s*claimcheck",  # a suppression comment
+)
+
+
+def sniff(text: str) -> str:
+    """"html", "markdown" or "text": how a text that came without a file name (standard input, a batch line)
+    reads. HTML tags or entities make it HTML, unless Markdown marks show it to be Markdown with inline HTML.
+
+    >>> sniff("Chief Minister **A. Person** said"), sniff("<p>Revenue rose <b>12%</b></p>"), sniff("2019. Rs 5 * 3")
+    ('markdown', 'html', 'text')
+    """
+    head = text[:200_000]  # a draft shows what it is early; a huge text is not scanned twice
+    html = ("<" in head and _HTML_TAG.search(head)) or ("&" in head and _ENTITY.search(head))
+    markdown = any(ch in head for ch in "*_[`#~<") and _MARKDOWN.search(head)
+    if html and (not markdown or _HTML_PAGE.search(head)):
+        return "html"
+    if markdown:
+        return "markdown"
+    return "text"

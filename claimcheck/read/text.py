@@ -4,7 +4,8 @@ Folding (for matching only, never for what is reported):
 - Devanagari digits → ASCII digits; chandrabindu → anusvara; precomposed nukta letters (क़…य़) → base letter;
   the combining nukta (U+093C) is dropped; a nasal consonant + virama before a consonant (न्द) → anusvara (ंद);
 - zero-width joiners/non-joiners, word joiner, soft hyphen, direction marks and BOM are dropped;
-- NBSP and other spaces → ' '; dashes and the minus sign → '-'; curly quotes → straight quotes.
+- NBSP and other spaces → ' '; dashes and the minus sign → '-'; curly quotes → straight quotes;
+- a vowel sign split in two by font conversion or OCR (ा + े for ो, ा + ै for ौ, अ + ा for आ) → the one letter.
 
 :func:`fold` returns a :class:`Folded` whose ``span`` maps a folded (start, end) back to the original text.
 Length-preserving changes are one-to-one character translations; only deletions and 2→1 changes build
@@ -48,7 +49,9 @@ def _one_repl(m: regex.Match) -> str:
 
 
 _DROP = "\u093C\u200B\u200C\u200D\u2060\uFEFF\u00AD\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069"
-_EDIT = cache.compile(rf"[{_DROP}]+|[ङञणनम]\u094D(?=[क-ह])")
+# A vowel sign split in two by font conversion or OCR ("कराेड़": ा + े for ो; "अाज": अ + ा for आ) is one letter.
+_SPLIT_VOWELS = {"\u093E\u0947": "\u094B", "\u093E\u0948": "\u094C", "\u0905\u093E": "\u0906"}
+_EDIT = cache.compile(rf"[{_DROP}]+|[ङञणनम]\u094D(?=[क-ह])|{'|'.join(_SPLIT_VOWELS)}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,8 @@ class Folded:
         n = len(self.original)
         while e < n and self.original[e] in "\u093C\u094D" and self.original[e - 1] != "\u094D":
             e += 1
+        if e < n and self.original[e - 1:e + 1] in _SPLIT_VOWELS:  # the folded letter ends with both halves
+            e += 1
         return s, e
 
 
@@ -84,7 +89,10 @@ def fold_string(s: str) -> str:
 
 
 def _edit_repl(m: regex.Match) -> str:
-    return "ं" if m.group()[-1] == "\u094D" else ""
+    g = m.group()
+    if g[-1] == "\u094D":
+        return "ं"
+    return _SPLIT_VOWELS.get(g, "")
 
 
 @functools.lru_cache(maxsize=4)  # extraction and checking fold the same document

@@ -42,7 +42,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 TABLES = tuple(COLUMNS)  # also the load order: a table's references point to tables loaded before it
 CONFIDENCE = ("high", "medium", "low")
 KINDS = ("survey", "registration", "census", "accounts", "legal", "claim")
-UNITS = ("enterprises", "establishments", "persons", "percent", "INR")
+UNITS = ("enterprises", "establishments", "persons", "percent", "INR", "USD")
 NATURES = ("regular", "acting", "additional_charge")
 END_CAUSES = ("term_ended", "new_ministry", "portfolio_changed", "retired", "resigned", "suspended", "transferred",
               "promoted", "replaced", "regularised", "died", "removed", "president_rule", "unknown")

@@ -70,6 +70,27 @@ def counts(report: Report) -> dict[str, int]:
     return out
 
 
+def tally(r: DocResult, fail_on: Iterable[str], command: str = "check") -> Counter[str]:
+    """One document's counts for the summary line: ``documents``, ``failed``, ``claims``, claims per verdict,
+    ``suppressed``, ``gating`` and ``gating:<verdict>``. Counters of a run's documents add up."""
+    fail_on = tuple(fail_on)
+    t: Counter[str] = Counter(documents=1)
+    if r.error:
+        t["failed"] += 1
+        return t
+    if command == "extract":
+        t["claims"] += len(r.claims)
+        return t
+    for cc in r.checked:
+        t["claims"] += 1
+        t[cc.verdict.outcome] += 1
+        t["suppressed"] += cc.suppressed is not None
+        if gates(cc, fail_on):
+            t["gating"] += 1
+            t[f"gating:{cc.verdict.outcome}"] += 1
+    return t
+
+
 def status(report: Report, *, no_fail: bool = False) -> ExitCode:
     """The exit status of a finished run (see the module docstring for the contract)."""
     if report.failed:

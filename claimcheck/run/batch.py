@@ -51,7 +51,9 @@ def default_jobs() -> int:
 
 
 def error_result(err: InputError) -> DocResult:
-    return DocResult(doc=err.path or "?", path=err.path, error=str(err))
+    """The result of a document that could not be read; a batch line's is named ``path:line``, as its id would be."""
+    doc = f"{err.path}:{err.line}" if err.path and err.line is not None else err.path or "?"
+    return DocResult(doc=doc, path=err.path, error=str(err))
 
 
 def run_parallel(
@@ -72,7 +74,8 @@ def run_parallel(
 
     opts = options or Options()
     jobs = default_jobs() if opts.jobs is None or opts.jobs <= 0 else opts.jobs
-    items = read_documents(paths, encoding=opts.encoding, lang=opts.doc_lang)
+    items = read_documents(paths, encoding=opts.encoding, lang=opts.doc_lang, input_format=opts.input_format,
+                           exclude=opts.exclude)
     if jobs == 1:
         yield from _serial(items, opts, then)
         return

@@ -3,8 +3,10 @@ assembled into the :class:`~claimcheck.model.Report` the gate and the renderers 
 
 A :class:`Run` is what ``claimcheck check`` and ``claimcheck extract`` do between parsing their flags and rendering:
 iterate it to get each document's :class:`~claimcheck.run.process.Done` as soon as it is done (in input order), and
-afterwards read ``run.report`` and ``run.notes`` (expired baseline entries, for the user). The baseline file is read
-when the run is made, so a missing or malformed one is an error before any work.
+afterwards read ``run.report`` and ``run.notes`` (expired baseline entries, for the user). The baseline file and the
+reference tables (``--refs``) are read when the run is made, so a missing or malformed one is one error
+(:class:`~claimcheck.errors.DataError`, :class:`~claimcheck.errors.UsageError`) before any work, not an error for
+every document.
 
 >>> from claimcheck.options import Options
 >>> run = Run(["/nonexistent.txt"], Options(jobs=1))
@@ -14,6 +16,7 @@ when the run is made, so a missing or malformed one is an error before any work.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -48,6 +51,9 @@ class Run:
         self.as_of = options.as_of.isoformat() if options.as_of else None
         suppress = None
         if options.command == "check":
+            from claimcheck.reference import load_references
+
+            load_references(options.refs)  # a broken table: one DataError now (the documents find it cached)
             base = bl.load(options.baseline) if options.baseline else None
             suppress = bl.Suppression(base, options.ignore)
         self.step = Step(options.command, as_of=self.as_of, fail_on=self._fail_on(), suppress=suppress, fmt=fmt,
@@ -55,6 +61,7 @@ class Run:
         self.lean = lean or fmt is not None
         self.results: list[DocResult] = []
         self.notes: list[str] = []
+        self.tally: Counter[str] = Counter()  # the run's counts so far, for the summary line
 
     def _fail_on(self) -> tuple[str, ...]:
         return self.options.fail_on if self.options.command == "check" else ()
@@ -67,6 +74,8 @@ class Run:
             yield done
             r = done.result
             self.notes.extend(done.notes)
+            if done.tally is not None:
+                self.tally.update(done.tally)
             if self.lean and not r.error:
                 # rendered already: the exit status needs the failed documents and whether anything gates, so
                 # one gating document is kept and the rest let go

@@ -27,7 +27,7 @@ from claimcheck.model import Claim, DocResult, Document, Report
 from claimcheck.options import Options
 
 # Formats rendered one document at a time, each as soon as it is done.
-STREAMED = ("jsonl", "line")
+STREAMED = ("jsonl", "line", "github")
 
 
 def process(doc: Document, options: Options | None = None) -> DocResult:
@@ -37,7 +37,7 @@ def process(doc: Document, options: Options | None = None) -> DocResult:
     options = options or Options()
     claims = extract_document(doc, as_of=options.as_of)
     if options.command == "extract":
-        result = DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), text=doc.text)
+        result = DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), text=doc.text, title=doc.title)
     else:
         from claimcheck.judge.verdicts import check_claims
         from claimcheck.reference import load_references
@@ -50,7 +50,8 @@ def process(doc: Document, options: Options | None = None) -> DocResult:
                                    min_confidence=options.min_confidence)
         ]
         result = DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), checked=tuple(checked), text=doc.text,
-                           suppressed=sum(1 for cc in checked if cc.suppressed), ignored=doc.ignored)
+                           suppressed=sum(1 for cc in checked if cc.suppressed), ignored=doc.ignored,
+                           title=doc.title)
     return result
 
 
@@ -83,6 +84,7 @@ class Done(NamedTuple):
     result: DocResult
     text: str
     notes: list[str]
+    tally: Any = None  # the document's counts for the summary line (claimcheck.report.gate.tally)
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,8 @@ class Step:
         notes: list[str] = []
         if self.suppress is not None:
             r, notes = self.suppress(r)
+        tally = gate.tally(r, self.fail_on, self.command)
         if self.fmt is None:
-            return Done(r if self.keep_text else replace(r, text=None), "", notes)
+            return Done(r if self.keep_text else replace(r, text=None), "", notes, tally)
         one = Report(results=(r,), command=self.command, as_of=self.as_of, fail_on=self.fail_on)
-        return Done(gate.essentials(r, self.fail_on), render(one, self.fmt, self.render_options), notes)
+        return Done(gate.essentials(r, self.fail_on), render(one, self.fmt, self.render_options), notes, tally)

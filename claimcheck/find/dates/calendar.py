@@ -6,7 +6,15 @@ from __future__ import annotations
 import datetime as _dt
 
 
-def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
+def _iso(y: int | None, m: int | None = None, d: int | None = None) -> str | None:
+    """ISO 8601 at the precision given; a year of None (a date without a year in an undated article) gives the
+    ISO partial forms "--MM-DD" and "--MM", which never borrow a year from the machine's clock."""
+    if y is None:
+        if m is None or not 1 <= m <= 12:
+            return None
+        if d is None:
+            return f"--{m:02d}"
+        return f"--{m:02d}-{d:02d}" if valid_day(m, d) else None
     if m is None:
         return f"{y:04d}"
     if d is None:
@@ -17,16 +25,28 @@ def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
         return None
 
 
+def valid_day(m: int, d: int, y: int | None = None) -> bool:
+    """Whether day ``d`` exists in month ``m`` (of year ``y``; with no year, in some year: 29 February is)."""
+    try:
+        _dt.date(2000 if y is None else y, m, d)  # 2000 is a leap year
+    except ValueError:
+        return False
+    return True
+
+
 def _add_months(d: _dt.date, n: int) -> tuple[int, int]:
     k = d.year * 12 + d.month - 1 + n
     return k // 12, k % 12 + 1
 
 
-def _yy(v: str, anchor: _dt.date) -> int:
-    """A two-digit year: within ten years after the anchor's year, else the century before."""
+def _yy(v: str, anchor: _dt.date | None) -> int:
+    """A two-digit year: within ten years after the anchor's year, else the century before. With no article date,
+    the POSIX pivot (00-68 -> 20xx, 69-99 -> 19xx), never the machine's clock."""
     y = int(v)
     if len(v) == 4:
         return y
+    if anchor is None:
+        return 2000 + y if y <= 68 else 1900 + y
     c = anchor.year // 100 * 100
     return c + y if c + y <= anchor.year + 10 else c - 100 + y
 

@@ -40,6 +40,8 @@ class Lex:
     lists: dict[str, list]
     ymin: int
     ymax: int
+    ord_quarter: dict[str, int]  # "तीसरी", "third", "3rd" -> 3
+    fy_start: int  # the month a financial year starts in
     step = {"past": -1, "this": 0, "next": 1}
 
     @functools.cached_property
@@ -74,6 +76,7 @@ def lex() -> Lex:
         "amount_words": y["amount_words"], "week_needs_month": d["ordinals"]["week_needs_month"]["forms"], "pm_before": t["pm_before"], "night_before": t["night_before"],
         "range_strict": d["ranges"]["strict"], "recurring": d["weekdays"]["recurring"]["forms"],
         "event_before": d["ago_event"]["before"], "month_joiners": d["months"]["en_joiners"]["forms"],
+        "modifier_before": y["modifier_before"],
     }
     sets = {k: frozenset(_f(w) for w in v) for k, v in sets.items()}
     try:
@@ -93,7 +96,12 @@ def lex() -> Lex:
         "ord_suffix": tuple(_f(w) for w in d["ordinals"]["suffix"]["forms"]),
         "day_suffix_hi": d["ordinals"]["day_suffix"]["hi"], "day_suffix_en": d["ordinals"]["day_suffix"]["en"],
         "genitive": d["postpositions"]["genitive"], "locative": d["postpositions"]["locative"],
-        "teaser": d["teaser"]["forms"],
+        "teaser": d["teaser"]["forms"], "future_words": d["weekdays"]["future"]["words"],
+        "future_endings": d["weekdays"]["future"]["hi_endings"], "open_before": y["open_before"], "open_after": y["open_after"],
+        "event_after": y["event_after"],
+        "quarter_words": d["quarters"]["words"], "quarter_of": d["quarters"]["of"],
+        "fiscal_prefix": d["quarters"]["fiscal_prefix"], "quarter_letter": (d["quarters"]["letter"],),
+        "quarter_current": d["quarters"]["current"],
     }
     lists = {k: (v if isinstance(v, tuple) else [_f(w) for w in v]) for k, v in lists.items()}
     lists["daypart"] = sorted(sets["pm_before"] | sets["night_before"]) + lists["am_before"]
@@ -105,7 +113,8 @@ def lex() -> Lex:
                         ("rel", [f.split()[0] for f in rel]), ("dayunit", lists["day_units"]),
                         ("tarikh", lists["day_word"]), ("century", lists["century_after"]),
                         ("decade", [f.split()[-1] for f in lists["decade_after"] if len(f) > 2]),
-                        ("ambig", lists["ambiguous"]), ("oclock", lists["oclock"])):
+                        ("ambig", lists["ambiguous"]), ("oclock", lists["oclock"]),
+                        ("quarter", lists["quarter_words"])):
         for f in forms:
             f = f.rstrip(".")
             anchors[f] = anchors.get(f, ()) + (kind,)
@@ -121,6 +130,8 @@ def lex() -> Lex:
         time_frac={_f(w): int(v) for w, v in t["fractions"].items()},
         ampm={**{_f(w): "am" for w in t["am_after"]}, **{_f(w): "pm" for w in t["pm_after"]}},
         sets=sets, lists=lists, ymin=int(y["min"]), ymax=int(y["max"]),
+        ord_quarter={k: v for k, v in _index({**d["ordinals"]["day"], **d["ordinals"]["week"]}).items() if 1 <= v <= 4},
+        fy_start=int(d["fiscal"]["start_month"]),
     )
 
 
@@ -143,6 +154,9 @@ def patterns() -> cache.LazyPatterns:
     rel, of, dw = _alt(L.rel), _alt(L.of_words), _alt(L.day_word)
     sfx_hi, sfx = _alt(L.day_suffix_hi), _alt(L.day_suffix_en + L.day_suffix_hi)
     _TOK = rf"(?:\d{{1,2}}(?:{sfx})?|[\p{{L}}\p{{M}}]+)"  # a day: digits (an ordinal suffix too) or one word
+    # a quarter "Q3", a fiscal prefix "FY", a financial year after it: "25", "2025", "2024-25", "'25"
+    _Q, _FY = regex.escape(L.quarter_letter[0]), _alt(L.fiscal_prefix)
+    _fyy = r"\s*'?(?P<y{0}>\d{{4}}|\d{{2}})(?:\s*[-–/]\s*(?P<y2{0}>\d{{4}}|\d{{2}}))?(?!\d)".format
     c = {
         "year": r"(?<![\d.,/:₹$-]|\d-|[A-Za-z]-?)(?P<y>\d{4})(?:(?P<sep>\s*[-–/]\s*)(?P<y2>\d{4}|\d{2}))?"
                 r"(?!\d|[.,:/]\d|%)",
@@ -152,10 +166,31 @@ def patterns() -> cache.LazyPatterns:
         "ampm": rf"(?<![\d.:])(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})\s*(?P<ap>{_alt(L.ampm)})(?:(?<=\.)|{_RB})",
         "r_relunit": rf"(?P<r>{rel})\s+(?:(?P<fy>{_alt(L.fiscal_units)})|(?P<u>{_alt(L.unit)})){_RB}",
         "r_ago": rf"\s+(?P<a>{_alt(L.ago)}){_RB}",
-        "r_year": r"\s*,?\s*[-–]?\s*(?P<y>\d{4})(?!\d|[.,:/]\d|%|\s*[-–]\s*\d)",
+        # a year after a day, not the start of a year range ("2019-20"); a clock time after a dash is no range
+        "r_year": r"\s*,?\s*[-–]?\s*(?P<y>\d{4})(?!\d|[.,:/]\d|%|\s*[-–]\s*\d++(?![:.]\d))",
         "r_day": rf"\s*(?:,|-|(?:{of})\s)?\s*(?P<d>{_TOK})(?P<t>\s*(?:{dw}))?{_RB}",
         "r_month": rf"\s*(?P<j>{_alt(L.range_joiners)})\s*(?P<m>{months})(?:(?<=\.)|{_RB})",
         "r_dayrange": rf"\s*(?:{_alt(L.range_joiners)})\s*(?P<d>\d{{1,2}})(?:{_alt(L.day_suffix_en)})?(?!\d|[.,:/]\d|\s*(?:{months}))",
+        "r_dm_range": rf"(?:\s*,?\s*(?P<y1>\d{{4}}))?\s*(?P<j>{_alt(L.range_joiners)})\s*(?P<d>{_TOK})\s+(?P<m>{months})(?:(?<=\.)|{_RB})"
+                      r"(?:\s*,?\s*(?P<y>\d{4})(?!\d|[.,:/]\d|%))?",
+        "r_md_range": rf"(?:\s*,?\s*(?P<y1>\d{{4}}))?\s*(?P<j>{_alt(L.range_joiners)})\s*(?P<m>{months})(?:(?<=\.)|{_RB})\s*(?P<d>\d{{1,2}})"
+                      rf"(?:{_alt(L.day_suffix_en)})?(?:\s*,?\s*(?P<y>\d{{4}})(?!\d|[.,:/]\d|%))?",
+        "r_ofyear": rf"\s+(?:{of})\s+(?P<y>\d{{4}})(?!\d|[.,:/]\d|%|\s*[-–]\s*\d)",
+        "l_yearof": rf"(?<![\d.,/:₹$-])(?P<y>\d{{4}})\s*(?:{of})\s+",
+        "fq": rf"(?<![\p{{L}}\p{{N}}])(?:{_Q}(?P<q>[1-4])\s*[-–'’,]?\s*(?:of\s+)?(?:{_FY}|(?=\d{{4}}\s*[-–/]\s*\d{{2}}))"
+              rf"{_fyy('')}|(?:{_FY}){_fyy('b')}\s*[-–]?\s*{_Q}(?P<qb>[1-4]))(?![\p{{L}}\p{{N}}])",
+        "prepost": rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?P<p>{_alt(L.open_before + L.open_after)})\s*[-–]?\s*(?P<y>\d{{4}})"
+                   r"(?!\d|[.,:/]\d|%)",
+        "l_qord": rf"(?<!{_W})(?P<o>{_alt(L.ord_quarter)})\s+",
+        "l_qof": rf"(?:\s+(?:{_alt(L.quarter_of)}))?\s*",
+        "l_qcur": rf"(?<!{_W})(?:{_alt(L.quarter_current)})\s+(?:{_alt(L.fiscal_units)})\s*(?:(?:{_alt(L.quarter_of)})\s+)?",
+        "paren_open": r"\s*\(\s*",
+        "paren_close": r"\s*\)\s*",
+        "r_qof": rf"\s+(?:{_alt(L.quarter_of)})\s+",
+        "r_event": rf"(?:\s+[\p{{L}}\p{{M}}]+)?\s+(?:{_alt(L.event_after)}){_RB}",  # "2026 assembly election"
+        "sent_end": r"[।?!\n]|\.(?=\s|$)",
+        "future": rf"(?<![\p{{L}}\p{{M}}']){_alt(L.future_words)}(?![\p{{L}}\p{{M}}])"
+                  rf"|(?:{_alt(L.future_endings)})(?![\p{{L}}\p{{M}}])",
         "r_ofday": rf"\s*(?:{of})\s+(?P<d>{_TOK})(?:\s*(?:{dw}))?{_RB}",
         "r_tok": r"\s*(?P<t>[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])",
         "r_minutes": rf"\s*(?P<mm>\d{{1,2}})\s*(?:{_alt(L.minute)}){_RB}",

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import bisect
 
+from dataclasses import replace
+
 from collections.abc import Sequence
 
 import regex
@@ -32,7 +34,7 @@ from claimcheck.read.text import fold, fold_string
 from claimcheck.find.frames.periods import _period
 from claimcheck.find.frames.places import _region
 from claimcheck.find.frames.words import (  # noqa: F401 (the reader's public helpers)
-    _WINDOW, _ends_with, _lex, basis_rule, bounded_by, national, sentence_bounds, topic_hint)
+    _WINDOW, _ends_with, _lex, basis_rule, bounded_by, dated_only, national, sentence_bounds, topic_hint)
 
 NUMERIC = ("quantity", "percent", "money", "ranking")
 _COUNTED_NOUN = 28  # characters after a count in which its counted noun stands ("7.83 करोड़ सूक्ष्म … उद्यम")
@@ -55,7 +57,8 @@ def frames(text: str, claims: Sequence[Claim], doc_date: str | None = None) -> d
     ``claims`` are the document's claims in text order (dates among them give periods).
     """
     lx = _lex()
-    if not any(True for _ in lx.topic_any.finditer(fold_string(text))):
+    named_anywhere = lx.topic_any.search(fold_string(text)) is not None
+    if not named_anywhere and lx.default_topic is None:
         return {}
     numeric = [(i, c) for i, c in enumerate(claims) if c.kind in NUMERIC and not c.outside_body]
     dates = [c for c in claims if c.kind == "date"]
@@ -65,8 +68,25 @@ def frames(text: str, claims: Sequence[Claim], doc_date: str | None = None) -> d
     mentions = sorted(folded.span(m.start(), m.end())[0] for m in lx.topic_any.finditer(folded.text))
     out = {}
     sentences: dict[tuple[int, int], str] = {}
+
+    def framed(c: Claim, s0: int, s1: int) -> Frame:
+        if (s0, s1) not in sentences:
+            sentences[(s0, s1)] = fold_string(text[s0:s1])
+        same = [d for _, d in numeric if s0 <= d.start < s1]
+        return _frame(text, c, s0, s1, same, dates, doc_date, sentences[(s0, s1)])
+
     for i, c in numeric:
-        if bisect.bisect_left(mentions, c.end + _WINDOW) == bisect.bisect_left(mentions, c.start - _CONTEXT - _WINDOW):
+        if not named_anywhere:
+            # an article that names no topic at all: a figure whose own clause names a measure of the tables
+            # ("7.47 crore enterprises employing 32.82 crore persons, the sector …") is read as the default
+            # topic's, marked as implied (the judge lets such a reading support a claim, never contradict one)
+            if c.kind == "ranking":
+                out[i] = _NO_TOPIC
+                continue
+            s0, s1 = sentence_bounds(text, c.start, c.end)
+            out[i] = replace(framed(c, s0, s1), topic=lx.default_topic, topic_from="implied")
+            continue
+        if bisect.bisect_left(mentions, c.end + _AFTER) == bisect.bisect_left(mentions, c.start - _CONTEXT - _WINDOW):
             out[i] = _NO_TOPIC  # no topic named anywhere near: no sentence to find
             continue
         s0, s1 = sentence_bounds(text, c.start, c.end)
@@ -79,11 +99,61 @@ def frames(text: str, claims: Sequence[Claim], doc_date: str | None = None) -> d
         if (s0, s1) not in sentences:
             sentences[(s0, s1)] = fold_string(text[s0:s1])
         if not named_here and not lx.backref.search(sentences[(s0, s1)]):
-            out[i] = _NO_TOPIC
+            # no back-reference, but the figure counts the units the article is about ("अकेले पिछले साल 13,290
+            # उद्योग बंद हो गये" after a sentence about MSMEs): the article's topic carries to it. People ("40 हजार
+            # लोग पहुंचे" at an MSME fair) and money are not the topic's units, so they do not carry it.
+            f = framed(c, s0, s1)
+            topic = _earlier_topic(text, s0)
+            counts_units = f.measure_from == "clause" and _counts_units(f.measure, "")
+            out[i] = replace(f, topic=topic, topic_from="earlier sentence") if topic and counts_units else _NO_TOPIC
             continue
-        same = [d for _, d in numeric if s0 <= d.start < s1]
-        out[i] = _frame(text, c, s0, s1, same, dates, doc_date, sentences[(s0, s1)])
-    return _share_list_nouns(out, numeric, text)
+        out[i] = framed(c, s0, s1)
+    out = _share_list_nouns(out, numeric, text)
+    if not named_anywhere:
+        # implied only where the figure's own clause (or its list's noun) names a measure that ties it to the topic
+        for i, c in numeric:
+            f = out[i]
+            if f.topic_from == "implied" and not (f.measure_from in ("clause", "list") and _counts_units(
+                    f.measure, sentences[sentence_bounds(text, c.start, c.end)])):
+                out[i] = _NO_TOPIC
+    return out
+
+
+def _governed_by_target(text: str, s0: int, start: int) -> bool:
+    """A target word earlier in the sentence governs every figure after it up to a strong clause boundary: "a vision
+    to attract ₹5 lakh crore investments and create employment for 50 lakh persons" is a plan in both figures."""
+    before = text[s0:start]
+    hit = None
+    for hit in _lex().target.finditer(fold_string(before)):
+        pass
+    if hit is None:
+        return False
+    return not _lex().strong_boundary.search(fold_string(before), hit.end())
+
+
+def _counts_units(measure: str | None, sentence: str) -> bool:
+    """Whether a figure read as ``measure`` counts the units of the tables' topic (enterprises, registrations,
+    closures), or counts people in a sentence that also counts such units ("7.47 crore enterprises employing
+    32.82 crore persons"). People alone ("मेले में 90 लाख लोग आए") or money do not tie a figure to the topic."""
+    kinds = {name: kind for name, kind, _, _ in _lex().measures}
+    if kinds.get(measure) == "count":
+        return True
+    if kinds.get(measure) == "persons" and _lex().employment.search(sentence):
+        return True  # "123 million individuals have found employment in the sector"
+    # people or a share ("93 प्रतिशत सूक्ष्म … इकाइयां") in a sentence that counts units
+    return kinds.get(measure) in ("persons", "percent") and any(
+        kind == "count" and pat.search(sentence) for _, kind, _, pat in _lex().measures)
+
+
+def _earlier_topic(text: str, s0: int) -> str | None:
+    """The topic named last before a sentence (within ``_CONTEXT`` characters)."""
+    before = fold_string(text[max(0, s0 - _CONTEXT):s0])
+    best, at = None, -1
+    for name, pat in _lex().topics:
+        for m in pat.finditer(before):
+            if m.start() > at:
+                best, at = name, m.start()
+    return best
 
 
 def _share_list_nouns(out: dict[int, Frame], numeric: list[tuple[int, Claim]], text: str) -> dict[int, Frame]:
@@ -91,21 +161,29 @@ def _share_list_nouns(out: dict[int, Frame], numeric: list[tuple[int, Claim]], t
     Y करोड़ हो गयी"): a figure whose clause names no measure takes that of its neighbour in the same sentence."""
     from dataclasses import replace
 
-    for k, (i, c) in enumerate(numeric):
+    # two passes: a noun written after the last figure reaches the first through the ones between
+    for k, (i, c) in [*enumerate(numeric), *reversed(list(enumerate(numeric)))]:
         f = out.get(i)
-        if f is None or f.measure is not None or f.comparison:
-            continue
+        if f is None or f.measure is not None or f.comparison not in (None, "earlier"):
+            continue  # a change or a target is not a level of the listed noun; "from X to Y" is
         s0, s1 = sentence_bounds(text, c.start, c.end)
         for j in (k + 1, k - 1):
             if 0 <= j < len(numeric):
                 i2, c2 = numeric[j]
                 f2 = out.get(i2)
-                if f2 and f2.measure and f2.measure_from == "clause" and c2.kind == c.kind and s0 <= c2.start < s1:
-                    out[i] = replace(f, measure=f2.measure, measure_from="list")
+                if f2 and f2.measure and f2.measure_from in ("clause", "list") and c2.kind == c.kind \
+                        and c2.unit == c.unit and s0 <= c2.start < s1:
+                    # a breakdown that does not divide the shared measure's kind goes ("1.73 लाख की मालिक
+                    # महिलाएं": women owners of units, not women employed)
+                    kind = next((k for n, k, _, _ in _lex().measures if n == f2.measure), None)
+                    allowed = _lex().breakdown_kinds
+                    bd = tuple((k, v) for k, v in f.breakdown if kind in allowed.get(k, {kind}))
+                    out[i] = replace(f, measure=f2.measure, measure_from="list", breakdown=bd)
                     break
     return out
 
 
+_AFTER = 600  # characters after a figure in which the rest of its sentence may name the topic
 _CONTEXT = 2000  # characters before a sentence in which a topic or state it refers back to is looked for
 _NO_TOPIC = Frame()
 
@@ -156,8 +234,8 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
 
     # measure: the counted noun right after a count, else the most specific measure word of the segment
     kinds = _KINDS.get(c.kind, ())
-    if c.kind == "money" and c.unit not in (None, "INR"):
-        kinds = ()
+    if c.kind == "money" and c.unit not in (None, "INR", "USD"):
+        kinds = ()  # a currency no table is in
     elif c.kind == "money" and c.implicit_unit:
         kinds = ("money", "count", "persons")  # "10.73 crore" with no currency word may count jobs or units
     # the rest of the sentence up to the next figure: a verb there may narrow a count ("… (MSMEs) shuttered")
@@ -222,7 +300,7 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
         comparison = "change"
     elif _start_of_from_to(left, right, english):
         comparison = "earlier"  # "6.50 करोड़ से बढ़कर 7.34 करोड़", "from 27.3% to 30.1%": a past level, not today's
-    elif lx.target.search(left[-80:] + " " + right[:80]):
+    elif lx.target.search(left[-80:] + " " + right[:80]) or _governed_by_target(text, s0, c.start):
         comparison = "target"
 
     region, region_from = _region(text, c, lo, hi, s0, s1)

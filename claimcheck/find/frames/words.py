@@ -37,8 +37,10 @@ def _words(hi: Sequence[str], en: Sequence[str]) -> regex.Pattern:
 class _Lex:
     topics: tuple[tuple[str, regex.Pattern], ...]
     topic_any: regex.Pattern
+    default_topic: str | None  # the topic the tables are about, for an article that names none
     measures: tuple[tuple[str, str, int, regex.Pattern], ...]  # (name, kind, priority, words)
     refines: dict[str, str]  # a measure that narrows another when its words follow the counted noun
+    dated_only: frozenset[str]  # measures whose figures can be contradicted only for a stated period
     breakdowns: tuple[tuple[str, str, regex.Pattern], ...]  # (key, value, words)
     breakdown_any: regex.Pattern
     breakdown_kinds: dict[str, frozenset[str]]  # a breakdown key that divides only measures of these kinds
@@ -47,6 +49,7 @@ class _Lex:
     change_after: regex.Pattern
     change_before: regex.Pattern
     target: regex.Pattern
+    employment: regex.Pattern
     backref: regex.Pattern
     comparison_after: regex.Pattern
     comparison_before: regex.Pattern
@@ -109,7 +112,9 @@ def _lex() -> _Lex:
         rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(abbrev, fold_words=False)})(?![\p{{L}}\p{{M}}])" if abbrev
         else "") if p)
     return _Lex(
-        topics=topics, topic_any=_words(all_hi, all_en), measures=measures, refines=refines, breakdowns=breakdowns,
+        topics=topics, topic_any=_words(all_hi, all_en),
+        dated_only=frozenset(n for n, sec in data["measure"].items() if sec.get("dated_only")),
+        default_topic=next((name for name, sec in data["topic"].items() if sec.get("default")), None), measures=measures, refines=refines, breakdowns=breakdowns,
         breakdown_kinds={key.split("=", 1)[0]: frozenset(sec["kinds"]) for key, sec in data["breakdown"].items()
                          if "kinds" in sec},
         breakdown_any=_words([w for sec in data["breakdown"].values() for w in sec["hi"]],
@@ -118,6 +123,7 @@ def _lex() -> _Lex:
         change_after=_words(cue["change"].get("hi_after", []), cue["change"].get("en_after", [])),
         change_before=_words([], cue["change"].get("en_before", [])),
         target=_words(cue["target"].get("hi", []), cue["target"].get("en", [])),
+        employment=_words(cue["employment"]["hi"], cue["employment"]["en"]),
         backref=_words(cue["backref"].get("hi", []), cue["backref"].get("en", [])),
         comparison_after=_words(cue["comparison_after"].get("hi", []), cue["comparison_after"].get("en", [])),
         comparison_before=_words(cue["comparison_before"].get("hi", []), cue["comparison_before"].get("en", [])),
@@ -166,6 +172,11 @@ def basis_rule(name: str | None) -> tuple[str | None, tuple[str, ...]]:
         return None, ()
     ids = _lex().basis_ids.get(name, ())
     return (None, ids) if ids else (name, ())
+
+
+def dated_only(measure: str | None) -> bool:
+    """Whether a figure of ``measure`` can be contradicted only for a period it states (statistics.toml)."""
+    return measure in _lex().dated_only
 
 
 def topic_hint() -> regex.Pattern:

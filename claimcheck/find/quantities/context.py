@@ -95,7 +95,7 @@ def _labels() -> SimpleNamespace:
     the text before the number ends with; ``copula_words``): a pattern is compiled and tried only when the
     prefilter passes."""
     q = lexicon.load("quantities")
-    ph, nl, cop = q["phone"], q["numbered_labels"], q["copula_count"]
+    ph, nl, cop, cn = q["phone"], q["numbered_labels"], q["copula_count"], q["case_numbers"]
 
     def folded(words) -> tuple[str, ...]:
         return tuple(sorted({fold_string(w).lower() for w in words}))
@@ -112,11 +112,13 @@ def _labels() -> SimpleNamespace:
         return tuple(sorted({w.rstrip(_MARKS) for words in lists for w in folded(words)} - {""}))
 
     return SimpleNamespace(
-        numbered_end=ends(nl["forms"], nl["number_words"]), phone_end=ends(ph["cues"], ph["number_words"], ["+91"]),
+        numbered_end=ends(nl["forms"], nl["number_words"]), case_end=ends(cn["number_words"]), phone_end=ends(ph["cues"], ph["number_words"], ["+91"]),
         rate_end=ends(rate), copula_words=copula,
         re=cache.LazyPatterns({
             "numbered": (rf"{LB}(?:{_alt(numbered)}){end}(?:[ \t]*(?:{_alt(nl['number_words'])}){end})?"
                          rf"[ \t]*[-:]?[ \t]*\Z", _I),
+            "case": (rf"{LB}(?:{_alt(folded(cn['nouns']))})[ \t]+(?:{_alt(folded(cn['number_words']))}){end}"
+                     rf"[ \t]*[-:]?[ \t]*\Z", _I),
             "list_gap": (rf"[ \t]*(?:[{marks}][ \t]*(?:(?:{words})[ \t]+)?|(?:{words})[ \t]+)", _I),
             "phone": (rf"{LB}(?:{_alt(cues)}){end}(?:[ \t]*(?:{_alt(ph['number_words'])}){end}){{0,2}}"
                       rf"[ \t]*[-:]?[ \t]*(?:\+[ \t]*(?:91)?[ \t-]*)?\Z", _I),
@@ -129,6 +131,7 @@ def _labels() -> SimpleNamespace:
         }),
         not_nouns=frozenset(fold_string(w).lower() for w in cop["not_nouns"]),
         money=frozenset(fold_string(w).lower() for w in q["money_nouns"]["forms"]),
+        money_verbs=frozenset(fold_string(w).lower() for w in q["money_nouns"].get("verbs_after", [])),
         participle=tuple(fold_string(w).lower() for w in q["subject"]["stop_suffixes"]),
     )
 
@@ -144,7 +147,8 @@ def label_of(t: str, c, prev: tuple[str, int] | None, counted) -> str | None:
     or unit can be one (digits or number words, a range too: "कक्षा एक से आठ").
 
     ``prev`` is (what, end) of the previous number when it was a label: a phone number goes on over blanks and
-    hyphens ("94150 12345", "0522-2287654"), a list of labels over commas and "और"/"and" ("Sectors 8, 9 and 10").
+    hyphens ("94150 12345", "0522-2287654") and to another number after "or"/"या"/"," that counts nothing, a list of
+    labels over commas and "और"/"and" ("Sectors 8, 9 and 10").
     ``counted()`` says whether a counted noun follows the number: after a phone word a short single group is a
     phone number only when none does ("हेल्पलाइन 1076 पर", but "contact 500 farmers" counts).
     """
@@ -156,6 +160,8 @@ def label_of(t: str, c, prev: tuple[str, int] | None, counted) -> str | None:
     if t[fs:fs + 1].isdigit() and p["digit_groups"].fullmatch(t, fs, fe):
         if prev is not None and prev[0] == "phone" and p["phone_gap"].fullmatch(t, prev[1], fs):
             return "phone"
+        if prev is not None and prev[0] == "phone" and p["list_gap"].fullmatch(t, prev[1], fs) and not counted():
+            return "phone"  # another number for the same line: "1800-11-4000 or 14404", "1967 एवं 1800-233-3663"
         lo = max(0, fs - 40)
         if fe - fs == 5 and p["mobile"].match(t, fs):
             return "phone"
@@ -167,7 +173,16 @@ def label_of(t: str, c, prev: tuple[str, int] | None, counted) -> str | None:
     lo = max(0, fs - 24)
     if _after(lx.numbered_end, t, lo, fs) and p["numbered"].search(t, lo, fs):
         return "list"
+    if _after(lx.case_end, t, max(0, fs - 40), fs) and p["case"].search(t, max(0, fs - 40), fs):
+        return "list"  # "मुकदमा संख्या 45", "FIR No. 123"
     return None
+
+
+def after_phone_cue(t: str, fs: int) -> bool:
+    """A phone word ends right before ``fs`` ("Dial 100 or 112": 100 is a number to call, not a range's end)."""
+    lx = _labels()
+    lo = max(0, fs - 40)
+    return _after(lx.phone_end, t, lo, fs) and lx.re["phone"].search(t, lo, fs) is not None
 
 
 def rate_base(t: str, fs: int, kind: str | None) -> bool:
@@ -200,6 +215,23 @@ def copula_subject(t: str, pos: int, subject) -> tuple[str, int] | None:
     if words[0].lower() in lx.not_nouns or (len(words) == 1 and words[0].lower().endswith(lx.participle)):
         return None
     return phrase, m.end()
+
+
+def copula_participle(t: str, pos: int, subject) -> bool:
+    """After an amount ending at ``pos``: a plural copula and a participle that is no verb of spending ("1.5 crore
+    were vaccinated", "2 करोड़ हैं पंजीकृत"): people or things were counted, not money ("2,000 crore were spent")."""
+    lx = _labels()
+    window = t[pos:pos + 8].lower()
+    if not any(w in window for w in lx.copula_words):
+        return False
+    m = lx.re["copula"].match(t, pos)
+    if m is None:
+        return False
+    phrase, _ = subject(t, m.end())
+    if not phrase or len(phrase.split()) != 1:
+        return False
+    w = phrase.lower()
+    return w.endswith(lx.participle) and w not in lx.money_verbs and w not in lx.not_nouns
 
 
 def governed_by_money(t: str, start: int) -> int:

@@ -141,6 +141,9 @@ def _context_ok(t: str, c: _Cand, lx: _Lex) -> bool:
     if (c.kind is None and c.low is not None and c.digits and not c.has_scale
             and lx.labels.search(t, max(0, fs - 16), fs)):
         return False  # "कक्षा 9-12", "वार्ड 3-4": a span of labels
+    if (c.digits and not c.has_scale and c.low is None and _re(r"(?:1[89]|20)\d\d").fullmatch(c.text)
+            and lx.months_before.search(t, max(0, fs - 12), fs)):
+        return False  # "मई 2025 माह", "May 2025 months": a year after a month name, whatever unit follows
     if c.kind is None and c.low is None and not c.vague:
         if lx.not_after.match(t, fe):
             return False
@@ -242,7 +245,14 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
         c.value *= 100  # "आधे से ज्यादा", "half of": a share
         fields["unit"] = "percent"
         return "percent"
+    if (c.has_scale and c.scale >= 1e5 and lx.hyphen_scale.search(c.text) and lx.word_re.match(t, end)
+            and not lx.hyphen_count.match(t, end)):
+        fields["unit"], fields["implicit_unit"] = "INR", True  # "the 2,000-crore project": a sum as a modifier
+        return "money"
     mn = lx.money_noun.match(t, end) if c.has_scale else None
+    if mn is None and c.has_scale and c.value >= 1000 and lx.money_verb.match(t, end):
+        fields["unit"], fields["implicit_unit"] = "INR", True  # "20 लाख मंजूर किए गए", "2 crore sanctioned"
+        return "money"
     if mn is None and c.has_scale:  # "10 लाख करोड़ से अधिक के एमओयू": look past the bound words
         qa = lx.qual_after.match(t, end)
         mn = lx.money_noun.match(t, qa.end()) if qa is not None and qa.group("q").strip() != "से" else None
@@ -255,6 +265,13 @@ def _kind_of(ctx, t: str, c: _Cand, lx: _Lex, fields: dict) -> str | None:
         return "money"
     if c.has_scale and (cop := qctx.copula_subject(t, end, lambda tt, at: _subject(tt, at, lx))):
         fields["unit"], fields["subject"] = "units", _orig(ctx, t, cop[1], cop[0])  # "of which 2.39 crore are …"
+        return "quantity"
+    if c.has_scale and lx.count_verb.match(t, end):
+        fields["unit"] = "units"  # "5 करोड़ लाभान्वित हुए", "2 crore enrolled": people, not money
+        return "quantity"
+    if (c.has_scale and qctx.copula_participle(t, end, lambda tt, at: _subject(tt, at, lx))
+            and qctx.governed_by_money(t, c.fs) < 0):  # (but "projects worth 3,500 crore were launched")
+        fields["unit"] = "units"  # "1.5 crore were vaccinated"
         return "quantity"
     cue = qctx.counted_before(t, c.fs)  # "the number of MSMEs … has crossed 1 crore"
     counted = cue.start() if cue is not None else -1
@@ -377,6 +394,10 @@ def find(ctx) -> list:
         if c.extra.get("implicit"):
             fields["implicit_unit"] = True
         kind = c.kind
+        partner = c.extra.get("elided_to")
+        if kind is None and partner is not None and _kind_of(ctx, t, partner, lx, pf := {}) == "money":
+            kind = "money"  # the scale and sum written once, after the second amount: "from 5 to 7 crore"
+            fields["unit"], fields["implicit_unit"] = pf["unit"], True
         if kind is None:
             kind = _kind_of(ctx, t, c, lx, fields)
             if kind is None:
@@ -385,6 +406,11 @@ def find(ctx) -> list:
         if _minus(t, c):  # "वृद्धि दर -2.3 प्रतिशत" (but "-5 करोड़" at a line start is a bullet)
             val, start = -val, c.fs - 1
         if kind == "percent":
+            if c.unit and c.unit != "percent":  # basis points: reported in percentage points, stated amount kept
+                fields["orig_unit"] = c.unit
+                fields["orig_value"] = _num(val) if lo is None else {"low": _num(lo), "high": _num(hi)}
+                f = units.factor(c.unit, "percentage_point")
+                val, lo, hi = (None if x is None else round(x * f, 9) for x in (val, lo, hi))
             fields["unit"] = "percent"
         elif kind == "money":
             fields.setdefault("unit", c.unit)

@@ -54,12 +54,15 @@ def lex() -> Lex:
     # test that spares the costlier lookbehind at most positions inside words
     cur_last = "".join(regex.escape(ch) for ch in sorted({f[-1] for f in uw.before if f}))
     cur_last = rf"(?<=[{cur_last}])" if cur_last else ""
-    start = rf"(?:(?<![\p{{L}}\p{{M}}\p{{N}}])|{cur_last}(?<=(?<![\p{{L}}\p{{M}}])(?:{cur})))"  # "Rs5,000" too
+    glued = _alt(q["artefacts"]["glued_before_digits"])
+    start = (rf"(?:(?<![\p{{L}}\p{{M}}\p{{N}}])|{cur_last}(?<=(?<![\p{{L}}\p{{M}}])(?:{cur}))"  # "Rs5,000" too
+             rf"|(?<=(?<![\p{{L}}\p{{M}}])(?:{glued}))(?=\d))")  # "कि7 लोगों": a lost space (an artefact)
     num_re = cache.compile(rf"{vague}|(?P<num>{start}(?<!\d[.,]){p['expr']})", _I)
     return SimpleNamespace(
         num_re=num_re,
         range_with_units=frozenset(_forms(rng["with_units"])),
         range_needs_between=frozenset(_forms(rng["needs_between"])),
+        range_needs_neighbours=frozenset(_forms(rng.get("needs_neighbours", []))),
         change_to=cache.compile(rf"[ \t]+(?:{_alt(rng['change_to'])})[ \t]+", _I),
         # where num_re can begin: a digit, a word from these, or a word glued to a currency word ("Rsfive")
         num_first=numbers.first_runs() | frozenset(first_run(f) for f in q["vague_quantifiers"]["forms"]),
@@ -78,6 +81,10 @@ def lex() -> Lex:
         sep_re=cache.compile(rf"{_WS}*(?:(?P<s>-|{_alt(rng['separators'])}){_WS}*|{_WS}+)", _I),
         between_after=cache.compile(rf"{_WS}*(?:{_alt(rng['between_after'])}){RB}", _I),
         between_before=cache.compile(rf"{LB}(?:{_alt(rng['between_before'])})[ \t]*\Z", _I),
+        count_verb=cache.compile(rf"{_WS}+(?:{_alt(q['count_cues'].get('verbs_after', []))}){RB}", _I),
+        money_verb=cache.compile(
+            rf"{_WS}+(?:(?:{_alt(q['emphatic']['forms'])}){_WS}+)?(?:{_alt(q['money_nouns'].get('verbs_after', []))}){RB}",
+            _I),
         money_noun=cache.compile(
             rf"{_WS}+(?P<link>(?:{_alt(q['money_nouns']['linkers'])}){_WS}+)?"
             rf"(?:\d[\d.,]{{0,20}}(?:{_WS}*(?:{p['scale']})){{0,4}}{_WS}+)?"
@@ -91,12 +98,24 @@ def lex() -> Lex:
         stop_suffixes=tuple(_forms(q["subject"]["stop_suffixes"])),
         article_before=cache.compile(rf"{LB}(?:{_alt(q['indefinite']['article'])})[ \t]+\Z", _I),
         indefinite=frozenset(_forms(q["indefinite"]["forms"])),
+        hyphen_scale=cache.compile(rf"\d-(?:{p['scale']})\Z", _I),
+        hyphen_count=cache.compile(
+            rf"-?{_WS}*(?:{_alt(q['money_nouns'].get('hyphen_not_before', []))}){RB}", _I),
         scale_re=cache.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{p['scale']}){RB}", _I),
         multiples_re=cache.compile(rf"{LB}(?:{_alt(mult)}){RB}", _I),
         multiples=mult,
         change_from=cache.compile(
             rf"{LB}(?:{_alt(rng['change_before'])})(?:[ \t]+[\p{{L}}\p{{M}}'’-]{{1,20}}){{0,3}}"
-            rf"[ \t]+(?:{_alt(rng['change_from'])})[ \t]+\Z", _I),
+            rf"[ \t]+(?:{_alt(rng['change_from'])})[ \t]+(?:(?:{_alt(q['approx']['before'])})[ \t]+)?\Z", _I),
+        # "from" right before an amount, or before a hedge and an amount ("went from about 20 to 30"), and the words
+        # that keep it a range ("ranging from")
+        bare_from=cache.compile(
+            rf"{LB}(?:{_alt(rng['change_from'])})[ \t]+(?:(?:{_alt(q['approx']['before'])})[ \t]+)?\Z", _I),
+        range_from=cache.compile(rf"{LB}(?:{_alt(rng['range_from'])})[ \t]+(?:{_alt(rng['change_from'])})[ \t]+"
+                                 rf"(?:(?:{_alt(q['approx']['before'])})[ \t]+)?\Z", _I),
+        change_after=cache.compile(rf"[ \t]*(?:{_alt(rng['change_after'])}){RB}", _I),
+        change_sep=frozenset(_forms(rng["change_sep"])),
+        changed_before=cache.compile(rf"{LB}(?:{_alt(rng['changed_before'])})[ \t]+\Z", _I),
         worth_before=cache.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?:{p['scale']}|{_alt(f for cur in q['currencies'].values() for f in cur['after'])})"
             rf"[ \t]+(?:{_alt(q['money_nouns']['worth_linkers'])})[ \t]+\Z", _I),

@@ -3,7 +3,8 @@
 * two numbers joined by "-", "से (लेकर)", "to", "या" or a space between number words share the scale and unit
   written once ("90 से लेकर 96 लाख", "तीन चार दशकों"); a currency before the first end covers both
   ("Rs 4,000-4,500 crore");
-* "raised … from X to Y" is a change: two amounts, not a range;
+* "(raised …) from X to Y" and "X से Y हो गया" are changes: two amounts, not a range; so are two ends written one in
+  digits, one in words, around a dash ("half – 45 per cent" is an aside);
 * a bare number before "और"/"से बढ़ाकर" and a number with a unit takes that scale and unit (``implicit_unit``);
 * a lower and an upper bound joined by "और"/"पर"/"and" make one range ("10 से बड़ी और 20 से छोटी");
 * a long sequence of numbers with only separators between them ("9 9 9 …", "1-2-3-…", "एक दो तीन चार …") is a table
@@ -20,6 +21,7 @@ import regex
 
 from claimcheck import cache
 from claimcheck.find import lexicon
+from claimcheck.find.quantities import context as qctx
 from claimcheck.read.text import fold_string, run_spans
 
 
@@ -107,14 +109,41 @@ def _prefix_only(c) -> bool:
 
 
 def _change_from(t: str, a, lx) -> bool:
-    """``a`` follows "raised/increased/cut … from": "from X to Y" is then a change, two amounts, not a range."""
+    """``a`` follows "raised/increased/cut … from", or "from" alone unless a range word comes before it ("ranging
+    from"): "from X to Y" is then a change, two amounts, not a range."""
     s = a.cur_start if a.cur_start is not None else a.fs
-    return lx.change_from.search(t, max(0, s - 60), s) is not None
+    lo = max(0, s - 60)
+    if lx.change_from.search(t, lo, s) is not None:
+        return True
+    return lx.bare_from.search(t, lo, s) is not None and lx.range_from.search(t, lo, s) is None
+
+
+def _change_after(t: str, a, b, sep: str | None, lx) -> bool:
+    """"X से Y हो गया": Y is what X became (a change), not the upper end of a range; but "बढ़कर X से Y हो गया" says
+    the pair is the new value (a range)."""
+    if (sep or "").lower() not in lx.change_sep or lx.change_after.match(t, b.end) is None:
+        return False
+    s = a.cur_start if a.cur_start is not None else a.fs
+    return lx.changed_before.search(t, max(0, s - 24), s) is None
+
+
+def _written_alike(a, b) -> bool:
+    """Both ends of a range in digits or both in words: "half – 45 per cent" is an aside, not a range."""
+    return a.digits == b.digits
 
 
 def _range_ok(t: str, a, b, sep: str | None, lx) -> bool:
-    if (sep or "").lower() == "to" and _change_from(t, a, lx):
+    s0 = (sep or "").lower()
+    if s0 == "to" and _change_from(t, a, lx):
         return False
+    if _change_after(t, a, b, sep, lx):
+        return False
+    if s0 in ("-", "to") and not _written_alike(a, b):
+        return False
+    if _re(r"\d[-/.]\Z").search(t[max(0, a.fs - 2):a.fs]) or _re(r"[-/.]\d").match(t[b.fe:b.fe + 2]):
+        return False  # one end is part of a chain of hyphenated numbers: a phone number or a code
+    if a.kind is None and a.digits and not a.has_scale and qctx.after_phone_cue(t, a.fs):
+        return False  # "Dial 100 or 112": numbers to call
     if a.kind is not None and (a.kind, a.unit) != (b.kind, b.unit):
         if not (_prefix_only(a) and b.kind is None and b.cur_start is None and (sep or "").lower() in ("-", "to")):
             return False
@@ -126,11 +155,14 @@ def _range_ok(t: str, a, b, sep: str | None, lx) -> bool:
         return (not a.digits and not b.digits and not a.has_scale and a.value >= 1 and a.value == int(a.value)
                 and a.value < b.value <= 2 * a.value)
     s = sep.lower()
+    if s in lx.range_needs_neighbours:
+        # "दो या तीन दिन", "10 or 12 lakh" are ranges; "200 या 500 रुपये" is a list
+        la, lb = a.value, (b.value if a.has_scale or not b.scale else b.value / b.scale)
+        if not la < lb <= 2 * la:
+            return False
     if s in lx.range_needs_between:
         return bool(lx.between_after.match(t, b.end)) or bool(lx.between_before.search(t, max(0, a.fs - 12), a.fs))
     if s == "-":
-        if _re(r"\d[-/.]\Z").search(t[max(0, a.fs - 2):a.fs]) or _re(r"[-/.]\d").match(t[b.fe:b.fe + 2]):
-            return False  # a chain of hyphenated numbers: a phone number or a code
         # 2019-20 (fiscal year), 0522-2230006 (phone), 31-03 are not ranges
         if a.digits and _re(r"(?:19|20)\d\d").fullmatch(a.text) and not b.has_scale and b.kind is None:
             return False
@@ -150,19 +182,25 @@ def elide(t: str, cands: list, lx) -> None:
         if _re(r"(?:1[89]|20)\d\d").fullmatch(a.text):
             continue
         bs = b.cur_start if b.cur_start is not None else b.fs
+        sm = lx.sep_re.fullmatch(t, a.end, bs)
+        sep = sm.group("s") if sm is not None else None
+        lead = b.value / b.scale if b.scale else b.value
         if lx.elision.fullmatch(t, a.end, bs) is None and not (
-                lx.change_to.fullmatch(t, a.end, bs) and _change_from(t, a, lx)):
-            continue
+                lx.change_to.fullmatch(t, a.end, bs) and _change_from(t, a, lx)) and not (
+                sm is not None and _change_after(t, a, b, sep, lx)) and not (
+                (sep or "").lower() in lx.change_sep and a.value > (b.value if a.has_scale else lead)):
+            continue  # (the last: "9 से 6 प्रतिशत", a fall from one amount to another, never a range)
         if a.has_scale:  # "88 हजार करोड़ से बढ़कर 1.75 लाख करोड़ रुपये": only the unit is elided
             if not (b.value / 100 <= a.value <= b.value * 100):
                 continue
         else:
-            lead = b.value / b.scale if b.scale else b.value
             if not (lead / 10 <= a.value <= lead * 10):
                 continue
             a.value *= b.scale
         a.kind, a.unit = b.kind, b.unit
         a.extra["implicit"] = True
+        if b.kind is None:  # "raised from 5 to 7 crore": a takes whatever b turns out to be (money here)
+            a.extra["elided_to"] = b
     for a, b in zip(cands, cands[1:]):  # "Rs 5 crore, 7 crore and 10 crore": the currency carries on
         if (a.kind != "money" or not a.has_scale or b.kind is not None or not b.has_scale or b.vague
                 or b.cur_start is not None or lx.elision.fullmatch(t, a.end, b.fs) is None):

@@ -280,7 +280,7 @@ def _check_officeholder(claim, prep, when: _dt.date, region: str | None, offices
             len(names.name_tokens(written)) >= 2 and not prep.rank_in_states(sig.rank) and all(
                 (getattr(prep.refs.positions[c], "jurisdiction", "") or "") == "IN"
                 or (getattr(prep.refs.positions[c], "jurisdiction", "") or "").startswith("org:") for c in cands))
-        if not cands and sig.rank and not sig.port:
+        if not cands and sig.rank and not sig.port and prep.positions_of_rank(sig.rank):
             results.append(_check_generic(prep, sig, claim.jurisdiction, where, written, when, off, qualifier))
             continue
         if not cands:

@@ -50,6 +50,9 @@ def _canon():
         "abbrev": abbrev, "regions": regions, "former": frozenset(_norm(x) for x in d["modifiers"]["former"]),
         "home": frozenset(_norm(x) for x in d.get("home_region", {}).get("hi", [])
                           + d.get("home_region", {}).get("en", [])),
+        # the finder's title heads ("महापौर", "mayor"): a head no [canon] rank covers is a rank of its own, so a
+        # newsroom's own post ("Mayor of Lucknow", titles महापौर;मेयर) matches a title written with that head
+        "heads": frozenset(w for x in d["heads"]["hi"] + d["heads"]["en"] for w in [_norm(x)] if " " not in w),
     }
 
 
@@ -107,6 +110,10 @@ def title_sig(text: str) -> Sig:
         else:
             port.add(fold_latin(translit(k)))
     port.discard("")
+    if not rank:
+        own = {w for w in port if w in c["heads"]} | {fold_latin(translit(w)) for w in s.split() if w in c["heads"]}
+        rank = {w for w in s.split() if w in c["heads"]}
+        port -= own
     return Sig(frozenset(rank), frozenset(port), scope)
 
 

@@ -6,8 +6,9 @@ computed here. Every format renders in three parts, so a batch of any size is re
 ``head(tally, options)`` and ``tail(tally, options)`` come before and after all of them and may only use the
 :class:`Tally` (counts, failed documents, the first findings that gate and documents, all bounded but the failed
 ones), since they are rendered once every document has been. A format whose head is always empty has
-``HEADLESS = True``: its documents can be written out at once. :func:`render` puts the three parts together for a
-finished report; output is deterministic (no timestamps, stable order).
+``HEADLESS = True``: its documents can be written out at once. (A format rendered by a module not named after
+it, :data:`_MODULE`, has ``document_<format>``, ``head_<format>`` and ``tail_<format>``.) :func:`render` puts the
+three parts together for a finished report; output is deterministic (no timestamps, stable order).
 """
 
 from __future__ import annotations
@@ -21,9 +22,18 @@ from urllib.parse import urlsplit
 
 from claimcheck.errors import UsageError
 from claimcheck.model import KINDS, VERDICTS, CheckedClaim, DocResult, Evidence, Report
+from claimcheck.report import gate
 
-FORMATS = ("table", "line", "json", "jsonl", "markdown", "sarif", "claimreview", "html")
+FORMATS = ("table", "line", "json", "jsonl", "markdown", "sarif", "claimreview", "html", "github")
 EXTRACT_FORMATS = ("table", "line", "json", "jsonl")
+# Formats a person reads: they list the findings that gate (and what --show adds), and the summary line ends
+# their output on stdout. Every other format is for a machine and lists everything.
+HUMAN = ("table", "line")
+# The module that renders a format, where it is not named after it (``github`` shares ``line``'s one-finding-a-
+# line shape; the render package keeps to eight modules).
+_MODULE = {"github": "line"}
+# What ``--show`` accepts besides the verdicts.
+SHOW_EXTRA = ("suppressed", "all")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +41,8 @@ class Options:
     color: bool = False  # ANSI colours (table on a terminal)
     width: int = 110
     relative_to: str | None = None  # directory paths are shown relative to (default: as given)
+    # What the human formats list besides the findings that gate: verdicts, "suppressed", "all" (``--show``).
+    show: tuple[str, ...] = ()
 
 
 def render(report: Report, fmt: str, options: Options | None = None) -> str:
@@ -70,12 +82,10 @@ class Tally:
 
     def add(self, r: DocResult) -> int:
         """Count ``r`` in; returns its number (from 1)."""
-        from claimcheck.report import gate
-
         c = self.counts
         c["documents"] += 1
         i = c["documents"]
-        bare = DocResult(doc=r.doc, path=r.path, error=r.error, suppressed=r.suppressed)
+        bare = DocResult(doc=r.doc, path=r.path, error=r.error, suppressed=r.suppressed, title=r.title)
         if r.error:
             c["failed"] += 1
             self.failed.append(bare)
@@ -104,7 +114,11 @@ class Stream:
                  fail_on: tuple[str, ...] = (), options: Options | None = None) -> None:
         check_format(fmt, command)
         self.fmt = fmt
-        self.mod = importlib.import_module(f".{fmt}", __name__)
+        self.mod = importlib.import_module(f".{_MODULE.get(fmt, fmt)}", __name__)
+        suffix = f"_{fmt}" if fmt in _MODULE else ""
+        self._document = getattr(self.mod, f"document{suffix}")
+        self._head = getattr(self.mod, f"head{suffix}")
+        self._tail = getattr(self.mod, f"tail{suffix}")
         self.options = options or Options()
         self.tally = Tally(command, as_of, fail_on)
 
@@ -115,13 +129,178 @@ class Stream:
 
     def document(self, r: DocResult) -> str:
         i = self.tally.add(r)
-        return self.mod.document(r, i, self.tally, self.options)
+        return self._document(r, i, self.tally, self.options)
 
     def head(self) -> str:
-        return self.mod.head(self.tally, self.options)
+        return self._head(self.tally, self.options)
 
     def tail(self) -> str:
-        return self.mod.tail(self.tally, self.options)
+        return self._tail(self.tally, self.options)
+
+
+# JSON formats written in parts: json.dumps(…, indent=2) of the whole page, with the list that holds one item per
+# claim or document cut out and written item by item (a line of JSON text never holds a raw newline, so an item
+# is indented by prefixing each of its lines).
+HOLE = "\x00claimcheck: the items go here\x00"
+
+
+def json_around(data: object, items: int) -> tuple[str, str]:
+    """The text of ``data`` (with one list ``[HOLE]`` in it) before and after that list's items, for a list that
+    will hold ``items`` of them."""
+    import json
+
+    text = json.dumps(jsonable(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    at = text.index(json.dumps(HOLE))
+    before, after = text[: text.rindex("\n", 0, at)], text[at + len(json.dumps(HOLE)):]
+    if items:
+        return before, after
+    return before + "]", after[after.index("]") + 1:]  # "[]", as json.dumps writes an empty list
+
+
+def json_item(obj: object, first: bool, depth: int) -> str:
+    """One item of the cut-out list, ``depth`` levels deep (two spaces a level), with the comma before it."""
+    import json
+
+    text = json.dumps(jsonable(obj), ensure_ascii=False, indent=2, allow_nan=False)
+    pad = "  " * depth
+    return ("\n" if first else ",\n") + "\n".join(pad + line for line in text.split("\n"))
+
+
+def parse_show(value: str | None) -> tuple[str, ...]:
+    """``--show supported,unverifiable`` as a tuple; an unknown word is a :class:`UsageError`."""
+    if not value:
+        return ()
+    out = []
+    for raw in value.split(","):
+        v = raw.strip().lower()
+        if not v:
+            continue
+        if v not in VERDICTS and v not in SHOW_EXTRA:
+            raise UsageError(f"--show: unknown value {v!r} (choose from {', '.join(VERDICTS + SHOW_EXTRA)})")
+        out.append(v)
+    return tuple(out)
+
+
+def shown(cc: CheckedClaim, fail_on: tuple[str, ...], show: tuple[str, ...]) -> bool:
+    """Whether a human format lists this finding: it gates, or ``show`` asks for its verdict (or for
+    suppressed findings, or for all)."""
+    if gate.gates(cc, fail_on) or "all" in show:
+        return True
+    if cc.suppressed or cc.claim.outside_body:
+        return "suppressed" in show
+    return cc.verdict.outcome in show
+
+
+def summary_line(t: dict[str, int], command: str = "check") -> str:
+    """The one line every run ends with, from :func:`claimcheck.report.gate.tally` counts, e.g. "2 findings gate
+    publication (1 outdated, 1 contradicted); 14 claims checked, 9 supported, 3 unverifiable"."""
+    docs, failed = t.get("documents", 0), t.get("failed", 0)
+    tail = f"; {failed} of {docs} document{'s' if docs != 1 else ''} could not be read" if failed else ""
+    where = f" in {docs} documents" if docs != 1 else ""
+    if command == "extract":
+        return f"{_n(t.get('claims', 0), 'claim')} found{where}{tail}"
+    g = t.get("gating", 0)
+    if g:
+        parts = ", ".join(f"{t[f'gating:{v}']} {v}" for v in VERDICTS if t.get(f"gating:{v}"))
+        head = f"{_n(g, 'finding')} {'gates' if g == 1 else 'gate'} publication ({parts})"
+    elif failed:
+        head = "No finding gates publication in what was read"
+    else:
+        head = "No finding gates publication"
+    rest = [f"{_n(t.get('claims', 0), 'claim')} checked{where}"]
+    # the verdicts of the claims that do not gate (those that gate are counted above)
+    rest += [f"{t[v] - t.get(f'gating:{v}', 0)} {v}" for v in VERDICTS if t.get(v, 0) > t.get(f"gating:{v}", 0)]
+    if t.get("suppressed"):
+        rest.append(f"{t['suppressed']} suppressed")
+    return f"{head}; {', '.join(rest)}{tail}"
+
+
+def _n(k: int, word: str) -> str:
+    return f"{k} {word}{'' if k == 1 else 's'}"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# an ISO date, or a range of two ISO dates or months (a month alone is left as it is: "2011-12" may be a
+# financial year)
+_RANGE_IN_TEXT = re.compile(r"(?<![\w.-])(\d{4}-\d{2}(?:-\d{2})?)(?:\s*[–/]\s*(\d{4}-\d{2}(?:-\d{2})?))?"
+                            r"(?![\w.-]|/\d)")
+
+
+def date_words(iso: str) -> str:
+    """"2017-03-19" as "19 Mar 2017" ("2015-07" as "Jul 2015"); anything else unchanged."""
+    m = _ISO.match(iso.strip())
+    if not m:
+        return iso
+    y, mo, d = m.groups()
+    if not mo or not 1 <= int(mo) <= 12:
+        return y if not mo else iso
+    month = _MONTHS[int(mo) - 1]
+    if d:
+        import datetime as _dt
+
+        try:
+            _dt.date(int(y), int(mo), int(d))
+        except ValueError:
+            return iso
+        return f"{int(d)} {month} {y}"
+    return f"{month} {y}"
+
+
+def period_words(period: str | None) -> str | None:
+    """A period as a reader says it: "2017-03-19/" → "since 19 Mar 2017", "a/b" → "19 Mar 2017 – 25 Mar 2022",
+    "/b" → "until 25 Mar 2022", one date → that date in words."""
+    if not period:
+        return period
+    if "/" not in period:
+        return date_words(period)
+    a, _, b = period.partition("/")
+    a, b = a.strip(), b.strip()
+    if a and b:
+        return f"{date_words(a)} – {date_words(b)}"
+    if a:
+        return f"since {date_words(a)}"
+    return f"until {date_words(b)}" if b else period
+
+
+def dates_in_words(text: str) -> str:
+    """Every ISO date in ``text`` in words ("19 Mar 2017"), and a range "YYYY-MM-DD–YYYY-MM-DD" (or with "/")
+    as "19 Mar 2017 – 25 Mar 2022"."""
+    def one(m: re.Match[str]) -> str:
+        a, b = m.group(1), m.group(2)
+        if b and (len(a) == 10 or len(b) == 10):
+            return f"{date_words(a)} – {date_words(b)}"
+        return date_words(a) if not b and len(a) == 10 else m.group()
+
+    return _RANGE_IN_TEXT.sub(one, text)
+
+
+def domain(url: str | None) -> str | None:
+    """The host of an http(s) URL without "www." — the short text of a source link."""
+    u = safe_url(url)
+    if not u:
+        return None
+    host = (urlsplit(u).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def source_urls(cc: CheckedClaim) -> list[str]:
+    """The distinct safe source URLs of a finding's evidence, in order."""
+    out: list[str] = []
+    for e in cc.verdict.evidence:
+        u = safe_url(e.source_url)
+        if u and u not in out:
+            out.append(u)
+    return out
+
+
+def message_without_sources(cc: CheckedClaim) -> str:
+    """:func:`message` without its "— source <url>" parts whose URL the evidence lists anyway (a URL shown once)."""
+    m = message(cc)
+    for u in source_urls(cc):
+        for sep in (" — source ", " - source ", "; source "):
+            m = m.replace(sep + u, "")
+    return m.strip()
 
 
 def check_format(fmt: str, command: str = "check") -> None:
@@ -148,10 +327,16 @@ def display_path(r: DocResult, options: Options | None = None) -> str:
     return p
 
 
+def in_batch(r: DocResult) -> bool:
+    """Whether ``r`` is one document of a JSONL batch (shown as ``path#id``); a draft whose front matter names
+    an id is still shown by its path alone, so ``path:line:col`` stays what editors parse."""
+    return bool(r.path and r.doc != r.path and r.path.lower().endswith(".jsonl"))
+
+
 def location(r: DocResult, cc: CheckedClaim, options: Options | None = None) -> str:
     c = cc.claim
     where = display_path(r, options)
-    if r.path and r.doc != r.path:  # a document inside a batch file
+    if in_batch(r):
         where = f"{where}#{r.doc}"
     return f"{where}:{c.line or 1}:{c.col or 1}"
 
@@ -207,13 +392,23 @@ def evidence_line(e: Evidence) -> str:
     return one_line(" ".join(bits))
 
 
-def error_text(r: DocResult) -> str:
-    """A document's error without the leading ``path: `` (renderers show the path next to it)."""
+def _error_split(r: DocResult) -> tuple[str, str]:
+    """(where, message) of a document's error: ``path:line`` for a batch line that could not be read."""
     err = one_line(r.error or "")
-    for p in (r.path, r.doc):
+    for p in sorted({r.path or "", r.doc}, key=len, reverse=True):  # "b.jsonl:3" before "b.jsonl"
         if p and err.startswith(f"{p}:"):
-            return err[len(p) + 1:].strip()
-    return err
+            return p, err[len(p) + 1:].strip()
+    return r.path or r.doc, err
+
+
+def error_text(r: DocResult) -> str:
+    """A document's error without its leading location (renderers show :func:`error_where` next to it)."""
+    return _error_split(r)[1]
+
+
+def error_where(r: DocResult) -> str:
+    """Where a document's error is: its path, or ``path:line`` for a batch line."""
+    return _error_split(r)[0]
 
 
 def message(cc: CheckedClaim) -> str:
@@ -230,34 +425,6 @@ def one_line(s: object) -> str:
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-# JSON formats written in parts: json.dumps(…, indent=2) of the whole page, with the list that holds one item per
-# claim or document cut out and written item by item (a line of JSON text never holds a raw newline, so an item
-# is indented by prefixing each of its lines).
-HOLE = "\x00claimcheck: the items go here\x00"
-
-
-def json_around(data: object, items: int) -> tuple[str, str]:
-    """The text of ``data`` (with one list ``[HOLE]`` in it) before and after that list's items, for a list that
-    will hold ``items`` of them."""
-    import json
-
-    text = json.dumps(jsonable(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-    at = text.index(json.dumps(HOLE))
-    before, after = text[: text.rindex("\n", 0, at)], text[at + len(json.dumps(HOLE)):]
-    if items:
-        return before, after
-    return before + "]", after[after.index("]") + 1:]  # "[]", as json.dumps writes an empty list
-
-
-def json_item(obj: object, first: bool, depth: int) -> str:
-    """One item of the cut-out list, ``depth`` levels deep (two spaces a level), with the comma before it."""
-    import json
-
-    text = json.dumps(jsonable(obj), ensure_ascii=False, indent=2, allow_nan=False)
-    pad = "  " * depth
-    return ("\n" if first else ",\n") + "\n".join(pad + line for line in text.split("\n"))
 
 
 _PLAIN = frozenset({str, int, bool, type(None)})

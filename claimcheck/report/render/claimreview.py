@@ -36,7 +36,7 @@ def _sentence(text: str | None, start: int, end: int) -> str:
 
 
 def _reviews(r: DocResult, tally: Tally, options: Options) -> list[dict[str, Any]]:
-    from claimcheck.report.baseline import fingerprint
+    from claimcheck.report.baseline import doc_key, fingerprint
 
     if r.error:
         return []
@@ -53,7 +53,7 @@ def _reviews(r: DocResult, tally: Tally, options: Options) -> list[dict[str, Any
             appearance["url"] = safe_url(r.doc)
         review: dict[str, Any] = {
             "@type": "ClaimReview",
-            "identifier": fingerprint(c, r.doc),
+            "identifier": fingerprint(c, doc_key(r.doc, r.path)),
             "claimReviewed": _sentence(r.text, c.start, c.end) or c.text,
             "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": 5, "worstRating": 1,
                              "alternateName": name},

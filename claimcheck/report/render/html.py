@@ -16,9 +16,13 @@ from html import escape
 from claimcheck.report.render import Options
 from claimcheck.report.render import Tally
 from claimcheck.report.render import display_path
-from claimcheck.report.render import error_text
+from claimcheck.report.render import domain
+from claimcheck.report.render import error_text, error_where
 from claimcheck.report.render import fmt_difference
-from claimcheck.report.render import message
+from claimcheck.report.render import message_without_sources
+from claimcheck.report.render import one_line
+from claimcheck.report.render import period_words
+from claimcheck.report.render import dates_in_words
 from claimcheck.report.render import safe_url
 from claimcheck.report import gate
 from claimcheck.model import VERDICTS, CheckedClaim, DocResult, Evidence
@@ -69,6 +73,7 @@ white-space:normal;font-weight:400;font-size:.92rem;line-height:1.45;cursor:auto
 .pop a,.findings a{color:#1a56db;overflow-wrap:anywhere}
 .findings{padding-left:1.3rem}
 .findings li{margin:.3rem 0;overflow-wrap:anywhere}
+.findings .where{font-family:ui-monospace,monospace;font-size:.85rem;margin-right:.3rem}
 .tag{display:inline-block;font-size:.78rem;font-weight:700;border-radius:.3rem;padding:0 .35rem;margin-right:.3rem}
 @media (max-width:40rem){
 body{font-size:17px}
@@ -82,28 +87,30 @@ def _e(s: object) -> str:
     return escape("" if s is None else str(s), quote=True)
 
 
-def _link(url: str | None, label: str) -> str:
-    u = safe_url(url)
-    if not u:
-        return _e(label)
-    return f'<a href="{_e(u)}" rel="noopener noreferrer nofollow" target="_blank">{_e(label)}</a>'
-
-
 def _evidence(e: Evidence) -> str:
-    bits = [_e(e.summary)]
+    summary = dates_in_words(e.summary)
+    bits = [_e(summary)]
     if e.value is not None and str(e.value) not in e.summary:
         bits.append(f"reference: {_e(e.value)}{(' ' + _e(e.unit)) if e.unit else ''}")
     if e.basis and e.basis not in e.summary:
         bits.append(f"basis: {_e(e.basis)}")
     when = e.period or e.as_of
-    if when:
-        bits.append(f"date: {_e(when)}")
+    if when and (period_words(when) or "") not in summary:
+        bits.append(f"date: {_e(period_words(when))}")
     diff = fmt_difference(e.difference)
     if diff:
         bits.append(f"difference: {_e(diff)}")
     if e.source or e.source_url:
-        bits.append("source: " + _link(e.source_url, e.source or e.source_url or "source")
-                    + ("" if safe_url(e.source_url) or not e.source_url else " (link withheld: not http/https)"))
+        # a link whose text is the site's name: the full URL is its target (and its title), never the text
+        site = domain(e.source_url)
+        source = _e(e.source) if e.source else ""
+        if site:
+            link = (f'<a href="{_e(safe_url(e.source_url))}" title="{_e(safe_url(e.source_url))}" '
+                    f'rel="noopener noreferrer nofollow" target="_blank">{_e(site)}</a>')
+            bits.append("source: " + (f"{source} ({link})" if source and source != site else link))
+        else:
+            bits.append("source: " + (source or _e(one_line(e.source_url)))
+                        + (" (link withheld: not http/https)" if e.source_url else ""))
     return "<li>" + "; ".join(bits) + "</li>"
 
 
@@ -112,7 +119,7 @@ def _popover(cc: CheckedClaim, gates: bool) -> str:
     head = f'<span class="verdict">{_e(LABEL.get(v.outcome, v.outcome))}</span> · {_e(cc.claim.kind)}'
     if gates:
         head += " · <strong>gates publication</strong>"
-    parts = [head, f"<div>{_e(message(cc))}</div>"]
+    parts = [head, f"<div>{_e(dates_in_words(message_without_sources(cc)))}</div>"]
     if v.evidence:
         parts.append("<ul>" + "".join(_evidence(e) for e in v.evidence) + "</ul>")
     if v.as_of:
@@ -167,7 +174,8 @@ def _findings(r: DocResult, anchors: list[str], fail_on: tuple[str, ...]) -> str
         g = gate.gates(cc, fail_on)
         note = " — gates" if g else (f" — suppressed: {_e(cc.suppressed)}" if cc.suppressed else "")
         items.append(f'<li><span class="tag {_classes(cc, g).replace("claim ", "")}">{_e(cc.verdict.outcome)}</span>'
-                     f'<a href="#{anchor}">{c.line or 1}:{c.col or 1}</a> “{_e(c.text)}” — {_e(message(cc))}'
+                     f'<a href="#{anchor}">{c.line or 1}:{c.col or 1}</a> “{_e(c.text)}” — '
+                     f'{_e(dates_in_words(message_without_sources(cc)))}'
                      f"{note}</li>")
     if not items:
         return ""
@@ -180,7 +188,7 @@ def _doc_index(tally: Tally, options: Options) -> str:
     gate, linked to its section."""
     items = []
     for i, r, n, g in tally.index:
-        title = _e(display_path(r, options) + (f" — {r.doc}" if r.path and r.doc != r.path else ""))
+        title = _e(_doc_title(r, options))
         if r.error:
             items.append(f'<li><a href="#doc-{i}">{title}</a> — could not be checked</li>')
             continue
@@ -192,16 +200,24 @@ def _doc_index(tally: Tally, options: Options) -> str:
            f'{"".join(items)}{tail}</ol></details>'
 
 
-def _gating_list(tally: Tally) -> str:
-    """Links from the summary to each finding that gates (the first :attr:`Tally.GATING`)."""
+def _gating_list(tally: Tally, options: Options) -> str:
+    """Links from the summary to each finding that gates (the first :attr:`Tally.GATING`), each naming its
+    document."""
     items = []
     for i, j, r, cc in tally.gating:
         c = cc.claim
+        where = f"{_doc_title(r, options)}:{c.line or 1}:{c.col or 1}"
         items.append(f'<li><span class="tag v-{_e(cc.verdict.outcome)}">{_e(cc.verdict.outcome)}</span>'
-                     f'<a href="#d{i}-c{j}">“{_e(c.text)}”</a> — {_e(message(cc))}</li>')
+                     f'<span class="where">{_e(where)}</span> '
+                     f'<a href="#d{i}-c{j}">“{_e(c.text)}”</a> — '
+                     f"{_e(dates_in_words(message_without_sources(cc)))}</li>")
     more = max(0, tally.counts["gating"] - len(items))
     tail = f"<li>… and {more} more</li>" if more else ""
     return f'<ol class="findings" id="gating">{"".join(items)}{tail}</ol>'
+
+
+def _doc_title(r: DocResult, options: Options) -> str:
+    return display_path(r, options) + (f" — {r.doc}" if r.path and r.doc != r.path else "")
 
 
 # The page in three parts (claimcheck.report.render.Stream): the head (everything down to <main>, with the
@@ -217,6 +233,7 @@ def head(tally: Tally, options: Options) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="referrer" content="no-referrer">',
+        '<meta name="generator" content="claimcheck">',
         "<title>claimcheck report</title>",
         f"<style>{CSS}</style></head><body>",
     ]
@@ -230,12 +247,12 @@ def head(tally: Tally, options: Options) -> str:
     if c["gating"]:
         summ.append(f'<p class="gate gate-fail" id="gate">{c["gating"]} finding(s) gate publication '
                     f"(fail on: {_e(fail_on)})</p>")
-        summ.append(_gating_list(tally))
+        summ.append(_gating_list(tally, options))
     else:
         summ.append(f'<p class="gate gate-ok" id="gate">Nothing gates publication (fail on: {_e(fail_on)})</p>')
     if tally.failed:
         summ.append('<ul class="failed" id="failed">' + "".join(
-            f"<li>{_e(r.path or r.doc)}: could not be checked: {_e(error_text(r))}</li>" for r in tally.failed)
+            f"<li>{_e(error_where(r))}: could not be checked: {_e(error_text(r))}</li>" for r in tally.failed)
             + "</ul>")
     if tally.documents > 1:
         summ.append(_doc_index(tally, options))
@@ -245,8 +262,9 @@ def head(tally: Tally, options: Options) -> str:
 
 
 def document(r: DocResult, i: int, tally: Tally, options: Options) -> str:
-    title = display_path(r, options) + (f" — {r.doc}" if r.path and r.doc != r.path else "")
-    body = [f'<section class="doc" id="doc-{i}"><h2>{_e(title)}</h2>']
+    body = [f'<section class="doc" id="doc-{i}"><h2>{_e(_doc_title(r, options))}</h2>']
+    if r.title:
+        body.append(f'<p class="meta doc-title">{_e(r.title)}</p>')
     if r.error:
         body.append(f'<p class="failed">could not be checked: {_e(error_text(r))}</p></section>')
         return "\n" + "\n".join(body)

@@ -42,15 +42,16 @@ def to_data(report: Report) -> dict[str, Any]:
 
 
 def _document(r: DocResult, tally: Tally) -> dict[str, Any]:
-    from claimcheck.report.baseline import fingerprint
+    from claimcheck.report.baseline import doc_key, fingerprint
 
+    key = doc_key(r.doc, r.path)
     claims: list[dict[str, Any]] = []
     if tally.command == "extract":
-        claims = [c.to_dict() | {"fingerprint": fingerprint(c, r.doc)} for c in r.claims]
+        claims = [c.to_dict() | {"fingerprint": fingerprint(c, key)} for c in r.claims]
     else:
         for cc in r.checked:
             d = cc.to_dict()
-            d["fingerprint"] = fingerprint(cc.claim, r.doc)
+            d["fingerprint"] = fingerprint(cc.claim, key)
             d["gating"] = gate.gates(cc, tally.fail_on)
             claims.append(d)
     return {"doc": r.doc, "path": r.path, "error": r.error, "suppressed": r.suppressed, "claims": claims}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from claimcheck.report.render import Options
 from claimcheck.report.render import Tally
 from claimcheck.report.render import display_path
-from claimcheck.report.render import error_text
+from claimcheck.report.render import error_text, error_where
 from claimcheck.report.render import evidence_line
 from claimcheck.report.render import message
 from claimcheck.report.render import one_line
@@ -68,7 +68,7 @@ def head(tally: Tally, options: Options) -> str:
     lines.append("")
     if tally.failed:
         lines += ["## Documents that could not be checked", ""]
-        lines += [f"- `{esc(r.path or r.doc)}`: {esc(error_text(r))}" for r in tally.failed]
+        lines += [f"- `{esc(error_where(r))}`: {esc(error_text(r))}" for r in tally.failed]
         lines.append("")
     return "\n".join(lines)
 

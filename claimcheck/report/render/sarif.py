@@ -73,12 +73,13 @@ def _rules(tally: Tally) -> list[dict[str, Any]]:
 
 
 def _results(r: DocResult, tally: Tally, options: Options) -> list[dict[str, Any]]:
-    from claimcheck.report.baseline import fingerprint
+    from claimcheck.report.baseline import doc_key, fingerprint
 
     if r.error:
         return []
     index = {k: i for i, k in enumerate((*KINDS, *tally.kinds))}
     uri = _uri(display_path(r, replace(options, relative_to=options.relative_to or os.getcwd())))
+    key = doc_key(r.doc, r.path)
     results = []
     for cc in r.checked:
         c = cc.claim
@@ -99,7 +100,7 @@ def _results(r: DocResult, tally: Tally, options: Options) -> list[dict[str, Any
                 },
                 **({"logicalLocations": [{"name": r.doc, "kind": "module"}]} if r.path and r.doc != r.path else {}),
             }],
-            "partialFingerprints": {"claimcheckFingerprint/v1": fingerprint(c, r.doc)},
+            "partialFingerprints": {"claimcheckFingerprint/v1": fingerprint(c, key)},
             "properties": {
                 "verdict": cc.verdict.outcome,
                 "evidence": [e.to_dict() for e in cc.verdict.evidence],

@@ -42,25 +42,27 @@ OWN_EN = [
 ]
 
 
-def paragraphs() -> dict[str, list[str]]:
-    """Paragraph pools per language: the example articles, our sentences, and the dev corpus when present."""
+def paragraphs(*, bundled_only: bool = False) -> dict[str, list[str]]:
+    """Paragraph pools per language: the example articles, our sentences, and the dev corpus when present (not
+    with ``bundled_only``)."""
     pools: dict[str, list[str]] = {"hi": list(OWN_HI), "en": list(OWN_EN)}
     for p in sorted((REPO / "examples").glob("*.txt")):
         for para in p.read_text(encoding="utf-8").split("\n"):
             if len(para.strip()) > 40:
                 pools["hi"].append(para.strip())
     dev = SHARED / "dev-corpus" / "sentences.jsonl"
-    if dev.exists():
+    if dev.exists() and not bundled_only:
         for line in dev.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             pools.setdefault(row.get("lang", "hi"), []).append(row["text"])
     return pools
 
 
-def documents(total_chars: int, *, seed: int = 7, en_share: float = 0.3) -> Iterator[dict]:
+def documents(total_chars: int, *, seed: int = 7, en_share: float = 0.3,
+              bundled_only: bool = False) -> Iterator[dict]:
     """Article-like documents until ``total_chars`` characters of text have been produced."""
     rng = random.Random(seed)
-    pools = paragraphs()
+    pools = paragraphs(bundled_only=bundled_only)
     made = 0
     i = 0
     while made < total_chars:
@@ -80,11 +82,13 @@ def documents(total_chars: int, *, seed: int = 7, en_share: float = 0.3) -> Iter
         i += 1
 
 
-def write_jsonl(path: str | Path, total_bytes: int, *, seed: int = 7) -> tuple[int, int]:
-    """Write a batch of about ``total_bytes`` (UTF-8) to ``path``; returns (documents, characters of text)."""
+def write_jsonl(path: str | Path, total_bytes: int, *, seed: int = 7,
+                bundled_only: bool = False) -> tuple[int, int]:
+    """Write a batch of about ``total_bytes`` (UTF-8) to ``path``; returns (documents, characters of text).
+    ``bundled_only``: from the repository's own text (the example articles and our sentences) only."""
     docs = chars = written = 0
     with open(path, "w", encoding="utf-8") as f:
-        for d in documents(total_bytes * 10, seed=seed):
+        for d in documents(total_bytes * 10, seed=seed, bundled_only=bundled_only):
             line = json.dumps(d, ensure_ascii=False) + "\n"
             f.write(line)
             written += len(line.encode("utf-8"))

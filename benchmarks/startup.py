@@ -1,6 +1,7 @@
 """Start-up: `claimcheck check examples/<the example>.txt` as a whole process, against `python -c "import typer"`.
 
     python benchmarks/startup.py [--runs 15] [--importtime] [--other PATH/TO/claimcheck]
+    python benchmarks/startup.py --help-cost [--runs 5] [--other PATH/TO/claimcheck]
 
 Both commands run alternately in the same run (so machine load hits both alike); the medians and their ratio are
 printed (target: claimcheck ≤ 7× the typer baseline). claimcheck keeps nothing between runs (claimcheck.cache), so
@@ -9,6 +10,10 @@ run from ``python -X importtime`` (cumulative µs), to show what to import lazil
 second installation's ``claimcheck`` executable (e.g. the last release in its own virtual environment), run in
 the same alternation, so a change is measured against the code before it under the same load; its second row
 sets ``CLAIMCHECK_CACHE_DIR=``, which turned off the on-disk cache of versions before part 6.
+
+``--help-cost`` measures instead the CPU time (user + system, from ``os.wait4``) of ``claimcheck --help``,
+``claimcheck --version`` and ``claimcheck check --help`` against ``python -c "import typer"``, best of N
+alternating runs (CPU time, because a loaded machine inflates wall-clock figures).
 """
 
 from __future__ import annotations
@@ -54,13 +59,45 @@ def importtime(cmd_args: list[str], cwd: Path, top: int) -> list[tuple[int, int,
     return rows[:top]
 
 
+def cpu_time(cmd: list[str], cwd: Path) -> float:
+    """User + system CPU seconds of one run of ``cmd`` (a child process, measured by the kernel)."""
+    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(p.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed")
+    return usage.ru_utime + usage.ru_stime
+
+
+def help_cost(exe: str, other: str | None, runs: int) -> int:
+    rows = {}
+    for name, path in (("claimcheck", exe), (other, other)):
+        if path:
+            for args in (["--help"], ["--version"], ["check", "--help"]):
+                rows[f"{name} {' '.join(args)}"] = [path, *args]
+    rows['python -c "import typer"'] = [sys.executable, "-c", "import typer"]
+    best = {label: float("inf") for label in rows}
+    for _ in range(runs):
+        for label, cmd in rows.items():
+            best[label] = min(best[label], cpu_time(cmd, REPO))
+    base = best['python -c "import typer"']
+    print(f"CPU time (user + system), best of {runs} alternating runs "
+          f"(python {sys.version.split()[0]}, {os.cpu_count()} cores)")
+    for label, t in best.items():
+        print(f"{label[-50:]:50} {t * 1000:7.0f} ms  = {t / base:.2f}x typer")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--importtime", action="store_true")
     ap.add_argument("--top", type=int, default=25)
     ap.add_argument("--other", help="a second installation's claimcheck executable, measured alongside")
+    ap.add_argument("--help-cost", action="store_true", help="CPU time of --help and --version instead")
     args = ap.parse_args()
+    if args.help_cost:
+        exe = shutil.which("claimcheck") or str(Path(sys.executable).with_name("claimcheck"))
+        return help_cost(exe, args.other, args.runs)
     corpus.compile_bytecode()
     examples = sorted((REPO / "examples").glob("*.txt"))
     if not examples:

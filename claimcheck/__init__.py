@@ -6,11 +6,31 @@ news against curated reference tables.
 [('quantity', 'IN-UP')]
 """
 
-from claimcheck.api import check, check_paths, exit_status, extract, process, run, start
-from claimcheck.errors import ClaimcheckError, DataError, InputError, UsageError
-from claimcheck.model import __version__
-from claimcheck.model import CheckedClaim, Claim, DocResult, Document, Evidence, Report, Verdict
-from claimcheck.options import Options
+# Attributes are imported on first use (PEP 562): `claimcheck --help` and `--version` import this package too,
+# and should not pay for the library behind it.
+_HOME = {
+    **dict.fromkeys(("check", "check_paths", "exit_status", "extract", "process", "run", "start"), "claimcheck.api"),
+    **dict.fromkeys(("ClaimcheckError", "DataError", "InputError", "UsageError"), "claimcheck.errors"),
+    **dict.fromkeys(("__version__", "CheckedClaim", "Claim", "DocResult", "Document", "Evidence", "Report",
+                     "Verdict"), "claimcheck.model"),
+    "Options": "claimcheck.options",
+}
+
+
+def __getattr__(name: str) -> object:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'claimcheck' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOME))
+
 
 __all__ = [
     "extract", "check", "check_paths", "exit_status", "process", "run", "start", "Options",

@@ -76,13 +76,15 @@ def run(paths: Iterable[str], options: Options | None = None, *,
 
 
 def start(paths: Iterable[str], options: Options | None = None, *, fmt: str | None = None,
-          render_options: object = None, keep_text: bool = True) -> Run:
+          render_options: object = None, keep_text: bool = True, lean: bool = False) -> Run:
     """A run over ``paths`` as the CLI makes it: iterate it for each document as it is done, then read
-    ``.report`` and ``.notes``. With ``fmt`` (``jsonl`` or ``line``) each document comes rendered (see
-    :class:`claimcheck.run.collect.Run`)."""
+    ``.report`` and ``.notes``. With ``fmt`` (``jsonl`` or ``line``) each document comes rendered; with ``lean``
+    the caller renders each as it comes (:class:`claimcheck.report.render.Stream`). Either way ``.report`` then
+    keeps only what the exit status needs (see :class:`claimcheck.run.collect.Run`)."""
     from claimcheck.run.collect import Run
 
-    return Run(paths, options, fmt=fmt, render_options=render_options, keep_text=keep_text, source=run)
+    return Run(paths, options, fmt=fmt, render_options=render_options, keep_text=keep_text, lean=lean,
+               source=run)
 
 
 def check_paths(paths: Iterable[str], options: Options | None = None) -> Report:

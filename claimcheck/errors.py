@@ -29,3 +29,7 @@ class DataError(ClaimcheckError):
 
 class UsageError(ClaimcheckError):
     """Options that do not fit together, or an unknown value."""
+
+
+class RunError(ClaimcheckError):
+    """A run that could not finish: a worker process was lost. The message names the documents not done."""

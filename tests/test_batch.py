@@ -103,7 +103,11 @@ def test_a_crashing_document_becomes_an_error_result(tmp_path, small_chunks, mon
         assert all(r.error is None for i, r in enumerate(got) if i != 5)
 
 
-def test_a_killed_worker_loses_no_document(tmp_path, small_chunks, monkeypatch):
+def test_a_killed_worker_ends_the_run_naming_what_was_not_done(tmp_path, small_chunks, monkeypatch):
+    """Issue 15: a lost worker is an error naming the documents not done (exit 2 from the CLI), never a hang and
+    never a silent redo; what was done before it still comes out, in order."""
+    from claimcheck.errors import RunError
+
     write_batch(tmp_path / "b.jsonl", 30)
     parent = os.getpid()
     real = per_doc.process
@@ -114,11 +118,12 @@ def test_a_killed_worker_loses_no_document(tmp_path, small_chunks, monkeypatch):
         return real(doc, options)
 
     monkeypatch.setattr(per_doc, "process", dies_in_worker)
-    got = list(batch.run_parallel([str(tmp_path / "b.jsonl")], Options(jobs=2, command="extract")))
-    assert [r.doc for r in got] == [f"d{i}" for i in range(30)]
-    assert all(r.error is None for r in got)
-    monkeypatch.setattr(per_doc, "process", real)
-    assert got == list(batch.run_parallel([str(tmp_path / "b.jsonl")], Options(jobs=1, command="extract")))
+    got = []
+    with pytest.raises(RunError) as e:
+        for r in batch.run_parallel([str(tmp_path / "b.jsonl")], Options(jobs=2, command="extract")):
+            got.append(r.doc)
+    assert got == [f"d{i}" for i in range(len(got))] and len(got) <= 10
+    assert "exit status 9" in str(e.value) and "b.jsonl#d10" in str(e.value)
 
 
 def test_input_is_read_lazily(tmp_path, small_chunks):
@@ -144,26 +149,26 @@ def test_input_is_read_lazily(tmp_path, small_chunks):
 
 
 def test_one_small_document_does_not_start_a_pool(tmp_path, monkeypatch):
-    import concurrent.futures as cf
+    from claimcheck.run import pool
 
     def no_pool(*a, **k):
         raise AssertionError("a pool was started for one document")
 
-    monkeypatch.setattr(cf, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(pool, "_start", no_pool)
     (tmp_path / "a.txt").write_text(SENTENCES[0], encoding="utf-8")
     [r] = batch.run_parallel([str(tmp_path / "a.txt")], Options(jobs=4, command="extract"))
     assert r.error is None
 
 
 def test_without_process_support_the_batch_still_runs(tmp_path, small_chunks, monkeypatch):
-    import concurrent.futures as cf
+    from claimcheck.run import pool
 
     def broken(*a, **k):
         raise OSError(38, "Function not implemented")
 
     write_batch(tmp_path / "b.jsonl", 20)
     want = list(batch.run_parallel([str(tmp_path / "b.jsonl")], Options(jobs=1, command="extract")))
-    monkeypatch.setattr(cf, "ProcessPoolExecutor", broken)
+    monkeypatch.setattr(pool, "_start", broken)
     assert list(batch.run_parallel([str(tmp_path / "b.jsonl")], Options(jobs=2, command="extract"))) == want
 
 

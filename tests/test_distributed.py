@@ -98,3 +98,36 @@ def test_bad_arguments(tmp_path):
         check_archive(str(tmp_path / "x.jsonl"), str(tmp_path / "out"), Options(command="render"))
     with pytest.raises(UsageError, match="unknown encoding"):
         check_archive(str(tmp_path / "x.jsonl"), str(tmp_path / "out"), Options(encoding="nope"))
+
+
+def test_a_file_smaller_than_the_largest_partition_is_shared_by_every_worker(tmp_path):
+    """Issue 15: by default the partitions follow the cluster's worker count, not a fixed 32 MiB (which ran any
+    smaller file on one worker)."""
+    distributed = pytest.importorskip("dask.distributed", reason="dask.distributed is not installed")
+    from claimcheck.run import distributed as dist
+
+    (tmp_path / "in").mkdir()
+    path = tmp_path / "in" / "one.jsonl"
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(1500):
+            text = " ".join(SENTENCES[(i + k) % 4] for k in range(3))
+            f.write(json.dumps({"id": f"x{i}", "text": text}, ensure_ascii=False) + "\n")
+    size = path.stat().st_size
+    assert dist.MIN_PARTITION_SIZE * 8 < size < dist.MAX_PARTITION_SIZE
+    want = single_process([str(path)], "extract")
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None,
+                                  silence_logs=40) as cluster, distributed.Client(cluster) as client:
+        summary = check_archive(str(path), str(tmp_path / "out"), Options(command="extract", as_of="2024-08-30"),
+                                client=client)
+    assert summary["partition_size"] == dist.partition_size_for(size, 2)
+    assert summary["partitions"] == -(-size // summary["partition_size"]) >= 2 * dist.PARTITIONS_PER_WORKER - 1
+    assert len(set(summary["workers"])) == 2, summary["workers"]
+    assert read_parts(summary) == want
+
+
+def test_worker_threads_follow_the_scheduler():
+    from claimcheck.run.distributed import worker_threads
+
+    assert worker_threads("synchronous") == 1
+    with dask.config.set(scheduler="synchronous"):
+        assert worker_threads() == 1

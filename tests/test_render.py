@@ -239,10 +239,10 @@ def test_failed_render_leaves_no_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(api, "run", fake_run(sample_report().results))
 
-    def broken(report, options):
+    def broken(*args):
         raise RuntimeError("renderer crashed half way")
 
-    monkeypatch.setattr(html_renderer, "render", broken)
+    monkeypatch.setattr(html_renderer, "document", broken)  # a report is rendered a document at a time
     out = tmp_path / "r.html"
     r = CliRunner().invoke(cli.app, ["check", "x.txt", "-o", str(out)])
     assert r.exit_code != 0

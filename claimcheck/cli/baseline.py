@@ -12,7 +12,7 @@ import typer
 from claimcheck.cli.common import INPUT_FORMAT_HELP, PATHS_HELP, as_of_date, drain, err, guard, write_atomic
 from claimcheck.errors import UsageError
 
-baseline_app = typer.Typer(no_args_is_help=True, help="Accept known findings by fingerprint (baseline files).")
+baseline_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Accept known findings by fingerprint (baseline files).")
 
 
 def _baseline_cmd(update: bool, paths, output, reason, expires, as_of, lang, refs, encoding, fail_on,  # type: ignore[no-untyped-def]

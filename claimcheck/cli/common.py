@@ -132,8 +132,11 @@ def _mode_for(path: str) -> int:
         return 0o666 & ~mask
 
 
-def write_atomic(path: str, content: str) -> None:
+def write_atomic(path: str, content: str | Iterable[str]) -> None:
     """Write the report ``content`` to the file ``path``, never leaving a half-written or a stray temporary file.
+
+    ``content`` is the text, or an iterable of its parts, written as they come (a report made while the run goes,
+    never held whole in memory); an exception the iterable raises (a lost worker, say) leaves ``path`` as it was.
 
     A regular file (or a new one) is written atomically: into a temporary file beside it, then ``os.replace``; a
     failure, SIGINT or SIGTERM on the way removes the temporary file and leaves the old file as it was. A symlink
@@ -170,10 +173,15 @@ def write_atomic(path: str, content: str) -> None:
     _replace_atomically(target, content, shown=path)
 
 
-def _write_through(path: str, content: str) -> None:
+def _parts(content: str | Iterable[str]) -> Iterable[str]:
+    return (content,) if isinstance(content, str) else content
+
+
+def _write_through(path: str, content: str | Iterable[str]) -> None:
     try:
         with open(path, "w", encoding="utf-8", newline="") as f:
-            f.write(content)
+            for part in _parts(content):
+                f.write(part)
     except OSError as e:
         raise UsageError(f"cannot write output: {e.strerror or e}", path=path) from None
 
@@ -200,7 +208,7 @@ def _signals_end_the_run() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def _replace_atomically(target: str, content: str, *, shown: str) -> None:
+def _replace_atomically(target: str, content: str | Iterable[str], *, shown: str) -> None:
     directory = os.path.dirname(os.path.abspath(target))
     tmp = None
     with _signals_end_the_run():
@@ -211,7 +219,8 @@ def _replace_atomically(target: str, content: str, *, shown: str) -> None:
             finally:
                 _release_signals(held)
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-                f.write(content)
+                for part in _parts(content):
+                    f.write(part)
                 f.flush()
                 os.fsync(f.fileno())
             os.chmod(tmp, _mode_for(target))  # mkstemp makes 0600; a report gets the usual permissions
@@ -219,6 +228,9 @@ def _replace_atomically(target: str, content: str, *, shown: str) -> None:
         except OSError as e:
             _remove(tmp)
             raise UsageError(f"cannot write output: {e.strerror or e}", path=shown) from None
+        except ClaimcheckError:  # the run that made the content failed: its own message says why
+            _remove(tmp)
+            raise
         except BaseException:
             _remove(tmp)
             err(f"interrupted: {shown} not written")
@@ -283,9 +295,11 @@ def progress(items: Iterable, enabled: bool, delay: float = 1.0, console=None,  
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                                TimeRemainingColumn)
 
+    # stdout goes through the bar's console only when it is the same terminal: redirected, a report written while
+    # the bar shows would otherwise land on stderr
     prog = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
                     TimeElapsedColumn(), TimeRemainingColumn(), console=console or Console(file=sys.stderr),
-                    transient=True)
+                    transient=True, redirect_stdout=sys.stdout.isatty())
     task = prog.add_task("checking", total=None, rate="")
 
     known: list[int] = []
@@ -323,9 +337,26 @@ def progress(items: Iterable, enabled: bool, delay: float = 1.0, console=None,  
             prog.stop()
 
 
-def drain(run: Any, *, errors_to_stderr: bool, quiet: bool = False, no_color: bool = False) -> None:
-    """Carry a library run (:func:`claimcheck.api.start`) to its end: each streamed document's text to stdout as
-    it comes, each failed document's message to stderr (unless the report itself shows errors)."""
+def drain(run: Any, *, errors_to_stderr: bool, quiet: bool = False, no_color: bool = False, stream: Any = None,
+          output: Optional[str] = None) -> None:
+    """Carry a library run (:func:`claimcheck.api.start`) to its end, writing the report to ``output`` (a file,
+    see :func:`write_atomic`; None or "-": stdout) as it comes: each document rendered where it was processed
+    (jsonl, line, github), or here by ``stream`` (a :class:`claimcheck.report.render.Stream`, every other
+    format). Each failed document's message goes to stderr (unless the report itself shows errors).
+
+    Memory stays flat in the size of the batch: a format whose head summarises the whole run (json, html, …) has
+    its documents written to a temporary file first, then the head, the documents and the tail to ``output``.
+    """
+    parts = _report_parts(run, errors_to_stderr=errors_to_stderr, quiet=quiet, no_color=no_color, stream=stream)
+    if output and output != "-":
+        write_atomic(output, parts)
+    else:
+        for part in parts:
+            emit(part, None)
+
+
+def _report_parts(run: Any, *, errors_to_stderr: bool, quiet: bool, no_color: bool,
+                  stream: Any) -> Iterator[str]:
     from claimcheck.read.inputs import count_documents
 
     def total() -> int | None:
@@ -336,9 +367,27 @@ def drain(run: Any, *, errors_to_stderr: bool, quiet: bool = False, no_color: bo
         from rich.console import Console
 
         console = Console(file=sys.stderr, no_color=True)
-    for done in progress(run, enabled=sys.stderr.isatty() and not quiet, total=total, console=console):
-        r, text = done[0], done[1]
-        if r.error and errors_to_stderr:
-            err(r.error)
-        if text:
-            emit(text, None)
+    spool = None
+    if stream is not None and not stream.headless:
+        spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+    try:
+        for done in progress(run, enabled=sys.stderr.isatty() and not quiet, total=total, console=console):
+            r, text = done[0], done[1]
+            if r.error and errors_to_stderr:
+                err(r.error)
+            if stream is not None:
+                text = stream.document(r)
+            if text:
+                if spool is not None:
+                    spool.write(text)
+                else:
+                    yield text
+        if stream is not None:
+            yield stream.head()
+            if spool is not None:
+                spool.seek(0)
+                yield from iter(lambda: spool.read(1 << 16), "")
+            yield stream.tail()
+    finally:
+        if spool is not None:
+            spool.close()

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-data_app = typer.Typer(no_args_is_help=True, help="Inspect and validate reference tables.")
+data_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Inspect and validate reference tables.")
 
 
 @data_app.command("validate")

@@ -32,14 +32,17 @@ from claimcheck.errors import ClaimcheckError
 
 __all__ = ["app", "main", "entry", "write_atomic"]
 
+# Help is plain click help (rich_markup_mode=None): typer's rich help imports rich's console, tables and its
+# Markdown parser, which made `claimcheck --help` cost twice `import typer` (benchmarks/README.md, part 10).
 app = typer.Typer(
+    rich_markup_mode=None,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     help="Find and check claims in Hindi and Indian-English news.\n\n"
     "Exit status: 0 nothing gates; 1 findings that gate (see --fail-on); 2 usage, input or data error.",
 )
-config_app = typer.Typer(no_args_is_help=True, help="Show the configuration that applies.")
+config_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Show the configuration that applies.")
 app.add_typer(config_app, name="config")
 
 
@@ -87,8 +90,7 @@ def extract(
     from claimcheck import api
     from claimcheck.options import Options
     from claimcheck.report.render import Options as RenderOptions
-    from claimcheck.report.render import check_format, render
-    from claimcheck.run.process import STREAMED
+    from claimcheck.report.render import check_format
 
     with guard():
         refuse_output_among_inputs(output, paths)
@@ -100,12 +102,10 @@ def extract(
         to_stdout = not output or output == "-"
         ropts = RenderOptions(color=use_color(no_color, fmt, to_stdout), width=width())
         check_format(fmt, "extract")  # before any work is done
-        streaming = to_stdout and fmt in STREAMED
-        run = api.start(paths, options, fmt=fmt if streaming else None, render_options=ropts, keep_text=False)
-        drain(run, errors_to_stderr=True, quiet=quiet, no_color=no_color)  # every format: the report may show them too
+        run, stream = start_run(paths, options, fmt, ropts, keep_text=False)
+        # every format: errors to stderr (the report may show them too); the report written as the run goes
+        drain(run, errors_to_stderr=True, quiet=quiet, no_color=no_color, stream=stream, output=output)
         report = run.report
-        if not streaming:
-            emit(render(report, fmt, ropts), output)
         finish(run, fmt, output, quiet=quiet)
         code = api.exit_status(report, options)
     raise typer.Exit(int(code))
@@ -145,8 +145,7 @@ def check(
     from claimcheck import api
     from claimcheck.options import Options
     from claimcheck.report.render import Options as RenderOptions
-    from claimcheck.report.render import check_format, parse_show, render
-    from claimcheck.run.process import STREAMED
+    from claimcheck.report.render import check_format, parse_show
 
     with guard():
         refuse_output_among_inputs(output, paths)
@@ -154,23 +153,35 @@ def check(
         to_stdout = not output or output == "-"
         check_format(fmt, "check")  # before any work is done
         ropts = RenderOptions(color=use_color(no_color, fmt, to_stdout), width=width(), show=parse_show(show))
-        streaming = to_stdout and fmt in STREAMED
         options = Options.discover(paths, config_file=config_file, command="check", as_of=as_of_date(as_of),
                                    lang=lang, refs=refs or None, fail_on=fail_on, baseline=baseline_file,
                                    no_fail=no_fail or None, jobs=jobs, encoding=encoding,
                                    input_format=input_format, exclude=exclude or None)
-        # the run is made here (the baseline is read now) and done in drain(), document by document
-        run = api.start(paths, options, fmt=fmt if streaming else None, render_options=ropts,
-                        keep_text=fmt in ("html", "claimreview"))
-        drain(run, errors_to_stderr=True, quiet=quiet, no_color=no_color)  # every format: the report may show them too
+        # the run is made here (the baseline is read now) and done in drain(), document by document, each written
+        # out (or, for a format whose head summarises the run, to a temporary file) as soon as it is done
+        run, stream = start_run(paths, options, fmt, ropts, keep_text=fmt in ("html", "claimreview"))
+        # every format: errors to stderr (the report may show them too)
+        drain(run, errors_to_stderr=True, quiet=quiet, no_color=no_color, stream=stream, output=output)
         report = run.report
-        if not streaming:
-            emit(render(report, fmt, ropts), output)
         for n in run.notes:
             err(n)
         finish(run, fmt, output, quiet=quiet)
         code = api.exit_status(report, options)
     raise typer.Exit(int(code))
+
+
+def start_run(paths: list[str], options, fmt: str, ropts, *, keep_text: bool):  # type: ignore[no-untyped-def]
+    """The library run for ``check`` or ``extract``, and the :class:`~claimcheck.report.render.Stream` that
+    renders its documents here (None for jsonl, line and github: each is rendered where it was processed)."""
+    from claimcheck import api
+    from claimcheck.report.render import Stream
+    from claimcheck.run.process import STREAMED
+
+    if fmt in STREAMED:
+        return api.start(paths, options, fmt=fmt, render_options=ropts, keep_text=False), None
+    run = api.start(paths, options, render_options=ropts, keep_text=keep_text, lean=True)
+    empty = run.report  # nothing has run yet: what the report says of the whole run (command, date, fail-on)
+    return run, Stream(fmt, command=empty.command, as_of=empty.as_of, fail_on=empty.fail_on, options=ropts)
 
 
 @app.command()

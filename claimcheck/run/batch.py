@@ -4,7 +4,9 @@
 at most a few chunks per worker in flight, so memory stays flat however long the batch is, and yields one
 :class:`DocResult` per document in the order the documents were given. ``jobs=1`` (or a batch too small to be
 worth a pool) runs in this process. A document whose processing fails unexpectedly comes back as an error
-result naming the exception, so one bad article never stops an archive run.
+result naming the exception, so one bad article never stops an archive run. A worker process that is lost
+(killed) ends the run with :class:`~claimcheck.errors.RunError` naming the documents not done
+(:mod:`claimcheck.run.pool`).
 
 Per-document work that follows processing (applying a baseline, rendering a streamed format) can run in the
 worker too (:class:`claimcheck.run.process.Step` is that work): pass it as ``then``, and only its (small) result travels back to this process, which would otherwise
@@ -18,9 +20,7 @@ do that work for every document alone while the workers wait.
 
 from __future__ import annotations
 
-import functools
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import Any
@@ -175,63 +175,43 @@ def _reducer(cls: type, names: tuple[str, ...]):
 
 def _pooled(items: Iterator[Document | InputError], *, jobs: int, opts: Options,
             then: Callable[[DocResult], Any] | None = None) -> Iterator[Any]:
-    import concurrent.futures as cf
-    import gc
+    """The pooled path (:mod:`claimcheck.run.pool`): a lost worker ends the run with a RunError naming the
+    documents not done; without process support the batch runs here."""
     import multiprocessing as mp
-    from concurrent.futures.process import BrokenProcessPool
+
+    from claimcheck.run import pool
 
     _fast_pickling()
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    chunks = _chunks(items)
+    results = pool.ordered(chunks, _work_in_worker, jobs=jobs, limit=IN_FLIGHT_PER_JOB * jobs + 1, task=_docs,
+                           setup=_start_worker, setup_args=(opts, then), ctx=ctx, name=_name)
     try:
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-        pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_start_worker,
-                                      initargs=(opts, then))
-    except (OSError, ValueError, ImportError):  # no working process support here: stay in this process
-        yield from _serial(items, opts, then)
+        first = next(results, None)
+    except OSError:  # no working process support here: stay in this process
+        yield from _serial((item for chunk in chunks for item in chunk), opts, then)
         return
-    window: deque = deque()
-    limit = IN_FLIGHT_PER_JOB * jobs + 1
-    broken = False
-    started = False
-    try:
-        for chunk in _chunks(items):
-            docs = [d for d in chunk if isinstance(d, Document)]
-            fut = None
-            if docs and not broken:
-                frozen = not started and gc.isenabled()
-                if frozen:
-                    # the workers are forked at the first submit: what this process holds already (lexicons,
-                    # tables, the caller's data) goes to the collector's permanent generation first, so the
-                    # workers' collections never walk it (nor copy its pages to touch it)
-                    gc.freeze()
-                try:
-                    fut = pool.submit(_work_in_worker, docs)
-                except (BrokenProcessPool, RuntimeError):
-                    broken = True
-                finally:
-                    started = True
-                    if frozen:
-                        gc.unfreeze()
-            window.append((chunk, fut))
-            while len(window) >= limit or (broken and window):
-                yield from _collect(*window.popleft(), opts=opts, then=then)
-        while window:
-            yield from _collect(*window.popleft(), opts=opts, then=then)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    if first is None:
+        return
+    yield from _collect(*first, then=then)
+    for chunk, out in results:
+        yield from _collect(chunk, out, then=then)
 
 
-def _collect(chunk, fut, *, opts: Options, then: Callable[[DocResult], Any] | None = None) -> Iterator[Any]:
-    """The results of one chunk in input order; a chunk whose worker died is redone here, so nothing is lost."""
-    docs = [d for d in chunk if isinstance(d, Document)]
-    results: list[Any] = []
-    if fut is not None:
-        try:
-            results = fut.result()
-        except Exception:  # noqa: BLE001 - a worker killed (BrokenProcessPool), a result that cannot travel back
-            results = []
-    if len(results) != len(docs):
-        results = _work(docs, opts, then)
-    it = iter(results)
+def _docs(chunk: list[Document | InputError]) -> list[Document]:
+    return [d for d in chunk if isinstance(d, Document)]
+
+
+def _name(item: Document | InputError) -> tuple[str, str | None] | None:
+    """How a lost worker's message names a document: its file, and its id inside a batch file."""
+    if not isinstance(item, Document):
+        return None
+    return (item.path, item.id) if item.path and item.id != item.path else (item.path or item.id, None)
+
+
+def _collect(chunk, results, *, then: Callable[[DocResult], Any] | None = None) -> Iterator[Any]:
+    """The results of one chunk in input order, with the unreadable documents' error results among them."""
+    it = iter(results or ())
     for item in chunk:
         if isinstance(item, InputError):
             r = error_result(item)

@@ -31,13 +31,15 @@ class Run:
 
     ``fmt``, a streamed format (jsonl, line), has each document rendered where it was processed (``Done.text``);
     the report then keeps only what the exit status needs: the failed documents and one that gates, so memory
-    stays flat however long the batch. Otherwise the report holds every result, with its text if ``keep_text``.
+    stays flat however long the batch. So does ``lean``, for a caller that renders each document itself as it
+    is yielded (:class:`claimcheck.report.render.Stream`). Otherwise the report holds every result, with its text
+    if ``keep_text``.
     ``source(paths, options=, then=)`` processes the documents (:func:`claimcheck.run.batch.run_parallel`; the
     library passes :func:`claimcheck.api.run`).
     """
 
     def __init__(self, paths: Iterable[str], options: Options | None = None, *, fmt: str | None = None,
-                 render_options: object = None, keep_text: bool = True,
+                 render_options: object = None, keep_text: bool = True, lean: bool = False,
                  source: Callable[..., Iterator[Any]] = run_parallel) -> None:
         from claimcheck.report import baseline as bl
 
@@ -56,6 +58,7 @@ class Run:
             suppress = bl.Suppression(base, options.ignore)
         self.step = Step(options.command, as_of=self.as_of, fail_on=self._fail_on(), suppress=suppress, fmt=fmt,
                          render_options=render_options, keep_text=keep_text)
+        self.lean = lean or fmt is not None
         self.results: list[DocResult] = []
         self.notes: list[str] = []
         self.tally: Counter[str] = Counter()  # the run's counts so far, for the summary line
@@ -64,6 +67,8 @@ class Run:
         return self.options.fail_on if self.options.command == "check" else ()
 
     def __iter__(self) -> Iterator[Done]:
+        from claimcheck.report import gate
+
         gating_kept = False
         for done in self.source(self.paths, options=self.options, then=self.step):
             yield done
@@ -71,9 +76,11 @@ class Run:
             self.notes.extend(done.notes)
             if done.tally is not None:
                 self.tally.update(done.tally)
-            if self.step.fmt is not None and not r.error:
+            if self.lean and not r.error:
                 # rendered already: the exit status needs the failed documents and whether anything gates, so
                 # one gating document is kept and the rest let go
+                if self.step.fmt is None:
+                    r = gate.essentials(r, self._fail_on())
                 if not r.checked or gating_kept:
                     continue
                 gating_kept = True

@@ -1,7 +1,8 @@
 """Beyond one machine: check an archive of JSONL batches on a Dask cluster, writing JSONL results.
 
 :func:`check_archive` splits every input file into byte ranges of about ``partition_size`` (each range owns the
-lines that *start* inside it), maps claimcheck's own batch path (:func:`claimcheck.run.process.process_safely`) over the
+lines that *start* inside it; by default, sized so every worker of the cluster gets about
+:data:`PARTITIONS_PER_WORKER` of them, between :data:`MIN_PARTITION_SIZE` and :data:`MAX_PARTITION_SIZE`), maps claimcheck's own batch path (:func:`claimcheck.run.process.process_safely`) over the
 partitions with ``dask.bag`` and writes one ``part-NNNNN.jsonl`` per partition. Concatenated in name order, the
 parts hold exactly what a single-process run (:func:`claimcheck.api.run`) gives, in the same order, with the same
 error messages and line numbers: a first, cheap pass counts the newlines of every range in parallel so each
@@ -29,7 +30,12 @@ from typing import Any
 from claimcheck.model import DocResult
 from claimcheck.options import Options
 
-DEFAULT_PARTITION_SIZE = 32 * 2**20
+# Partitions are sized from the input and the cluster: about PARTITIONS_PER_WORKER per worker thread (so the
+# workers finish together), never above MAX (a partition's results are written by one task) nor below MIN (a
+# task's overhead). A fixed 32 MiB ran any file smaller than that on one worker, however big the cluster.
+MAX_PARTITION_SIZE = DEFAULT_PARTITION_SIZE = 32 * 2**20
+MIN_PARTITION_SIZE = 64 * 2**10
+PARTITIONS_PER_WORKER = 4
 
 
 @dataclass(frozen=True)
@@ -62,13 +68,16 @@ def check_archive(
     options: Options | None = None,
     *,
     client: Any = None,
-    partition_size: int | str = DEFAULT_PARTITION_SIZE,
+    partition_size: int | str | None = None,
 ) -> dict[str, Any]:
     """Process every document of the files matching ``input_glob`` as ``options`` say (its ``command``, ``as_of``,
     ``lang``, ``refs``, ``region``, ``tolerances``, ``encoding``) on Dask; write ``output_dir/part-*.jsonl``.
 
-    Returns a summary: ``{"documents", "errors", "partitions", "parts": [paths]}``. With ``client=None`` the
-    current Dask scheduler is used (the active distributed Client if there is one).
+    ``partition_size`` (bytes, or a string like ``"64MB"``) fixes the size of a partition; by default it is the
+    input's size over :data:`PARTITIONS_PER_WORKER` partitions per worker thread of the cluster (see
+    :func:`partition_size_for`). Returns a summary: ``{"documents", "errors", "partitions", "partition_size",
+    "parts": [paths], "workers": [the worker that ran each part]}``. With ``client=None`` the current Dask
+    scheduler is used (the active distributed Client if there is one).
     """
     import dask.bag as db
     import fsspec
@@ -79,9 +88,11 @@ def check_archive(
 
     options = options or Options()
     encoding = check_encoding(options.encoding)
-    size = parse_bytes(partition_size) if isinstance(partition_size, str) else int(partition_size)
-    if size <= 0:
-        raise UsageError("partition_size must be positive")
+    size = None
+    if partition_size is not None:
+        size = parse_bytes(partition_size) if isinstance(partition_size, str) else int(partition_size)
+        if size <= 0:
+            raise UsageError("partition_size must be positive")
     globs = [input_glob] if isinstance(input_glob, str) else list(input_glob)
     files: list[tuple[str, int]] = []
     fs = None
@@ -90,6 +101,8 @@ def check_archive(
         if not found:
             raise UsageError(f"no file matches {g!r}")
         files.extend((p, fs.size(p)) for p in sorted(found))
+    if size is None:
+        size = partition_size_for(sum(n for _, n in files), worker_threads(client))
     ranges = _ranges(files, size, encoding, fs)
     compute = {"scheduler": client} if client is not None else {}
 
@@ -105,8 +118,46 @@ def check_archive(
         "documents": sum(d["documents"] for d in done),
         "errors": sum(d["errors"] for d in done),
         "partitions": len(parts),
+        "partition_size": size,
         "parts": [d["output"] for d in done],
+        "workers": [d["worker"] for d in done],
     }
+
+
+def partition_size_for(total_bytes: int, workers: int) -> int:
+    """The partition size that gives each of ``workers`` worker threads about :data:`PARTITIONS_PER_WORKER`
+    partitions of ``total_bytes``, within [:data:`MIN_PARTITION_SIZE`, :data:`MAX_PARTITION_SIZE`].
+
+    >>> partition_size_for(16 * 2**20, 2) == 2 * 2**20
+    True
+    >>> partition_size_for(10 * 2**30, 8) == MAX_PARTITION_SIZE, partition_size_for(1000, 8) == MIN_PARTITION_SIZE
+    (True, True)
+    """
+    want = -(-max(total_bytes, 1) // (max(workers, 1) * PARTITIONS_PER_WORKER))
+    return max(MIN_PARTITION_SIZE, min(MAX_PARTITION_SIZE, want))
+
+
+def worker_threads(client: Any = None) -> int:
+    """How many tasks the scheduler runs at once: the threads of the distributed cluster (``client``, else the
+    active Client), else this machine's cores for Dask's local schedulers (1 for the synchronous one)."""
+    import dask
+
+    if client is None:
+        try:
+            from distributed import default_client
+
+            client = default_client()
+        except (ImportError, ValueError):  # no distributed, or no active Client
+            client = None
+    nthreads = getattr(client, "nthreads", None)
+    if callable(nthreads):
+        return max(1, sum(nthreads().values()))
+    scheduler = client if isinstance(client, str) else dask.config.get("scheduler", None)
+    if scheduler in ("sync", "synchronous", "single-threaded"):
+        return 1
+    import os
+
+    return os.cpu_count() or 1
 
 
 def _ranges(files: list[tuple[str, int]], size: int, encoding: str | None, fs) -> list[Part]:
@@ -259,4 +310,16 @@ def _run_part(part: Part, *, fs, out_fs, out_root, options: Options, encoding) -
             errors += r.error is not None
             out.write(json.dumps(result_record(r, options.command), ensure_ascii=False) + "\n")
     out_fs.mv(tmp, final)
-    return {"documents": docs, "errors": errors, "output": final}
+    return {"documents": docs, "errors": errors, "output": final, "worker": _worker_name()}
+
+
+def _worker_name() -> str:
+    """The distributed worker running this task (its address), else this process."""
+    import os
+
+    try:
+        from distributed import get_worker
+
+        return get_worker().address
+    except (ImportError, ValueError):
+        return f"pid {os.getpid()}"

@@ -1,8 +1,14 @@
-"""Renderers: turn a finished :class:`~claimcheck.model.Report` into text, one module per format.
+"""Renderers: turn a :class:`~claimcheck.model.Report` into text, one module per format.
 
 Renderers only render. Whether a finding gates comes from :mod:`claimcheck.report.gate`; the exit status is never
-computed here. Every renderer is a function ``render(report, options) -> str`` and is deterministic for a given
-report (no timestamps, stable order).
+computed here. Every format renders in three parts, so a batch of any size is rendered with flat memory
+(:class:`Stream`): ``document(r, i, tally, options)`` is one document's text, rendered as soon as it is done;
+``head(tally, options)`` and ``tail(tally, options)`` come before and after all of them and may only use the
+:class:`Tally` (counts, failed documents, the first findings that gate and documents, all bounded but the failed
+ones), since they are rendered once every document has been. A format whose head is always empty has
+``HEADLESS = True``: its documents can be written out at once. (A format rendered by a module not named after
+it, :data:`_MODULE`, has ``document_<format>``, ``head_<format>`` and ``tail_<format>``.) :func:`render` puts the
+three parts together for a finished report; output is deterministic (no timestamps, stable order).
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from claimcheck.errors import UsageError
-from claimcheck.model import VERDICTS, CheckedClaim, DocResult, Evidence, Report
+from claimcheck.model import KINDS, VERDICTS, CheckedClaim, DocResult, Evidence, Report
 from claimcheck.report import gate
 
 FORMATS = ("table", "line", "json", "jsonl", "markdown", "sarif", "claimreview", "html", "github")
@@ -41,9 +47,123 @@ class Options:
 
 def render(report: Report, fmt: str, options: Options | None = None) -> str:
     """``report`` rendered in format ``fmt`` (one of :data:`FORMATS`)."""
-    check_format(fmt, report.command)
-    mod = importlib.import_module(f".{_MODULE.get(fmt, fmt)}", __name__)
-    return getattr(mod, f"render_{fmt}" if fmt in _MODULE else "render")(report, options or Options())
+    s = Stream(fmt, command=report.command, as_of=report.as_of, fail_on=report.fail_on, options=options)
+    body = "".join([s.document(r) for r in report.results])
+    return s.head() + body + s.tail()
+
+
+class Tally:
+    """What a report's head and tail need of the documents rendered so far, kept as they pass.
+
+    ``counts`` is :func:`claimcheck.report.gate.counts` of them (claims per verdict, ``suppressed``, ``gating``,
+    ``documents``, ``failed``), ``claims`` the claims listed, ``failed`` the documents that failed (their error
+    only), ``gating`` the first :attr:`GATING` findings that gate as ``(i, j, doc, claim)`` (document ``i``, its
+    claim ``j``, both from 1) and ``index`` the first :attr:`INDEX` documents as ``(i, doc, claims, gating)``.
+    The ``doc`` kept is the result without its text or claims.
+    """
+
+    GATING = 50
+    INDEX = 500
+
+    def __init__(self, command: str = "check", as_of: str | None = None, fail_on: tuple[str, ...] = ()) -> None:
+        self.command, self.as_of, self.fail_on = command, as_of, tuple(fail_on)
+        self.counts: dict[str, int] = {v: 0 for v in VERDICTS} | {"suppressed": 0, "gating": 0, "documents": 0,
+                                                                  "failed": 0}
+        self.claims = 0
+        self.kinds: list[str] = []  # claim kinds outside KINDS, in the order first seen
+        self.written = 0  # items a format has written to its cut-out list (json_item) so far
+        self.failed: list[DocResult] = []
+        self.gating: list[tuple[int, int, DocResult, CheckedClaim]] = []
+        self.index: list[tuple[int, DocResult, int, int]] = []
+
+    @property
+    def documents(self) -> int:
+        return self.counts["documents"]
+
+    def add(self, r: DocResult) -> int:
+        """Count ``r`` in; returns its number (from 1)."""
+        c = self.counts
+        c["documents"] += 1
+        i = c["documents"]
+        bare = DocResult(doc=r.doc, path=r.path, error=r.error, suppressed=r.suppressed, title=r.title)
+        if r.error:
+            c["failed"] += 1
+            self.failed.append(bare)
+        self.claims += len(r.claims) if self.command == "extract" else len(r.checked)
+        gating = 0
+        for j, cc in enumerate(r.checked, 1):
+            if cc.claim.kind not in KINDS and cc.claim.kind not in self.kinds:
+                self.kinds.append(cc.claim.kind)
+            c[cc.verdict.outcome] = c.get(cc.verdict.outcome, 0) + 1
+            c["suppressed"] += cc.suppressed is not None
+            if gate.gates(cc, self.fail_on):
+                gating += 1
+                if len(self.gating) < self.GATING:
+                    self.gating.append((i, j, bare, cc))
+        c["gating"] += gating
+        if len(self.index) < self.INDEX:
+            self.index.append((i, bare, len(r.checked), gating))
+        return i
+
+
+class Stream:
+    """A report rendered a document at a time: :meth:`document` for each, in order, then :meth:`head` (to go
+    before them) and :meth:`tail` (after them)."""
+
+    def __init__(self, fmt: str, *, command: str = "check", as_of: str | None = None,
+                 fail_on: tuple[str, ...] = (), options: Options | None = None) -> None:
+        check_format(fmt, command)
+        self.fmt = fmt
+        self.mod = importlib.import_module(f".{_MODULE.get(fmt, fmt)}", __name__)
+        suffix = f"_{fmt}" if fmt in _MODULE else ""
+        self._document = getattr(self.mod, f"document{suffix}")
+        self._head = getattr(self.mod, f"head{suffix}")
+        self._tail = getattr(self.mod, f"tail{suffix}")
+        self.options = options or Options()
+        self.tally = Tally(command, as_of, fail_on)
+
+    @property
+    def headless(self) -> bool:
+        """Whether the head is always empty (each document's text can be written out at once)."""
+        return bool(getattr(self.mod, "HEADLESS", False))
+
+    def document(self, r: DocResult) -> str:
+        i = self.tally.add(r)
+        return self._document(r, i, self.tally, self.options)
+
+    def head(self) -> str:
+        return self._head(self.tally, self.options)
+
+    def tail(self) -> str:
+        return self._tail(self.tally, self.options)
+
+
+# JSON formats written in parts: json.dumps(…, indent=2) of the whole page, with the list that holds one item per
+# claim or document cut out and written item by item (a line of JSON text never holds a raw newline, so an item
+# is indented by prefixing each of its lines).
+HOLE = "\x00claimcheck: the items go here\x00"
+
+
+def json_around(data: object, items: int) -> tuple[str, str]:
+    """The text of ``data`` (with one list ``[HOLE]`` in it) before and after that list's items, for a list that
+    will hold ``items`` of them."""
+    import json
+
+    text = json.dumps(jsonable(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    at = text.index(json.dumps(HOLE))
+    before, after = text[: text.rindex("\n", 0, at)], text[at + len(json.dumps(HOLE)):]
+    if items:
+        return before, after
+    return before + "]", after[after.index("]") + 1:]  # "[]", as json.dumps writes an empty list
+
+
+def json_item(obj: object, first: bool, depth: int) -> str:
+    """One item of the cut-out list, ``depth`` levels deep (two spaces a level), with the comma before it."""
+    import json
+
+    text = json.dumps(jsonable(obj), ensure_ascii=False, indent=2, allow_nan=False)
+    pad = "  " * depth
+    return ("\n" if first else ",\n") + "\n".join(pad + line for line in text.split("\n"))
 
 
 def parse_show(value: str | None) -> tuple[str, ...]:

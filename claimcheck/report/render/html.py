@@ -14,6 +14,7 @@ from __future__ import annotations
 from html import escape
 
 from claimcheck.report.render import Options
+from claimcheck.report.render import Tally
 from claimcheck.report.render import display_path
 from claimcheck.report.render import domain
 from claimcheck.report.render import error_text, error_where
@@ -24,7 +25,7 @@ from claimcheck.report.render import period_words
 from claimcheck.report.render import dates_in_words
 from claimcheck.report.render import safe_url
 from claimcheck.report import gate
-from claimcheck.model import VERDICTS, CheckedClaim, DocResult, Evidence, Report
+from claimcheck.model import VERDICTS, CheckedClaim, DocResult, Evidence
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; "
        "frame-ancestors 'none'")
@@ -182,36 +183,35 @@ def _findings(r: DocResult, anchors: list[str], fail_on: tuple[str, ...]) -> str
            f'<ol class="findings">{"".join(items)}</ol></details>'
 
 
-def _doc_index(report: Report, options: Options, limit: int = 500) -> str:
-    """For a batch: each document with its number of claims and of findings that gate, linked to its section."""
+def _doc_index(tally: Tally, options: Options) -> str:
+    """For a batch: each document (the first :attr:`Tally.INDEX`) with its number of claims and of findings that
+    gate, linked to its section."""
     items = []
-    for i, r in enumerate(report.results[:limit], 1):
-        title = _e(display_path(r, options) + (f" — {r.doc}" if r.path and r.doc != r.path else ""))
+    for i, r, n, g in tally.index:
+        title = _e(_doc_title(r, options))
         if r.error:
             items.append(f'<li><a href="#doc-{i}">{title}</a> — could not be checked</li>')
             continue
-        g = sum(1 for cc in r.checked if gate.gates(cc, report.fail_on))
         note = f"<strong>{g} gate(s)</strong>" if g else "nothing gates"
-        items.append(f'<li><a href="#doc-{i}">{title}</a> — {len(r.checked)} claim(s), {note}</li>')
-    more = len(report.results) - limit
+        items.append(f'<li><a href="#doc-{i}">{title}</a> — {n} claim(s), {note}</li>')
+    more = tally.documents - len(tally.index)
     tail = f"<li>… and {more} more documents</li>" if more > 0 else ""
-    return f'<details><summary>Documents ({len(report.results)})</summary><ol id="documents-index">' \
+    return f'<details><summary>Documents ({tally.documents})</summary><ol id="documents-index">' \
            f'{"".join(items)}{tail}</ol></details>'
 
 
-def _gating_list(report: Report, options: Options, limit: int = 50) -> str:
-    """Links from the summary to each finding that gates (the first ``limit``), each naming its document."""
+def _gating_list(tally: Tally, options: Options) -> str:
+    """Links from the summary to each finding that gates (the first :attr:`Tally.GATING`), each naming its
+    document."""
     items = []
-    for i, r in enumerate(report.results, 1):
-        for j, cc in enumerate(r.checked, 1):
-            if gate.gates(cc, report.fail_on) and len(items) < limit:
-                c = cc.claim
-                where = f"{_doc_title(r, options)}:{c.line or 1}:{c.col or 1}"
-                items.append(f'<li><span class="tag v-{_e(cc.verdict.outcome)}">{_e(cc.verdict.outcome)}</span>'
-                             f'<span class="where">{_e(where)}</span> '
-                             f'<a href="#d{i}-c{j}">“{_e(c.text)}”</a> — '
-                             f"{_e(dates_in_words(message_without_sources(cc)))}</li>")
-    more = max(0, gate.counts(report)["gating"] - len(items))
+    for i, j, r, cc in tally.gating:
+        c = cc.claim
+        where = f"{_doc_title(r, options)}:{c.line or 1}:{c.col or 1}"
+        items.append(f'<li><span class="tag v-{_e(cc.verdict.outcome)}">{_e(cc.verdict.outcome)}</span>'
+                     f'<span class="where">{_e(where)}</span> '
+                     f'<a href="#d{i}-c{j}">“{_e(c.text)}”</a> — '
+                     f"{_e(dates_in_words(message_without_sources(cc)))}</li>")
+    more = max(0, tally.counts["gating"] - len(items))
     tail = f"<li>… and {more} more</li>" if more else ""
     return f'<ol class="findings" id="gating">{"".join(items)}{tail}</ol>'
 
@@ -220,8 +220,12 @@ def _doc_title(r: DocResult, options: Options) -> str:
     return display_path(r, options) + (f" — {r.doc}" if r.path and r.doc != r.path else "")
 
 
-def render(report: Report, options: Options) -> str:
-    c = gate.counts(report)
+# The page in three parts (claimcheck.report.render.Stream): the head (everything down to <main>, with the
+# summary of the whole run), one <section> per document, the closing tags.
+
+
+def head(tally: Tally, options: Options) -> str:
+    c = tally.counts
     ok = c["documents"] - c["failed"]
     head = [
         "<!doctype html>",
@@ -235,37 +239,42 @@ def render(report: Report, options: Options) -> str:
     ]
     summ = ['<header id="summary"><h1>claimcheck report</h1>',
             f'<p class="meta" id="documents">{c["documents"]} document(s): {ok} checked, {c["failed"]} failed'
-            + (f" · claims checked as of {_e(report.as_of)}" if report.as_of else "") + "</p>",
+            + (f" · claims checked as of {_e(tally.as_of)}" if tally.as_of else "") + "</p>",
             '<ul class="counts" id="counts">']
     summ += [f'<li class="v-{v}" data-verdict="{v}"><b>{c[v]}</b> {v}</li>' for v in VERDICTS]
     summ.append(f'<li data-verdict="suppressed"><b>{c["suppressed"]}</b> suppressed</li></ul>')
-    fail_on = ", ".join(report.fail_on) or "nothing"
+    fail_on = ", ".join(tally.fail_on) or "nothing"
     if c["gating"]:
         summ.append(f'<p class="gate gate-fail" id="gate">{c["gating"]} finding(s) gate publication '
                     f"(fail on: {_e(fail_on)})</p>")
-        summ.append(_gating_list(report, options))
+        summ.append(_gating_list(tally, options))
     else:
         summ.append(f'<p class="gate gate-ok" id="gate">Nothing gates publication (fail on: {_e(fail_on)})</p>')
-    if report.failed:
+    if tally.failed:
         summ.append('<ul class="failed" id="failed">' + "".join(
-            f"<li>{_e(error_where(r))}: could not be checked: {_e(error_text(r))}</li>" for r in report.failed) + "</ul>")
-    if len(report.results) > 1:
-        summ.append(_doc_index(report, options))
+            f"<li>{_e(error_where(r))}: could not be checked: {_e(error_text(r))}</li>" for r in tally.failed)
+            + "</ul>")
+    if tally.documents > 1:
+        summ.append(_doc_index(tally, options))
     summ.append('<p class="meta">Hover, tap or tab to a highlighted claim to see its evidence; a link above opens '
                 "that finding's evidence.</p></header>")
-    body = ["<main>"]
-    for i, r in enumerate(report.results, 1):
-        title = _doc_title(r, options)
-        body.append(f'<section class="doc" id="doc-{i}"><h2>{_e(title)}</h2>')
-        if r.title:
-            body.append(f'<p class="meta doc-title">{_e(r.title)}</p>')
-        if r.error:
-            body.append(f'<p class="failed">could not be checked: {_e(error_text(r))}</p></section>')
-            continue
-        anchors = [f"d{i}-c{j}" for j in range(1, len(r.checked) + 1)]
-        if r.text is not None:
-            body.append(_article(r, anchors, report.fail_on))
-        body.append(_findings(r, anchors, report.fail_on))
-        body.append("</section>")
-    body.append("</main></body></html>")
-    return "\n".join(head + summ + body) + "\n"
+    return "\n".join(head + summ + ["<main>"])
+
+
+def document(r: DocResult, i: int, tally: Tally, options: Options) -> str:
+    body = [f'<section class="doc" id="doc-{i}"><h2>{_e(_doc_title(r, options))}</h2>']
+    if r.title:
+        body.append(f'<p class="meta doc-title">{_e(r.title)}</p>')
+    if r.error:
+        body.append(f'<p class="failed">could not be checked: {_e(error_text(r))}</p></section>')
+        return "\n" + "\n".join(body)
+    anchors = [f"d{i}-c{j}" for j in range(1, len(r.checked) + 1)]
+    if r.text is not None:
+        body.append(_article(r, anchors, tally.fail_on))
+    body.append(_findings(r, anchors, tally.fail_on))
+    body.append("</section>")
+    return "\n" + "\n".join(body)
+
+
+def tail(tally: Tally, options: Options) -> str:
+    return "\n</main></body></html>\n"

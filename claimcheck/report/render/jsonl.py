@@ -8,8 +8,11 @@ from __future__ import annotations
 import json
 
 from claimcheck.report.render import Options
+from claimcheck.report.render import Tally
 from claimcheck.report.render import jsonable
-from claimcheck.model import Report
+from claimcheck.model import DocResult
+
+HEADLESS = True
 
 
 # Characters str.splitlines() treats as line breaks that json.dumps(ensure_ascii=False) leaves raw.
@@ -27,12 +30,16 @@ def _line(d: dict) -> str:
     return s
 
 
-def render(report: Report, options: Options) -> str:
-    lines: list[str] = []
-    for r in report.results:
-        if r.error:
-            continue
-        rows = [c.to_dict() for c in r.claims] if report.command == "extract" else [cc.to_dict() for cc in r.checked]
-        lines.extend(_line(d) for d in rows)
-    return "".join(line + "\n" for line in lines)
+def document(r: DocResult, i: int, tally: Tally, options: Options) -> str:
+    if r.error:
+        return ""
+    rows = [c.to_dict() for c in r.claims] if tally.command == "extract" else [cc.to_dict() for cc in r.checked]
+    return "".join(_line(d) + "\n" for d in rows)
+
+
+def head(tally: Tally, options: Options) -> str:
+    return ""
+
+
+tail = head
 

@@ -14,6 +14,7 @@ document that could not be read is an ``error`` on its file.
 from __future__ import annotations
 
 from claimcheck.report.render import Options
+from claimcheck.report.render import Tally
 from claimcheck.report.render import display_path
 from claimcheck.report.render import end_line_col
 from claimcheck.report.render import error_text, error_where
@@ -25,26 +26,34 @@ from claimcheck.report.render import one_line
 from claimcheck.report.render import shown
 from claimcheck.report.render import source_urls
 from claimcheck.report import gate
-from claimcheck.model import CheckedClaim, Report
+from claimcheck.model import CheckedClaim, DocResult
 
 
-def render(report: Report, options: Options) -> str:
+HEADLESS = True  # both formats: one document at a time, nothing before or after (claimcheck.report.render.Stream)
+
+
+def document(r: DocResult, i: int, tally: Tally, options: Options) -> str:
     out: list[str] = []
-    for r in report.results:
-        if r.error:
-            out.append(f"{error_where(r)}: error: {error_text(r)}")
-            continue
-        if report.command == "extract":
-            for c in r.claims:
-                out.append(f"{r.path or r.doc}:{c.line or 1}:{c.col or 1}: {c.kind}: {one_line(c.text)}")
-            continue
+    if r.error:
+        out.append(f"{error_where(r)}: error: {error_text(r)}")
+    elif tally.command == "extract":
+        for c in r.claims:
+            out.append(f"{r.path or r.doc}:{c.line or 1}:{c.col or 1}: {c.kind}: {one_line(c.text)}")
+    else:
         for cc in r.checked:
-            if not shown(cc, report.fail_on, options.show):
+            if not shown(cc, tally.fail_on, options.show):
                 continue
-            tail = f" (suppressed: {one_line(cc.suppressed)})" if cc.suppressed else ""
+            note = f" (suppressed: {one_line(cc.suppressed)})" if cc.suppressed else ""
             out.append(f"{location(r, cc, options)}: {cc.verdict.outcome}: {message(cc)}"
-                       f" [{one_line(cc.claim.text)}]{tail}")
+                       f" [{one_line(cc.claim.text)}]{note}")
     return "".join(line + "\n" for line in out)
+
+
+def head(tally: Tally, options: Options) -> str:
+    return ""
+
+
+tail = head_github = tail_github = head
 
 
 def level(cc: CheckedClaim, fail_on: tuple[str, ...]) -> str:
@@ -65,16 +74,15 @@ def _prop(s: str) -> str:
     return _data(s).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(report: Report, options: Options) -> str:
+def document_github(r: DocResult, i: int, tally: Tally, options: Options) -> str:
     out: list[str] = []
-    for r in report.results:
-        path = display_path(r, options)
-        if r.error:
-            out.append(f"::error title={_prop('claimcheck: could not be read')},file={_prop(path)}::"
-                       f"{_data(error_text(r))}")
-            continue
+    path = display_path(r, options)
+    if r.error:
+        out.append(f"::error title={_prop('claimcheck: could not be read')},file={_prop(path)}::"
+                   f"{_data(error_text(r))}")
+    else:
         for cc in r.checked:
-            if not shown(cc, report.fail_on, options.show):
+            if not shown(cc, tally.fail_on, options.show):
                 continue
             c = cc.claim
             line, col = c.line or 1, c.col or 1
@@ -89,5 +97,5 @@ def render_github(report: Report, options: Options) -> str:
                 text += " — source " + " ".join(urls)
             if cc.suppressed:
                 text += f" (suppressed: {one_line(cc.suppressed)})"
-            out.append(f"::{level(cc, report.fail_on)} title={_prop(title)},{where}::{_data(text)}")
+            out.append(f"::{level(cc, tally.fail_on)} title={_prop(title)},{where}::{_data(text)}")
     return "".join(line + "\n" for line in out)

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import textwrap
 
-from claimcheck.model import CheckedClaim, DocResult, Evidence, Report
+from claimcheck.model import CheckedClaim, DocResult, Evidence
 from claimcheck.report.render import Options
+from claimcheck.report.render import Tally
 from claimcheck.report.render import domain
 from claimcheck.report.render import error_text, error_where
 from claimcheck.report.render import fmt_difference
@@ -82,23 +83,31 @@ def _finding(r: DocResult, cc: CheckedClaim, options: Options) -> list[str]:
     return out
 
 
-def render(report: Report, options: Options) -> str:
+HEADLESS = True  # one document at a time, nothing before or after (claimcheck.report.render.Stream)
+
+
+def document(r: DocResult, i: int, tally: Tally, options: Options) -> str:
     out: list[str] = []
-    for r in report.results:
-        if r.error:
-            where = error_where(r)
-            out.append(f"{_paint(where, '1', options.color)}: {_paint('error', '1;31', options.color)}: "
-                       f"{error_text(r)}")
-            continue
-        if report.command == "extract":
-            for c in r.claims:
-                norm = c.value if c.value is not None else (f"{c.low}–{c.high}" if c.low or c.high else c.person)
-                where = f"{r.path or r.doc}:{c.line or 1}:{c.col or 1}"
-                tail = "" if norm is None else f" = {one_line(norm)}" + (f" {c.unit}" if c.unit else "")
-                out.append(f"{_paint(where, '1', options.color)}: {c.kind}  “{one_line(c.text)}”{tail}")
-            continue
+    if r.error:
+        where = error_where(r)
+        out.append(f"{_paint(where, '1', options.color)}: {_paint('error', '1;31', options.color)}: "
+                   f"{error_text(r)}")
+    elif tally.command == "extract":
+        for c in r.claims:
+            norm = c.value if c.value is not None else (f"{c.low}–{c.high}" if c.low or c.high else c.person)
+            where = f"{r.path or r.doc}:{c.line or 1}:{c.col or 1}"
+            note = "" if norm is None else f" = {one_line(norm)}" + (f" {c.unit}" if c.unit else "")
+            out.append(f"{_paint(where, '1', options.color)}: {c.kind}  “{one_line(c.text)}”{note}")
+    else:
         for cc in r.checked:
-            if shown(cc, report.fail_on, options.show):
+            if shown(cc, tally.fail_on, options.show):
                 out += _finding(r, cc, options)
                 out.append("")
     return "".join(line + "\n" for line in out)
+
+
+def head(tally: Tally, options: Options) -> str:
+    return ""
+
+
+tail = head

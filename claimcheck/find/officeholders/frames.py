@@ -150,6 +150,7 @@ def oath_frame(fnd, start: int, end: int, offices, former, floor: int) -> list:
     latin = t[end].latin
     f = _frames()
     k = start - 1
+    loose = True
     if latin:
         steps = 0
         while k >= 0 and fnd.joined(k + 1) and steps < 4 and (
@@ -167,13 +168,15 @@ def oath_frame(fnd, start: int, end: int, offices, former, floor: int) -> list:
     else:
         past = False
         if not _hi_frame_after(fnd, end):
-            return []
+            if not _given_post(fnd, start, end):
+                return []
+            loose = False  # no verb: the name must look like one on its own
         steps = 0
         while k >= 0 and fnd.joined(k + 1) and steps < 8 and _skippable_hi(fnd, k):
             k, steps = k - 1, steps + 1
     if k < max(floor, 0) or not fnd.joined(k + 1):
         return []
-    first = _nm.name_left(fnd, k, floor + 1, False, loose=True)
+    first = _nm.name_left(fnd, k, floor + 1, False, loose=loose)
     if first is None:
         return []
     qual = former or ("past" if past else "designate")
@@ -183,13 +186,38 @@ def oath_frame(fnd, start: int, end: int, offices, former, floor: int) -> list:
     # "X और Y को …", "X and Y take oath as …": the names before share the title
     j = first - 1
     while j >= 1 and t[j].key in f["and"] and fnd.joined(j) and fnd.joined(j + 1):
-        a = _nm.name_left(fnd, j - 1, floor + 1, False, loose=True)
+        a = _nm.name_left(fnd, j - 1, floor + 1, False, loose=loose)
         if a is None:
             break
         out.insert(0, fnd._claim(a, j - 1, offices, end, fnd._skip_honorifics(a), j - 1, qual,
                                   title_start=start, jur=jur))
         j = a - 1
     return out
+
+
+def _given_post(fnd, start: int, end: int) -> bool:
+    """'को REGION का TITLE' closing its clause: the post given to the name before को, with the verb left out as
+    in a headline ("X को बिहार का राज्यपाल, Y को असम का")."""
+    t, n = fnd.t, len(fnd.t)
+    if end + 1 < n and fnd.joined(end + 1) and t[end + 1].word:
+        return False
+    g = start - 1
+    if g < 2 or t[g].key not in fnd.v.genitive or not fnd.joined(start) or not fnd.joined(g):
+        return False
+    a = fnd.region_ending_at(g - 1)
+    return a is not None and a >= 1 and t[a - 1].key in fnd.v.dative and fnd.joined(a)
+
+
+def _of_region(fnd, end: int) -> tuple | None:
+    """Token range of REGION in "TITLE of REGION" (English)."""
+    t, n = fnd.t, len(fnd.t)
+    if end + 2 >= n or t[end + 1].key != "of" or not t[end + 1].latin or not fnd.joined(end + 1):
+        return None
+    for m in range(min(fnd.v.region_maxlen, n - end - 2), 0, -1):
+        if tuple(t[end + 2 + x].key for x in range(m)) in fnd.v.regions \
+                and all(fnd.joined(end + 2 + x) for x in range(m)):
+            return end + 2, end + 1 + m
+    return None
 
 
 def _name_first(fnd, start, end, offices, former, floor) -> list:
@@ -242,7 +270,11 @@ def _name_first_one(fnd, start, end, offices, former, floor):
         first = _nm.name_left(fnd, i - 1, floor + 1, (_nm.is_acronym(fnd, start, end) and jur is None) or not closed)
         if first is None:
             return None
-        return (fnd._claim(first, end, offices, end, fnd._skip_honorifics(first), i - 1, former,
+        # "X, the Chief Minister of Maharashtra, said": the place after the title is its jurisdiction
+        last, of = end, (_of_region(fnd, end) if jur is None else None)
+        if of is not None:
+            jur, last = of, of[1]
+        return (fnd._claim(first, last, offices, end, fnd._skip_honorifics(first), i - 1, former,
                             title_start=start, jur=jur), first, jur)
     # "NAME [को] [REGION के] TITLE होंगे/बने/नियुक्त": the name, then the post it is given
     if end + 1 >= n or t[end + 1].key not in fnd.v.name_first_verbs or not fnd.joined(end + 1):

@@ -47,6 +47,21 @@ def test_ko_region_ka_title_needs_the_clause_to_end_there():
     assert officeholders("उन्होंने सुरेश प्रसाद को बिहार का मुख्यमंत्री आवास दिखाया।") == []
 
 
+@pytest.mark.parametrize("text, person, jurisdiction", [
+    ("Suresh Prasad Sinha appointed Governor of Bihar", "Suresh Prasad Sinha", "Bihar"),
+    ("Meena Iyer named new Kerala Governor", "Meena Iyer", "Kerala"),
+    ("Anita Rao has been appointed the new Chief Secretary of Assam.", "Anita Rao", "Assam"),
+])
+def test_passive_appointment_names_the_holder_first(text, person, jurisdiction):
+    cs = officeholders(text)
+    assert [(c.person, c.jurisdiction, c.subtype) for c in cs] == [(person, jurisdiction, "designate")]
+
+
+def test_passive_appointment_verb_with_another_name_before_the_title():
+    # the one appointing is not the holder: another name stands between the verb and the title
+    assert officeholders("Modi appointed Sinha Governor of Bihar") == []
+
+
 def test_name_comma_title_of_region_takes_the_region():
     text = "The plan was praised by Ramesh Kumar Patil, the Chief Minister of Maharashtra, in Mumbai."
     cs = officeholders(text)

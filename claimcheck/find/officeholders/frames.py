@@ -50,6 +50,7 @@ def _frames():
         "en_skip": frozenset(w.lower() for w in d.get("en_skip", [])),
         "and": frozenset(fold_string(w).lower() for w in d.get("and", [])),
         "en_past": frozenset(w.lower() for w in d.get("en_past", [])),
+        "en_passive": frozenset(w.lower() for w in d.get("en_passive", [])),
     }
 
 
@@ -149,16 +150,23 @@ def oath_frame(fnd, start: int, end: int, offices, former, floor: int) -> list:
         return []
     latin = t[end].latin
     f = _frames()
+    if latin and t[start].key in f["en_passive"] and start < end:
+        # "appointed" read as a modifier ("newly appointed Governor") is the frame's verb after a name
+        offices = [(a + 1 if a == start else a, hd) for a, hd in offices]
+        start += 1
     k = start - 1
     loose = True
     if latin:
         steps = 0
         while k >= 0 and fnd.joined(k + 1) and steps < 4 and (
                 t[k].key in f["en_skip"] or _ordinal().match(t[k].key)
-                or (t[k].latin and t[k].text[:1].isupper() and t[k].key not in f["en_link"])
+                or (t[k].latin and t[k].text[:1].isupper() and t[k].key not in f["en_link"]
+                    and t[k].key not in f["en_passive"])
                 or fnd.region_ending_at(k) is not None or t[k].text in ("'s", "’s")):
             k, steps = k - 1, steps + 1
-        if k < 0 or t[k].key not in f["en_link"]:
+        if k >= 0 and t[k].key in f["en_passive"] and _plain_between(fnd, k + 1, start):
+            pass  # "X appointed Governor of Bihar", "X named new Bihar Governor": the title given to X
+        elif k < 0 or t[k].key not in f["en_link"]:
             return []
         past = t[k].key in f["en_past"]
         k -= 1
@@ -193,6 +201,22 @@ def oath_frame(fnd, start: int, end: int, offices, former, floor: int) -> list:
                                   title_start=start, jur=jur))
         j = a - 1
     return out
+
+
+def _plain_between(fnd, a: int, b: int) -> bool:
+    """Tokens a..b-1 are only articles, ordinals, "new" and place names: no other name stands between a passive
+    appointment verb and its title ("Modi named Sinha Governor" gives Sinha, not Modi, the post)."""
+    f, x = _frames(), a
+    while x < b:
+        r = next((e for e in range(min(b - 1, x + 3), x - 1, -1)
+                  if fnd.region_ending_at(e) is not None and fnd.region_ending_at(e) == x), None)
+        if r is not None:
+            x = r + 1
+        elif fnd.t[x].key in f["en_skip"] or _ordinal().match(fnd.t[x].key):
+            x += 1
+        else:
+            return False
+    return True
 
 
 def _given_post(fnd, start: int, end: int) -> bool:

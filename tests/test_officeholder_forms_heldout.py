@@ -26,6 +26,8 @@ def pairs(text):
      ("जिलाधिकारी", "मजिस्ट्रेट")),
     ("District Collector and Magistrate Priya Raghavan reviewed the relief camps.", "Priya Raghavan",
      ("District Collector", "Magistrate")),
+    ("Collector-cum-District Magistrate Priya Raghavan reviewed the relief camps.", "Priya Raghavan",
+     ("Collector-cum-District Magistrate",)),
 ])
 def test_two_titles_of_one_person(text, person, offices):
     assert pairs(text) == [(person, offices)]
@@ -57,9 +59,19 @@ def test_passive_appointment_names_the_holder_first(text, person, jurisdiction):
     assert [(c.person, c.jurisdiction, c.subtype) for c in cs] == [(person, jurisdiction, "designate")]
 
 
-def test_passive_appointment_verb_with_another_name_before_the_title():
-    # the one appointing is not the holder: another name stands between the verb and the title
-    assert officeholders("Modi appointed Sinha Governor of Bihar") == []
+def test_the_object_of_an_appointing_verb_holds_the_post_not_its_subject():
+    cs = officeholders("Chandra appointed Suresh Sinha Governor of Bihar")
+    assert [(c.person, c.jurisdiction, c.subtype) for c in cs] == [("Suresh Sinha", "Bihar", "designate")]
+    cs = officeholders("President names Ramesh Kumar Patil Governor of Goa")
+    assert [(c.person, c.jurisdiction) for c in cs] == [("Ramesh Kumar Patil", "Goa")]
+    assert officeholders("He named the Governor in his speech.") == []
+
+
+def test_batour_title_makes_the_name_before_act_in_the_post():
+    cs = officeholders("रमेश कुमार यादव ने बतौर मुख्यमंत्री पहली बैठक की।")
+    assert [(c.person, c.office, c.subtype) for c in cs] == [("रमेश कुमार यादव", "मुख्यमंत्री", "past")]
+    # "पहली बार" after a title is no name
+    assert officeholders("मुख्यमंत्री पहली बार पहुंचे।") == []
 
 
 def test_name_comma_title_of_region_takes_the_region():

@@ -74,7 +74,16 @@ class _Finder:
 
     def title_word(self, i: int) -> bool:
         k = self.t[i].key
-        return self.t[i].word and (k in self.v.modifiers or k in self.v.portfolio)
+        if not self.t[i].word:
+            return False
+        if k in self.v.modifiers or k in self.v.portfolio:
+            return True
+        # a hyphenated title joined by सह/cum: "Collector-cum-District Magistrate"
+        parts = k.split("-")
+        v = self.v
+        return len(parts) > 2 and any(p in v.titles_only for p in parts) \
+            and all(p in v.titles_only or p in v.heads or p in v.abbrev or p in v.modifiers or p in v.portfolio
+                    for p in parts)
 
     def joined(self, i: int) -> bool:
         """Token i follows token i-1 on the same line."""

@@ -10,6 +10,10 @@ An oath or appointment names its holder before the title, with the verb around i
   and Y take oath as the Deputy Chief Minister", "X was the governor of Assam" — ``as``/``was``/``is`` before the
   title (after "the", an ordinal, a party's initials) and verb words (``[frames] en_verbs``) before that.
 
+- a headline gives the post with no verb ("X को बिहार का राज्यपाल"), a passive or headline verb links the name
+  ("X appointed Governor of Bihar"), an appointing verb takes the name as its object ("President names X Governor
+  of Goa"), and बतौर makes the name before it act in the post ("X ने बतौर मुख्यमंत्री …", subtype "past").
+
 Names joined by और/and before the first one share the title. The qualifier read with any title (former,
 designate, outgoing), the appositive name-first forms ("X, the state's MSME minister", "X प्रदेश के नए मुख्य
 सचिव होंगे") and the gaps a title may leave before its name ("रह चुके", ", including") are here too. Such claims carry subtype "designate": an oath or
@@ -51,6 +55,8 @@ def _frames():
         "and": frozenset(fold_string(w).lower() for w in d.get("and", [])),
         "en_past": frozenset(w.lower() for w in d.get("en_past", [])),
         "en_passive": frozenset(w.lower() for w in d.get("en_passive", [])),
+        "en_appoint": frozenset(w.lower() for w in d.get("en_appoint", [])),
+        "hi_before": frozenset(fold_string(w) for w in d.get("hi_before", [])),
     }
 
 
@@ -166,6 +172,8 @@ def oath_frame(fnd, start: int, end: int, offices, former, floor: int) -> list:
             k, steps = k - 1, steps + 1
         if k >= 0 and t[k].key in f["en_passive"] and _plain_between(fnd, k + 1, start):
             pass  # "X appointed Governor of Bihar", "X named new Bihar Governor": the title given to X
+        elif k >= 0 and t[k].key in f["en_appoint"] and fnd.joined(k + 1):
+            return _appointed_object(fnd, k, start, end, offices, former)
         elif k < 0 or t[k].key not in f["en_link"]:
             return []
         past = t[k].key in f["en_past"]
@@ -175,7 +183,16 @@ def oath_frame(fnd, start: int, end: int, offices, former, floor: int) -> list:
             k, steps = k - 1, steps + 1
     else:
         past = False
-        if not _hi_frame_after(fnd, end):
+        if t[k].key in f["hi_before"]:
+            # "X ने बतौर मुख्यमंत्री …": X acting in the post (held by then when ने is written)
+            k -= 1
+            past = k >= 0 and t[k].key in fnd.v.ergative
+            if past:
+                k -= 1
+            loose = False
+            if k < 0 or not t[k].word:
+                return []
+        elif not _hi_frame_after(fnd, end):
             if not _given_post(fnd, start, end):
                 return []
             loose = False  # no verb: the name must look like one on its own
@@ -201,6 +218,22 @@ def oath_frame(fnd, start: int, end: int, offices, former, floor: int) -> list:
                                   title_start=start, jur=jur))
         j = a - 1
     return out
+
+
+def _appointed_object(fnd, v: int, start: int, end: int, offices, former) -> list:
+    """"President names X Governor of Bihar", "Modi appointed X the new Chief Secretary": the name between an
+    appointing verb (token v) and the title is given the post."""
+    t, f = fnd.t, _frames()
+    ne = start - 1
+    while ne > v and t[ne].key in f["en_skip"] and fnd.joined(ne + 1):
+        ne -= 1
+    if ne <= v or not fnd.joined(ne + 1):
+        return []
+    first = _nm.name_left(fnd, ne, v + 1, False, loose=True)
+    if first is None or fnd._skip_honorifics(first) != fnd._skip_honorifics(v + 1) or first != v + 1:
+        return []
+    return [fnd._claim(first, end, offices, end, fnd._skip_honorifics(first), ne, former or "designate",
+                       title_start=start, jur=_frame_place(fnd, ne + 1, start, end))]
 
 
 def _plain_between(fnd, a: int, b: int) -> bool:

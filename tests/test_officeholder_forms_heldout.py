@@ -44,6 +44,13 @@ def test_post_given_with_ko_in_a_headline_without_its_verb():
     assert [(c.person, c.jurisdiction) for c in cs] == [("अनिल कुमार सिंह", "असम")]
 
 
+def test_headline_list_of_posts_given():
+    cs = officeholders("फेरबदल: सुरेश प्रसाद सिन्हा को बिहार का राज्यपाल, कमला देवी को असम की राज्यपाल")
+    assert [(c.person, c.jurisdiction) for c in cs] == [("सुरेश प्रसाद सिन्हा", "बिहार"), ("कमला देवी", "असम")]
+    # without the verb the name must start its clause
+    assert officeholders("उन्होंने सुरेश को बिहार का राज्यपाल।") == []
+
+
 def test_ko_region_ka_title_needs_the_clause_to_end_there():
     # "को … का मुख्यमंत्री" followed by more words is no headline appointment
     assert officeholders("उन्होंने सुरेश प्रसाद को बिहार का मुख्यमंत्री आवास दिखाया।") == []

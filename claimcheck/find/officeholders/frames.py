@@ -161,7 +161,7 @@ def oath_frame(fnd, start: int, end: int, offices, former, floor: int) -> list:
         offices = [(a + 1 if a == start else a, hd) for a, hd in offices]
         start += 1
     k = start - 1
-    loose = True
+    loose, headline = True, False
     if latin:
         steps = 0
         while k >= 0 and fnd.joined(k + 1) and steps < 4 and (
@@ -195,14 +195,14 @@ def oath_frame(fnd, start: int, end: int, offices, former, floor: int) -> list:
         elif not _hi_frame_after(fnd, end):
             if not _given_post(fnd, start, end):
                 return []
-            loose = False  # no verb: the name must look like one on its own
+            headline = True  # no verb: the name must start its clause
         steps = 0
         while k >= 0 and fnd.joined(k + 1) and steps < 8 and _skippable_hi(fnd, k):
             k, steps = k - 1, steps + 1
     if k < max(floor, 0) or not fnd.joined(k + 1):
         return []
     first = _nm.name_left(fnd, k, floor + 1, False, loose=loose)
-    if first is None:
+    if first is None or headline and not (first == 0 or not fnd.joined(first) or not t[first - 1].word):
         return []
     qual = former or ("past" if past else "designate")
     jur = _frame_place(fnd, k + 1, start, end)

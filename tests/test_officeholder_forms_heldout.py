@@ -66,6 +66,10 @@ def test_passive_appointment_names_the_holder_first(text, person, jurisdiction):
     assert [(c.person, c.jurisdiction, c.subtype) for c in cs] == [(person, jurisdiction, "designate")]
 
 
+def test_a_title_as_the_object_of_made_is_no_appointment():
+    assert officeholders("Sachin Rao Patil made the Chief Minister a promise.") == []
+
+
 def test_the_object_of_an_appointing_verb_holds_the_post_not_its_subject():
     cs = officeholders("Chandra appointed Suresh Sinha Governor of Bihar")
     assert [(c.person, c.jurisdiction, c.subtype) for c in cs] == [("Suresh Sinha", "Bihar", "designate")]

@@ -56,6 +56,7 @@ def _frames():
         "en_past": frozenset(w.lower() for w in d.get("en_past", [])),
         "en_passive": frozenset(w.lower() for w in d.get("en_passive", [])),
         "en_appoint": frozenset(w.lower() for w in d.get("en_appoint", [])),
+        "en_after": frozenset(w.lower() for w in d.get("en_after", [])),
         "hi_before": frozenset(fold_string(w) for w in d.get("hi_before", [])),
     }
 
@@ -170,7 +171,8 @@ def oath_frame(fnd, start: int, end: int, offices, former, floor: int) -> list:
                     and t[k].key not in f["en_passive"])
                 or fnd.region_ending_at(k) is not None or t[k].text in ("'s", "’s")):
             k, steps = k - 1, steps + 1
-        if k >= 0 and t[k].key in f["en_passive"] and _plain_between(fnd, k + 1, start):
+        if k >= 0 and t[k].key in f["en_passive"] and _plain_between(fnd, k + 1, start) \
+                and (k > 0 and t[k - 1].key in f["en_verbs"] or _title_closes(fnd, end)):
             pass  # "X appointed Governor of Bihar", "X named new Bihar Governor": the title given to X
         elif k >= 0 and t[k].key in f["en_appoint"] and fnd.joined(k + 1):
             return _appointed_object(fnd, k, start, end, offices, former)
@@ -234,6 +236,15 @@ def _appointed_object(fnd, v: int, start: int, end: int, offices, former) -> lis
         return []
     return [fnd._claim(first, end, offices, end, fnd._skip_honorifics(first), ne, former or "designate",
                        title_start=start, jur=_frame_place(fnd, ne + 1, start, end))]
+
+
+def _title_closes(fnd, end: int) -> bool:
+    """The title ends its clause, or only "of REGION" or a function word follows ("X appointed Governor of Bihar
+    on Monday"), not an object ("X made the Chief Minister a promise")."""
+    t, n = fnd.t, len(fnd.t)
+    r = _of_region(fnd, end)
+    j = r[1] + 1 if r else end + 1
+    return j >= n or not fnd.joined(j) or not t[j].word or t[j].key in _frames()["en_after"]
 
 
 def _plain_between(fnd, a: int, b: int) -> bool:

@@ -110,6 +110,11 @@ def test_a_post_many_hold_is_shared_by_a_list(text, persons):
     assert cs[0].subtype is None and all(c.subtype == "shared" for c in cs[1:])
 
 
+def test_plural_mlas_share_their_title():
+    cs = officeholders("Opposition MLAs Ravi Teja, Anil Sharma and Kamla Devi walked out of the House.")
+    assert [(c.person, c.office) for c in cs] == [("Ravi Teja", "MLAs"), ("Anil Sharma", "MLAs"), ("Kamla Devi", "MLAs")]
+
+
 def test_a_new_title_after_a_comma_starts_a_new_mention():
     cs = officeholders("विधायक सुरेश राणा, अनिल शर्मा और कमला देवी, सांसद रमेश पटेल ने भाग लिया।")
     assert [(c.person, c.office) for c in cs] == [

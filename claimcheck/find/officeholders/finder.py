@@ -74,7 +74,16 @@ class _Finder:
 
     def title_word(self, i: int) -> bool:
         k = self.t[i].key
-        return self.t[i].word and (k in self.v.modifiers or k in self.v.portfolio)
+        if not self.t[i].word:
+            return False
+        if k in self.v.modifiers or k in self.v.portfolio:
+            return True
+        # a hyphenated title joined by सह/cum: "Collector-cum-District Magistrate"
+        parts = k.split("-")
+        v = self.v
+        return len(parts) > 2 and any(p in v.titles_only for p in parts) \
+            and all(p in v.titles_only or p in v.heads or p in v.abbrev or p in v.modifiers or p in v.portfolio
+                    for p in parts)
 
     def joined(self, i: int) -> bool:
         """Token i follows token i-1 on the same line."""
@@ -381,6 +390,8 @@ class _Finder:
             if self.is_head(k + 1) or self.title_word(k + 1):
                 if plural and out:
                     return out, True  # "Ministers A, B, C, MLA D": the list under the plural title ends here
+                if len(out) >= 2 and self._multi(keys):
+                    return out, False  # "विधायक A, B और C, सांसद D": a new title starts a new mention
                 return [], False
             ne = _nm.name_right(self, k + 1, h, bare)
             if ne is None or _nm._is_place(self, k + 1, ne + 1):
@@ -398,7 +409,16 @@ class _Finder:
             return out, True
         if any(keys[-len(p):] == p for p in self.v.shared if len(p) <= len(keys)):
             return out, False
+        # a post many hold at once, before names that act together: "मंत्री A, B और C ने", "कैबिनेट मंत्री A और B
+        # ने स्वागत किया", "Union Minister A and B said"
+        if self._multi(keys) and (len(out) >= 2 or k < n and self.joined(k) and t[k].key in self.v.name_cues):
+            return out, False
         return [], False  # "केंद्रीय मंत्री A और B आगे हैं": B is not said to be a minister
+
+    def _multi(self, keys: tuple) -> bool:
+        """The title is a post many hold at once with no portfolio ("कैबिनेट मंत्री", "विधायक", "Union Minister")."""
+        return keys[-1] in self.v.multi_heads and all(x in self.v.modifiers and x not in self.v.single
+                                                      for x in keys[:-1])
 
     def _skip_honorifics(self, i: int) -> int:
         while i < len(self.t) - 1 and self.t[i].key in self.v.honorifics:

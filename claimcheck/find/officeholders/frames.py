@@ -10,6 +10,10 @@ An oath or appointment names its holder before the title, with the verb around i
   and Y take oath as the Deputy Chief Minister", "X was the governor of Assam" — ``as``/``was``/``is`` before the
   title (after "the", an ordinal, a party's initials) and verb words (``[frames] en_verbs``) before that.
 
+- a headline gives the post with no verb ("X को बिहार का राज्यपाल"), a passive or headline verb links the name
+  ("X appointed Governor of Bihar"), an appointing verb takes the name as its object ("President names X Governor
+  of Goa"), and बतौर makes the name before it act in the post ("X ने बतौर मुख्यमंत्री …", subtype "past").
+
 Names joined by और/and before the first one share the title. The qualifier read with any title (former,
 designate, outgoing), the appositive name-first forms ("X, the state's MSME minister", "X प्रदेश के नए मुख्य
 सचिव होंगे") and the gaps a title may leave before its name ("रह चुके", ", including") are here too. Such claims carry subtype "designate": an oath or
@@ -50,6 +54,10 @@ def _frames():
         "en_skip": frozenset(w.lower() for w in d.get("en_skip", [])),
         "and": frozenset(fold_string(w).lower() for w in d.get("and", [])),
         "en_past": frozenset(w.lower() for w in d.get("en_past", [])),
+        "en_passive": frozenset(w.lower() for w in d.get("en_passive", [])),
+        "en_appoint": frozenset(w.lower() for w in d.get("en_appoint", [])),
+        "en_after": frozenset(w.lower() for w in d.get("en_after", [])),
+        "hi_before": frozenset(fold_string(w) for w in d.get("hi_before", [])),
     }
 
 
@@ -149,15 +157,26 @@ def oath_frame(fnd, start: int, end: int, offices, former, floor: int) -> list:
         return []
     latin = t[end].latin
     f = _frames()
+    if latin and t[start].key in f["en_passive"] and start < end:
+        # "appointed" read as a modifier ("newly appointed Governor") is the frame's verb after a name
+        offices = [(a + 1 if a == start else a, hd) for a, hd in offices]
+        start += 1
     k = start - 1
+    loose, headline = True, False
     if latin:
         steps = 0
         while k >= 0 and fnd.joined(k + 1) and steps < 4 and (
                 t[k].key in f["en_skip"] or _ordinal().match(t[k].key)
-                or (t[k].latin and t[k].text[:1].isupper() and t[k].key not in f["en_link"])
+                or (t[k].latin and t[k].text[:1].isupper() and t[k].key not in f["en_link"]
+                    and t[k].key not in f["en_passive"])
                 or fnd.region_ending_at(k) is not None or t[k].text in ("'s", "’s")):
             k, steps = k - 1, steps + 1
-        if k < 0 or t[k].key not in f["en_link"]:
+        if k >= 0 and t[k].key in f["en_passive"] and _plain_between(fnd, k + 1, start) \
+                and (k > 0 and t[k - 1].key in f["en_verbs"] or _title_closes(fnd, end)):
+            pass  # "X appointed Governor of Bihar", "X named new Bihar Governor": the title given to X
+        elif k >= 0 and t[k].key in f["en_appoint"] and fnd.joined(k + 1):
+            return _appointed_object(fnd, k, start, end, offices, former)
+        elif k < 0 or t[k].key not in f["en_link"]:
             return []
         past = t[k].key in f["en_past"]
         k -= 1
@@ -166,15 +185,26 @@ def oath_frame(fnd, start: int, end: int, offices, former, floor: int) -> list:
             k, steps = k - 1, steps + 1
     else:
         past = False
-        if not _hi_frame_after(fnd, end):
-            return []
+        if t[k].key in f["hi_before"]:
+            # "X ने बतौर मुख्यमंत्री …": X acting in the post (held by then when ने is written)
+            k -= 1
+            past = k >= 0 and t[k].key in fnd.v.ergative
+            if past:
+                k -= 1
+            loose = False
+            if k < 0 or not t[k].word:
+                return []
+        elif not _hi_frame_after(fnd, end):
+            if not _given_post(fnd, start, end):
+                return []
+            headline = True  # no verb: the name must start its clause
         steps = 0
         while k >= 0 and fnd.joined(k + 1) and steps < 8 and _skippable_hi(fnd, k):
             k, steps = k - 1, steps + 1
     if k < max(floor, 0) or not fnd.joined(k + 1):
         return []
-    first = _nm.name_left(fnd, k, floor + 1, False, loose=True)
-    if first is None:
+    first = _nm.name_left(fnd, k, floor + 1, False, loose=loose)
+    if first is None or headline and not (first == 0 or not fnd.joined(first) or not t[first - 1].word):
         return []
     qual = former or ("past" if past else "designate")
     jur = _frame_place(fnd, k + 1, start, end)
@@ -183,13 +213,79 @@ def oath_frame(fnd, start: int, end: int, offices, former, floor: int) -> list:
     # "X और Y को …", "X and Y take oath as …": the names before share the title
     j = first - 1
     while j >= 1 and t[j].key in f["and"] and fnd.joined(j) and fnd.joined(j + 1):
-        a = _nm.name_left(fnd, j - 1, floor + 1, False, loose=True)
+        a = _nm.name_left(fnd, j - 1, floor + 1, False, loose=loose)
         if a is None:
             break
         out.insert(0, fnd._claim(a, j - 1, offices, end, fnd._skip_honorifics(a), j - 1, qual,
                                   title_start=start, jur=jur))
         j = a - 1
     return out
+
+
+def _appointed_object(fnd, v: int, start: int, end: int, offices, former) -> list:
+    """"President names X Governor of Bihar", "Modi appointed X the new Chief Secretary": the name between an
+    appointing verb (token v) and the title is given the post."""
+    t, f = fnd.t, _frames()
+    ne = start - 1
+    while ne > v and t[ne].key in f["en_skip"] and fnd.joined(ne + 1):
+        ne -= 1
+    if ne <= v or not fnd.joined(ne + 1):
+        return []
+    first = _nm.name_left(fnd, ne, v + 1, False, loose=True)
+    if first is None or fnd._skip_honorifics(first) != fnd._skip_honorifics(v + 1) or first != v + 1:
+        return []
+    return [fnd._claim(first, end, offices, end, fnd._skip_honorifics(first), ne, former or "designate",
+                       title_start=start, jur=_frame_place(fnd, ne + 1, start, end))]
+
+
+def _title_closes(fnd, end: int) -> bool:
+    """The title ends its clause, or only "of REGION" or a function word follows ("X appointed Governor of Bihar
+    on Monday"), not an object ("X made the Chief Minister a promise")."""
+    t, n = fnd.t, len(fnd.t)
+    r = _of_region(fnd, end)
+    j = r[1] + 1 if r else end + 1
+    return j >= n or not fnd.joined(j) or not t[j].word or t[j].key in _frames()["en_after"]
+
+
+def _plain_between(fnd, a: int, b: int) -> bool:
+    """Tokens a..b-1 are only articles, ordinals, "new" and place names: no other name stands between a passive
+    appointment verb and its title ("Modi named Sinha Governor" gives Sinha, not Modi, the post)."""
+    f, x = _frames(), a
+    while x < b:
+        r = next((e for e in range(min(b - 1, x + 3), x - 1, -1)
+                  if fnd.region_ending_at(e) is not None and fnd.region_ending_at(e) == x), None)
+        if r is not None:
+            x = r + 1
+        elif fnd.t[x].key in f["en_skip"] or _ordinal().match(fnd.t[x].key):
+            x += 1
+        else:
+            return False
+    return True
+
+
+def _given_post(fnd, start: int, end: int) -> bool:
+    """'को REGION का TITLE' closing its clause: the post given to the name before को, with the verb left out as
+    in a headline ("X को बिहार का राज्यपाल, Y को असम का")."""
+    t, n = fnd.t, len(fnd.t)
+    if end + 1 < n and fnd.joined(end + 1) and t[end + 1].word:
+        return False
+    g = start - 1
+    if g < 2 or t[g].key not in fnd.v.genitive or not fnd.joined(start) or not fnd.joined(g):
+        return False
+    a = fnd.region_ending_at(g - 1)
+    return a is not None and a >= 1 and t[a - 1].key in fnd.v.dative and fnd.joined(a)
+
+
+def _of_region(fnd, end: int) -> tuple | None:
+    """Token range of REGION in "TITLE of REGION" (English)."""
+    t, n = fnd.t, len(fnd.t)
+    if end + 2 >= n or t[end + 1].key != "of" or not t[end + 1].latin or not fnd.joined(end + 1):
+        return None
+    for m in range(min(fnd.v.region_maxlen, n - end - 2), 0, -1):
+        if tuple(t[end + 2 + x].key for x in range(m)) in fnd.v.regions \
+                and all(fnd.joined(end + 2 + x) for x in range(m)):
+            return end + 2, end + 1 + m
+    return None
 
 
 def _name_first(fnd, start, end, offices, former, floor) -> list:
@@ -242,7 +338,11 @@ def _name_first_one(fnd, start, end, offices, former, floor):
         first = _nm.name_left(fnd, i - 1, floor + 1, (_nm.is_acronym(fnd, start, end) and jur is None) or not closed)
         if first is None:
             return None
-        return (fnd._claim(first, end, offices, end, fnd._skip_honorifics(first), i - 1, former,
+        # "X, the Chief Minister of Maharashtra, said": the place after the title is its jurisdiction
+        last, of = end, (_of_region(fnd, end) if jur is None else None)
+        if of is not None:
+            jur, last = of, of[1]
+        return (fnd._claim(first, last, offices, end, fnd._skip_honorifics(first), i - 1, former,
                             title_start=start, jur=jur), first, jur)
     # "NAME [को] [REGION के] TITLE होंगे/बने/नियुक्त": the name, then the post it is given
     if end + 1 >= n or t[end + 1].key not in fnd.v.name_first_verbs or not fnd.joined(end + 1):

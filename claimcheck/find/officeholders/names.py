@@ -151,6 +151,15 @@ def name_right(fnd, j: int, h: int | None = None, bare: bool = False) -> int | N
         k += 1
     if k > j and _title_word_surname(fnd, k):
         k += 1  # "धर्मेंद्र प्रधान ने": a title word that is a surname, where the name ends
+    # a place or building after the title ("मुख्य सचिव कमिश्नरी सभागार में", "कलेक्टर कार्यालय"): the name ends
+    # before its noun, and the words left must be two or more or follow an honorific — one word right before a
+    # building noun names the building ("कलेक्ट्रेट सभागार", "विकास भवन")
+    pl = next((x for x in range(j, min(k + 1, n)) if fnd.t[x].key in fnd.v.place_nouns
+               and (x < k or fnd.joined(x))), None)
+    if pl is not None:
+        if pl == j or not (pl - j >= 2 or j > 0 and fnd.t[j - 1].key in fnd.v.honorifics and fnd.joined(j)):
+            return None
+        k = min(k, pl)
     count = k - j
     if count > 4:
         # two names run together ("… नारायण दत्त तिवारी रोहित शेखर के दावों"): keep the first three words

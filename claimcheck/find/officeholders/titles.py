@@ -90,6 +90,10 @@ class _Vocab:
             | {tuple(p.lower().split()) for p in d["shared"]["en"]}
         self.both = hi(d["shared"]["both"]) | en(d["shared"]["both"])
         self.plural = hi(d["shared"]["plural"]) | en(d["shared"]["plural"])
+        self.multi_heads = hi(d["shared"].get("multi_heads", [])) | en(d["shared"].get("multi_heads", []))
+        self.single = hi(d["shared"].get("single", [])) | en(d["shared"].get("single", []))
+        places = d.get("place_nouns", {})
+        self.place_nouns = hi(places.get("hi", [])) | en(places.get("en", []))
         self.list_gap = hi(d["shared"].get("list_gap", [])) | en(d["shared"].get("list_gap", []))
         self.local_heads = hi(d["local_heads"]["hi"]) | en(d["local_heads"]["en"])
         self.local_places = {fold_string(x).lower() for x in d["local_heads"]["places"]}

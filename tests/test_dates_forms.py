@@ -236,3 +236,13 @@ def test_year_before_a_dash_and_a_clock_time_belongs_to_the_date():
     got = found("Updated: Monday, Mar 3, 2025 - 10:15 AM IST")
     assert ("Mar 3, 2025", "2025-03-03", None, None, None) in got
     assert ("2025", "2025", None, None, None) not in got
+
+
+def test_digit_groups_after_a_month_are_an_amount_not_a_day():
+    import claimcheck
+
+    got = [(c.kind, c.text) for c in claimcheck.extract("Till March, 12,34,567 guarantees were approved.",
+                                                         as_of="2024-06-01") if c.kind == "date"]
+    assert got == [("date", "Till March")]
+    (d,) = [c for c in claimcheck.extract("The meeting is on March 12, 2024.", as_of="2024-06-01") if c.kind == "date"]
+    assert d.value == "2024-03-12"

@@ -54,3 +54,14 @@ def test_every_folded_span_is_a_valid_original_span(text, data):
                min_size=300, max_size=900))
 def test_one_to_one_translation_scans_long_texts_the_same(s):
     assert text_mod._one_to_one(s) == s.translate(text_mod._ONE_TO_ONE)
+
+
+def test_precomposed_nukta_letters_of_converted_fonts_fold_to_their_base():
+    from claimcheck.read.text import fold
+
+    f = fold("28 फऱवरी औऱ")
+    assert f.text == "28 फरवरी और" and f.span(3, 8) == (3, 8)
+    import claimcheck
+
+    (d,) = [c for c in claimcheck.extract("बैठक 28 फऱवरी को होगी।", as_of="2025-01-10") if c.kind == "date"]
+    assert d.value == "2025-02-28" and d.text == "28 फऱवरी"

@@ -1,7 +1,7 @@
 """Clean stage: fold Unicode variants for matching while keeping a map back to the caller's offsets.
 
 Folding (for matching only, never for what is reported):
-- Devanagari digits → ASCII digits; chandrabindu → anusvara; precomposed nukta letters (क़…य़) → base letter;
+- Devanagari digits → ASCII digits; chandrabindu → anusvara; precomposed nukta letters (क़…य़, ऩ ऱ ऴ) → base letter;
   the combining nukta (U+093C) is dropped; a nasal consonant + virama before a consonant (न्द) → anusvara (ंद);
 - zero-width joiners/non-joiners, word joiner, soft hyphen, direction marks and BOM are dropped;
 - NBSP and other spaces → ' '; dashes and the minus sign → '-'; curly quotes → straight quotes;
@@ -28,6 +28,7 @@ _ONE_TO_ONE = {
     0x0901: 0x0902,  # chandrabindu -> anusvara
     0x0958: 0x0915, 0x0959: 0x0916, 0x095A: 0x0917, 0x095B: 0x091C,  # क़ ख़ ग़ ज़
     0x095C: 0x0921, 0x095D: 0x0922, 0x095E: 0x092B, 0x095F: 0x092F,  # ड़ ढ़ फ़ य़
+    0x0929: 0x0928, 0x0931: 0x0930, 0x0934: 0x0933,  # ऩ ऱ ऴ ("फऱवरी", "औऱ" in converted fonts)
     0x00A0: 0x20, 0x2007: 0x20, 0x2009: 0x20, 0x200A: 0x20, 0x202F: 0x20, 0x3000: 0x20, 0x2002: 0x20,
     0x2003: 0x20, 0x0009: 0x20,
     0x2010: 0x2D, 0x2011: 0x2D, 0x2012: 0x2D, 0x2013: 0x2D, 0x2014: 0x2D, 0x2015: 0x2D, 0x2212: 0x2D,

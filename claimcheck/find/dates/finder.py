@@ -209,6 +209,8 @@ class _Scan:
 
     def _day_end_ok(self, e: int) -> bool:
         """A day written after the month ("March 31") must not be the start of an amount ("मार्च 20 लाख")."""
+        if self.t[e:e + 1] in ",." and self.t[e + 1:e + 2].isdigit():
+            return False  # "March, 12,34,567 guarantees": digit groups of an amount, not a day
         nt = self.next_tok(e)
         if nt[:1].isdigit():  # "Jan 19 2025": a year may follow the day
             return len(nt) == 4 and self.L.ymin <= int(nt) <= self.L.ymax and bool(self.right("r_year", e))

@@ -334,8 +334,10 @@ class NameIndex:
         self._blocks: dict[tuple[str, str], set[str]] | None = None
         self._last: dict[str, set[str]] = {}
         self._exact: dict[tuple[str, ...], set[str]] = {}
+        self._memo: dict[str, list[Match]] = {}
 
     def add(self, key: str, names) -> None:
+        self._memo.clear()
         self._raw.setdefault(key, []).extend(n for n in names if n)
         self._variants.pop(key, None)
         if self._blocks is not None:
@@ -374,6 +376,18 @@ class NameIndex:
 
     def match(self, name: str, among=None) -> list[Match]:
         """Persons whose variants score at least 60 against ``name``, best first (one entry per person)."""
+        if among is None:
+            # a name is looked up again and again in one index (each mention, each title of a run): the answer
+            # depends only on the name while the index is unchanged (add() clears it)
+            hit = self._memo.get(name)
+            if hit is None:
+                if len(self._memo) >= 4096:
+                    self._memo.clear()
+                hit = self._memo[name] = self._match(name, None)
+            return list(hit)
+        return self._match(name, among)
+
+    def _match(self, name: str, among) -> list[Match]:
         toks = name_tokens(name)
         if among is not None:
             keys = [k for k in among if k in self._raw]

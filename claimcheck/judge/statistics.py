@@ -231,7 +231,8 @@ def _check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *,
 
     grace = when + _dt.timedelta(days=GRACE_DAYS)
     sure = [o for o in pool if (published_on(o, kind_of(o)) or _dt.date.max) <= grace]
-    possible = sure + [o for o in pool if o not in sure and obs_date(o, kind_of(o)) is not None
+    sure_ids = {id(o) for o in sure}  # membership by identity: comparing observations field by field is slow
+    possible = sure + [o for o in pool if id(o) not in sure_ids and obs_date(o, kind_of(o)) is not None
                        and date_of(o) + _dt.timedelta(days=MIN_LAG.get(kind_of(o), DEFAULT_MIN_LAG)) <= when]
     if not possible:
         return undecided(nearest(pool), f"no figure had been published by {asof}")
@@ -246,14 +247,15 @@ def _check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *,
             del series[name]
     could_be_current: dict[str, list] = {}  # per series: what a reader at the article's date may have seen last
     for name, obs in series.items():
-        sure_dates = [date_of(o) for o in obs if o in sure]
+        sure_dates = [date_of(o) for o in obs if id(o) in sure_ids]
         floor = max(sure_dates) if sure_dates else _dt.date.min
         could_be_current[name] = [o for o in obs if date_of(o) >= floor and
-                                  (o in sure and date_of(o) == floor or o not in sure or date_of(o) > floor)]
+                                  (id(o) in sure_ids and date_of(o) == floor or id(o) not in sure_ids
+                                   or date_of(o) > floor)]
     current = [o for obs in could_be_current.values() for o in obs]
     hit = [o for o in current if ok(o)]
     if hit:
-        return supported(_prefer(refs, hit, reg), others=[o for o in current if o in sure])
+        return supported(_prefer(refs, hit, reg), others=[o for o in current if id(o) in sure_ids])
     between = _bracketed(refs, pool, lo, hi, tl, th, when, when)
     if between:
         return supported(between, " (between the counts published before and after the article)")
@@ -279,10 +281,11 @@ def _check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *,
             verdicts[name] = "low"
         else:
             verdicts[name] = "open"
-    older = [o for o in sure if o not in current and ok(o)]
+    current_ids = {id(o) for o in current}
+    older = [o for o in sure if id(o) not in current_ids and ok(o)]
     if older and all(v in ("off", "low") for v in verdicts.values()):
         was = max(older, key=date_of)
-        now = [o for o in could_be_current.get(_series(refs, was), []) if o in sure]
+        now = [o for o in could_be_current.get(_series(refs, was), []) if id(o) in sure_ids]
         now_o = max(now, key=date_of) if now else None
         gap = (date_of(now_o) - date_of(was)).days if now_o else 0
         stale = now_o is not None and gap >= (STALE_SNAPSHOT_DAYS if kind_of(was) == "registration" else 1)
@@ -295,9 +298,9 @@ def _check_statistic(claim: Claim, frame: Frame | None, refs, when: _dt.date, *,
                            as_of=asof, frame=frame, confidence=conf)
         return undecided(was, "an earlier figure; the claim does not say for when")
     if verdicts and all(v == "off" for v in verdicts.values()):
-        obs = [o for o in current if o in sure] or current
+        obs = [o for o in current if id(o) in sure_ids] or current
         ref = _prefer(refs, obs, reg)
-        if all(o in sure for o in current):
+        if all(id(o) in sure_ids for o in current):
             return contradicted(ref, [o for o in obs if o.basis != ref.basis])
         return undecided(ref, "the figure that would decide it may not have been published by then")
     return undecided(nearest(current), "a running count: the figure may be a snapshot the tables lack"

@@ -225,6 +225,7 @@ def _share_list_nouns(out: dict[int, Frame], numeric: list[tuple[int, Claim]], t
     return out
 
 
+_LATIN_LETTER = regex.compile(r"[A-Za-z]")
 _AFTER = 600  # characters after a figure in which the rest of its sentence may name the topic
 _CONTEXT = 2000  # characters before a sentence in which a topic or state it refers back to is looked for
 _NO_TOPIC = Frame()
@@ -259,7 +260,7 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
     lx = _lex()
     lo, hi = _segment(text, c, s0, s1, same)
     left, right = fold_string(text[lo:c.start]), fold_string(text[c.end:hi])
-    english = sum(ch.isascii() and ch.isalpha() for ch in text[s0:s1]) > (s1 - s0) / 3
+    english = len(_LATIN_LETTER.findall(text, s0, s1)) > (s1 - s0) / 3
 
     # topic: the clause or sentence names it, or an earlier sentence does and this one refers back / counts its units
     topic, topic_from = None, None

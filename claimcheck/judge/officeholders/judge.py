@@ -33,6 +33,17 @@ _BEST = ("supported", "ambiguous", "unverifiable", "outdated", "contradicted")  
 
 # --- verdicts -----------------------------------------------------------------------------------------------------
 def candidate_positions(prep: _Prepared, office: str, jurisdiction: str | None, region: str | None) -> list[str]:
+    """The posts a written title can be, best first (memoised per prepared tables: a run repeats its titles)."""
+    key = (office, jurisdiction, region)
+    got = prep.candidates.get(key)
+    if got is None:
+        if len(prep.candidates) >= 8192:
+            prep.candidates.clear()
+        got = prep.candidates[key] = _candidate_positions(prep, office, jurisdiction, region)
+    return list(got)
+
+
+def _candidate_positions(prep: _Prepared, office: str, jurisdiction: str | None, region: str | None) -> list[str]:
     sig = title_sig(((jurisdiction or "") + " " + office).strip())
     scope = sig.scope
     if jurisdiction and scope is None:

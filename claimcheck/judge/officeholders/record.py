@@ -26,10 +26,11 @@ OUTGOING_DAYS = 7  # an outgoing holder's tenure ended at most this many days be
 def rank_pool(prep, sig) -> list[str]:
     """Positions of the claim's rank, any jurisdiction, whose title fits the claim's portfolio (a bare title such
     as "मंत्री" fits every post of its rank)."""
-    out = []
-    for pid in prep.positions_of_rank(sig.rank):
-        if not sig.port or max((_title_score(sig, ps) for ps in prep.pos_sigs[pid]), default=0.0) > 0:
-            out.append(pid)
+    out = prep.rank_pools.get(sig)
+    if out is None:
+        out = prep.rank_pools[sig] = [
+            pid for pid in prep.positions_of_rank(sig.rank)
+            if not sig.port or max((_title_score(sig, ps) for ps in prep.pos_sigs[pid]), default=0.0) > 0]
     return out
 
 

@@ -98,6 +98,8 @@ class _Prepared:
         # that repeats one title and name (or a long article that names its minister fifty times) checks it once
         self.verdicts: dict[tuple, object] = {}
         self._rank_pos: dict[frozenset, list[str]] = {}
+        self.rank_pools: dict[object, list[str]] = {}  # record.rank_pool by title signature (a few dozen a run)
+        self.candidates: dict[tuple, list[str]] = {}  # judge.candidate_positions by (title, jurisdiction, region)
         self._rank_ix: dict[frozenset, names.NameIndex] = {}
         self.index = names.NameIndex()  # every person; names are folded lazily (see NameIndex)
         for pid, p in refs.persons.items():

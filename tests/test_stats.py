@@ -186,3 +186,11 @@ def test_a_share_the_tables_lack_is_worked_out_from_a_part_and_its_whole():
     assert v.outcome == "supported" and v.evidence[0].row.startswith("derived:"), v.message
     (w,) = verdicts("Uttar Pradesh accounts for 35 per cent of the country's MSMEs.", D(2022, 1, 1)).values()
     assert w.outcome == "contradicted" and "14.2%" in w.message, w.message
+
+
+def test_a_bound_read_as_an_open_range_is_a_bound():
+    from claimcheck.judge.figures import claim_interval
+
+    c = qty("over 30%", low=30, kind="percent", unit="percent", qualifier="more_than")
+    lo, hi, tl, _ = claim_interval(c)
+    assert (lo, hi) == (30, None) and not holds(29.2, lo, hi, tl, 0.0) and holds(30.4, lo, hi, tl, 0.0)

@@ -70,6 +70,11 @@ def claim_interval(claim: Claim) -> tuple[float | None, float | None, float, flo
         return lo, hi, tl, th
     lo = float(claim.low) if isinstance(claim.low, (int, float)) else None
     hi = float(claim.high) if isinstance(claim.high, (int, float)) else None
+    # a bound read as an open range ("over 30%": low 30, no high) is a bound too
+    if claim.qualifier in ("more_than", "at_least") and hi is None:
+        tl = MIN_TOLERANCE
+    elif claim.qualifier in ("less_than", "up_to") and lo is None:
+        th = MIN_TOLERANCE
     return lo, hi, tl, th
 
 

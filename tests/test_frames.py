@@ -263,3 +263,10 @@ def test_unincorporated_narrows_a_count_of_businesses_and_reaches_the_level_afte
 def test_the_country_a_share_is_of_is_its_whole_not_its_region():
     f = framed("Kerala has 20 lakh MSMEs, around 3 per cent of the total number of MSMEs in the country.")
     assert [x.region for x in f.values()] == ["IN-KL", "IN-KL"]
+
+
+def test_a_date_written_next_to_another_figure_is_that_figures():
+    f = framed("The share of women-owned MSME units rose from 18.5 per cent in 2021-22 to 21.5 per cent in 2023-24.")
+    assert [x.period for x in f.values()] == ["2021-22", "2023-24"]
+    g = framed("एमएसएमई में महिलाओं की हिस्सेदारी 2021-22 में 18.5 प्रतिशत से बढ़कर 2023-24 में 21.5 प्रतिशत हो गई।")
+    assert [x.period for x in g.values()] == ["2021-22", "2023-24"]

@@ -362,7 +362,8 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
     def others() -> list[tuple[int, int]]:  # the other figures' clauses: a date there is that figure's
         return [_segment(text, d, s0, s1, same) for d in same if d is not c]
 
-    period = _period(text, c, lo, hi, s0, s1, dates, others, doc_date)
+    period = _period(text, c, lo, hi, s0, s1, dates, others, doc_date,
+                     figures=tuple((d.start, d.end) for d in same if d is not c), english=english)
     return Frame(topic=topic, topic_from=topic_from, measure=measure, measure_from=measure_from,
                  breakdown=breakdown, breakdown_unsure=unsure, region=region, region_from=region_from,
                  period=period, basis=basis, comparison=comparison,

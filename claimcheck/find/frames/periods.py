@@ -16,8 +16,11 @@ _STORY_OPENS = regex.compile(r"\s*(?:\(|\|\||:|-|–|—)")  # after a dateline'
 _ISO = regex.compile(r"\d{4}(?:-\d{2}){0,2}")
 
 
+_ADJACENT = 20  # characters between a figure and the date that is its own ("22.9 per cent in 2022-23")
+
+
 def _period(text: str, c: Claim, lo: int, hi: int, s0: int, s1: int, dates: list[Claim],
-            others, doc_date: str | None) -> str | None:
+            others, doc_date: str | None, figures: tuple = (), english: bool = False) -> str | None:
     """The period the figure describes: a date range ("1 जुलाई 2020 से 1 अप्रैल 2022 तक" -> a/b), "up to" a date
     ("28 फरवरी 2026 तक" -> /2026-02-28), a financial year, a month or a day. Dates of the dateline or the article's
     own date (when it was said) are not periods of the figure."""
@@ -34,8 +37,15 @@ def _period(text: str, c: Claim, lo: int, hi: int, s0: int, s1: int, dates: list
         # "since its launch in July 2020", "पोर्टल शुरू होने के बाद": where a count starts, not what it describes
         return not _lex().period_start.search(fold_string(text[max(0, d.start - 24):d.start]))
 
+    def anothers(d: Claim) -> bool:
+        # a date written next to another figure is that figure's: after it in English ("22.9 per cent in 2022-23
+        # to 26.2 per cent in 2023-24"), before it in Hindi ("2022-23 में 22.9 प्रतिशत से 2023-24 में 26.2 प्रतिशत")
+        if english:
+            return any(a_end <= d.start < c.start and d.start - a_end <= _ADJACENT for _, a_end in figures)
+        return any(c.end <= d.end <= a_start and a_start - d.end <= _ADJACENT for a_start, _ in figures)
+
     def pick(lo_: int, hi_: int) -> list[Claim]:
-        return [d for d in dates if lo_ <= d.start and d.end <= hi_ and usable(d)]
+        return [d for d in dates if lo_ <= d.start and d.end <= hi_ and usable(d) and not anothers(d)]
 
     for lo_, hi_ in ((lo, hi), (s0, s1)):
         found = pick(lo_, hi_)

@@ -64,3 +64,13 @@ def test_a_rank_that_holds_on_one_count_and_not_on_another_is_ambiguous_not_wron
     (w,) = [cc.verdict for cc in claimcheck.check("Gujarat has the fourth highest number of registered MSMEs.",
                                                    as_of="2023-04-01") if cc.claim.kind == "ranking"]
     assert w.outcome == "supported", w.message
+
+
+def test_the_highest_share_of_a_part_is_ranked_on_that_part():
+    # NSS state table of women-owned units: West Bengal leads, Tamil Nadu is second
+    text = "एमएसएमई क्षेत्र में पश्चिम बंगाल में महिला स्वामित्व वाले उद्यमों की सबसे अधिक हिस्सेदारी है।"
+    (v,) = [cc.verdict for cc in claimcheck.check(text, as_of="2024-10-01") if cc.claim.kind == "ranking"]
+    assert v.outcome == "supported", v.message
+    other = "एमएसएमई क्षेत्र में तमिलनाडु में महिला स्वामित्व वाले उद्यमों की सबसे अधिक हिस्सेदारी है।"
+    (w,) = [cc.verdict for cc in claimcheck.check(other, as_of="2024-10-01") if cc.claim.kind == "ranking"]
+    assert w.outcome == "contradicted" and "West Bengal" in w.message, w.message

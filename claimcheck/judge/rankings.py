@@ -23,8 +23,9 @@ def check_ranking(claim: Claim, frame: Frame | None, refs, when: _dt.date) -> Ve
         return ranking_without_topic(claim, refs, asof)
     registration = frame.basis is not None and frame.basis != "survey"
     tables: dict[tuple[str, _dt.date], dict[str, Any]] = {}
+    breakdown = dict(frame.breakdown)  # "महिला स्वामित्व वाले उद्यमों की सबसे अधिक हिस्सेदारी": ranked on that part
     for o in refs.observations:
-        if o.measure != frame.measure or o.breakdown or not o.region.startswith("IN-"):
+        if o.measure != frame.measure or (o.breakdown or {}) != breakdown or not o.region.startswith("IN-"):
             continue
         kind = _basis_kind(refs, o.basis)
         if kind == "claim" or (registration and kind != "registration"):

@@ -81,7 +81,9 @@ def frames(text: str, claims: Sequence[Claim], doc_date: str | None = None) -> d
     def framed(c: Claim, s0: int, s1: int) -> Frame:
         if (s0, s1) not in sentences:
             sentences[(s0, s1)] = fold_string(text[s0:s1])
-        same = [d for _, d in numeric if s0 <= d.start < s1]
+        # a ranking phrase is no figure's boundary: its words ("… की सबसे अधिक हिस्सेदारी है, जो … 23.42%") are
+        # the clause of the share after it
+        same = [d for _, d in numeric if s0 <= d.start < s1 and (d.kind != "ranking" or d is c)]
         return _frame(text, c, s0, s1, same, dates, doc_date, sentences[(s0, s1)])
 
     for i, c in numeric:
@@ -277,6 +279,11 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
 
     # measure: the counted noun right after a count, else the most specific measure word of the segment
     kinds = _KINDS.get(c.kind, ())
+    ranked_share = next((name for name, kind, _, pat in lx.measures
+                         if c.kind == "ranking" and c.subject and kind == "percent"
+                         and pat.search(fold_string(c.subject))), None)
+    if ranked_share:
+        kinds = ("percent",)  # "की सबसे अधिक हिस्सेदारी", "the highest share": a ranking of shares
     if c.kind == "money" and c.unit not in (None, "INR", "USD"):
         kinds = ()  # a currency no table is in
     elif c.kind == "money" and c.implicit_unit:
@@ -285,6 +292,8 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
     nxt = min([d.start for d in same if d.start >= c.end] + [s1])
     tail = fold_string(text[c.end:nxt]) if nxt > hi else right
     measure, measure_from = _measure(left, right, kinds, english, c.kind, tail=tail)
+    if measure is None and ranked_share:
+        measure, measure_from = ranked_share, "clause"  # the ranked noun is the share itself
     if c.kind == "quantity" and c.subject and measure_from == "clause" and not _describes(c.subject, kinds) \
             and fold_string(c.subject).casefold() not in lx.containers:  # "number of guarantees"
         # the finder read what the figure counts ("25 अधिकारी"): no measure of the tables counts that

@@ -74,3 +74,12 @@ def test_the_highest_share_of_a_part_is_ranked_on_that_part():
     other = "एमएसएमई क्षेत्र में तमिलनाडु में महिला स्वामित्व वाले उद्यमों की सबसे अधिक हिस्सेदारी है।"
     (w,) = [cc.verdict for cc in claimcheck.check(other, as_of="2024-10-01") if cc.claim.kind == "ranking"]
     assert w.outcome == "contradicted" and "West Bengal" in w.message, w.message
+
+
+@pytest.mark.parametrize("text,outcome", [
+    ("उद्यम पोर्टल पर अब तक जितने एमएसएमई ने रजिस्ट्रेशन कराया है, उनमें से सबसे ज्यादा लघु उद्यम रहे।", "contradicted"),
+    ("Of the MSMEs registered on the Udyam portal so far, most of them are micro units.", "supported"),
+])
+def test_the_largest_size_of_the_sector_is_ranked_on_a_table_of_all_sizes(text, outcome):
+    (v,) = [cc.verdict for cc in claimcheck.check(text, as_of="2023-01-01") if cc.claim.kind == "ranking"]
+    assert v.outcome == outcome and "micro units are the most" in v.message, v.message

@@ -85,10 +85,42 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
     return left, (m.start() if m else len(text))
 
 
+@functools.cache
+def _part_pattern():
+    """"उसमें से सबसे अधिक मीडियम …", "most of them were micro": a superlative before one size of the sector."""
+    data = lexicon.load("measures")["ranking"]
+    sizes = lexicon.load("statistics")["breakdown"]
+    words = [w for key, sec in sizes.items() if key.startswith("size=") for w in sec["hi"] + sec["en"]]
+    if not data.get("part_lead_hi") and not data.get("part_lead_en"):
+        return None
+    part = lexicon.alternation(words)
+    hi = (rf"(?<![\p{{L}}\p{{M}}])(?:{lexicon.alternation(data.get('part_lead_hi', []))})\s+(?:{lexicon.alternation(data['hi'])})"
+          rf"\s+(?P<part>(?:{part})(?![\p{{L}}\p{{M}}])[^।.?!,\n]{{0,30}}?)"
+          rf"(?=\s+(?:{lexicon.alternation(data.get('part_verbs_hi', []))})(?![\p{{L}}\p{{M}}]))")
+    en = (rf"(?i:\bmost\s+(?:{lexicon.alternation(data.get('part_lead_en', []))})\s+"
+          rf"(?:{lexicon.alternation(data.get('part_verbs_en', []))})\s+(?P<part2>(?:{part})\b))")
+    return cache.compile(hi + "|" + en)
+
+
+def _parts(ctx) -> list[Claim]:
+    pat = _part_pattern()
+    if pat is None:
+        return []
+    text = ctx.folded.text
+    out = []
+    for m in pat.finditer(text):
+        g = "part" if m.group("part") else "part2"
+        if not _about_ranked_things(text, m.start(), m.end()):
+            continue
+        out.append(ctx.claim("ranking", m.start(), m.end(), value=1, unit="rank", subtype="part",
+                             subject=_original(ctx, *m.span(g)).strip()))
+    return out
+
+
 def find(ctx) -> list[Claim]:
     patterns, region_re, names, ords, backref = _patterns()
     text = ctx.folded.text
-    out: list[Claim] = []
+    out: list[Claim] = _parts(ctx)
     folded_case = None
     for pat, required, latin in patterns:
         if latin and folded_case is None:

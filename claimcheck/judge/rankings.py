@@ -19,6 +19,8 @@ def check_ranking(claim: Claim, frame: Frame | None, refs, when: _dt.date) -> Ve
     """Is ``claim.region_code`` at the claimed rank among the states on the frame's measure, on a named basis (or
     the survey first), as of ``when``?"""
     asof = when.isoformat()
+    if claim.subtype == "part" and refs is not None and frame is not None and frame.topic is not None:
+        return check_part(claim, frame, refs, when)
     if refs is None or not claim.region_code or frame is None or frame.topic is None or frame.measure is None:
         return ranking_without_topic(claim, refs, asof)
     registration = frame.basis is not None and frame.basis != "survey"
@@ -98,3 +100,47 @@ def ranking_without_topic(claim: Claim, refs, asof: str) -> Verdict:
 
 def _ordinal(n: int) -> str:
     return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def check_part(claim: Claim, frame: Frame, refs, when: _dt.date) -> Verdict:
+    """"उसमें से सबसे अधिक मीडियम एंटरप्राइजेज रहे": is the named size the largest of the sector, on the latest
+    national table of all sizes (on the named kind of source; the survey first) published by ``when``?"""
+    from claimcheck.find.frames import parts_named, share_of
+
+    asof = when.isoformat()
+    named = parts_named(claim.subject or "", "size")
+    if len(named) != 1:
+        return Verdict("unverifiable", "the part ranked is not one size of the sector", as_of=asof)
+    want = next(iter(named))
+    measure = frame.measure or "msme_count"
+    registration = frame.basis is not None and frame.basis != "survey"
+    tables: dict[tuple[str, _dt.date], dict[str, Any]] = {}
+    for o in refs.observations:
+        size = (o.breakdown or {}).get("size")
+        # the sizes' counts, or their shares of the whole (the same order)
+        if (o.measure != measure and share_of(o.measure) != measure) or o.region != "IN" or not size \
+                or len(o.breakdown) != 1:
+            continue
+        kind = _basis_kind(refs, o.basis)
+        if kind == "claim" or (registration and kind != "registration"):
+            continue
+        d = obs_date(o)
+        if d is None or d > when:
+            continue
+        tables.setdefault((o.basis + "/" + o.measure, d), {})[size] = o
+    full = [(d, b.split("/")[0], t) for (b, d), t in tables.items() if {"micro", "small", "medium"} <= set(t)]
+    if not full:
+        return Verdict("unverifiable", "no table of all three sizes to rank them on", as_of=asof)
+    d, basis, table = max(full, key=lambda x: (
+        (_basis_kind(refs, x[1]) == "registration") if registration else (_basis_kind(refs, x[1]) == "survey"), x[0]))
+    ranked = sorted(table.values(), key=lambda o: -o.value)
+    leader = ranked[0]
+    ev = tuple(_evidence(refs, o, None) for o in ranked)
+    label = _basis_label(refs, leader)
+    if leader.breakdown["size"] == want:
+        return Verdict("supported", f"{want} units are the most on {label}: {fmt_indian(leader.value, leader.unit)}",
+                       ev, as_of=asof)
+    mine = table[want]
+    return Verdict("contradicted", f"{leader.breakdown['size']} units are the most on {label} "
+                   f"({fmt_indian(leader.value, leader.unit)}), not {want} ({fmt_indian(mine.value, mine.unit)})",
+                   ev, as_of=asof)

@@ -34,7 +34,7 @@ from claimcheck.read.text import fold, fold_string
 from claimcheck.find.frames.periods import _period
 from claimcheck.find.frames.places import _region
 from claimcheck.find.frames.words import (  # noqa: F401 (the reader's public helpers)
-    _WINDOW, _ends_with, _lex, basis_rule, bounded_by, dated_only, national, sentence_bounds, share_of, topic_hint)
+    _WINDOW, _ends_with, _lex, basis_rule, bounded_by, dated_only, national, parts_named, sentence_bounds, share_of, topic_hint)
 
 NUMERIC = ("quantity", "percent", "money", "ranking")
 _COUNTED_NOUN = 28  # characters after a count in which its counted noun stands ("7.83 करोड़ सूक्ष्म … उद्यम")

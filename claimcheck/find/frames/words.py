@@ -187,6 +187,12 @@ def basis_rule(name: str | None) -> tuple[str | None, tuple[str, ...]]:
     return (None, ids) if ids else (name, ())
 
 
+def parts_named(text: str, key: str) -> set[str]:
+    """The values of breakdown ``key`` that ``text`` names ("मीडियम एंटरप्राइजेज" -> {"medium"})."""
+    t = fold_string(text)
+    return {v for k, v, pat in _lex().breakdowns if k == key and pat.search(t)}
+
+
 def share_of(measure: str | None) -> str | None:
     """The count measure a share can be worked out from (statistics.toml ``share_of``), if any."""
     return _lex().share_of.get(measure or "")

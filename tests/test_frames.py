@@ -270,3 +270,15 @@ def test_a_date_written_next_to_another_figure_is_that_figures():
     assert [x.period for x in f.values()] == ["2021-22", "2023-24"]
     g = framed("एमएसएमई में महिलाओं की हिस्सेदारी 2021-22 में 18.5 प्रतिशत से बढ़कर 2023-24 में 21.5 प्रतिशत हो गई।")
     assert [x.period for x in g.values()] == ["2021-22", "2023-24"]
+
+
+def test_a_superlative_after_a_figure_ranks_what_the_figure_counts():
+    import datetime as dt
+
+    text = ("With over 20 lakh registered MSMEs, the highest in the country, Gujarat also leads in "
+            "generating employment.")
+    doc = Document(id="t", text=text, date=dt.date(2025, 1, 1))
+    claims = extract_document(doc)
+    got = frames(text, claims, "2025-01-01")
+    (rank,) = [got[i] for i, c in enumerate(claims) if c.kind == "ranking"]
+    assert (rank.measure, rank.basis) == ("msme_count", "registration")

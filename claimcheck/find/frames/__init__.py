@@ -129,6 +129,7 @@ def frames(text: str, claims: Sequence[Claim], doc_date: str | None = None) -> d
         out[i] = framed(c, s0, s1)
     out = _share_list_nouns(out, numeric, text)
     out = _share_of_the_country(out, numeric, text)
+    out = _ranked_in_apposition(out, numeric, text)
     if not named_anywhere:
         # implied only where the figure's own clause (or its list's noun) names a measure that ties it to the topic
         for i, c in numeric:
@@ -174,6 +175,21 @@ def _earlier_topic(text: str, s0: int) -> str | None:
             if m.start() > at:
                 best, at = name, m.start()
     return best
+
+
+def _ranked_in_apposition(out: dict[int, Frame], numeric: list[tuple[int, Claim]], text: str) -> dict[int, Frame]:
+    """"with over 35 lakh registered MSMEs, the highest in the country, …": a superlative set right after a figure
+    ranks what that figure counts, not a measure named later in the sentence."""
+    for k, (i, c) in enumerate(numeric):
+        f = out.get(i)
+        if c.kind != "ranking" or c.subject or f is None or f.topic is None or k == 0:
+            continue
+        j, d = numeric[k - 1]
+        g = out.get(j)
+        if g is not None and g.measure and d.kind == "quantity" and 0 <= c.start - d.end <= 40 \
+                and not _lex().strong_boundary.search(text, d.end, c.start):
+            out[i] = replace(f, measure=g.measure, measure_from="list", breakdown=g.breakdown)
+    return out
 
 
 def _share_of_the_country(out: dict[int, Frame], numeric: list[tuple[int, Claim]], text: str) -> dict[int, Frame]:

@@ -26,14 +26,8 @@ def check_ranking(claim: Claim, frame: Frame | None, refs, when: _dt.date) -> Ve
     registration = frame.basis is not None and frame.basis != "survey"
     tables: dict[tuple[str, _dt.date], dict[str, Any]] = {}
     breakdown = dict(frame.breakdown)  # "महिला स्वामित्व वाले उद्यमों की सबसे अधिक हिस्सेदारी": ranked on that part
-    for o in refs.observations:
+    for o, d in _usable(refs, registration, when):
         if o.measure != frame.measure or (o.breakdown or {}) != breakdown or not o.region.startswith("IN-"):
-            continue
-        kind = _basis_kind(refs, o.basis)
-        if kind == "claim" or (registration and kind != "registration"):
-            continue
-        d = obs_date(o)
-        if d is None or d > when:
             continue
         snap = tables.setdefault((o.basis, d), {})
         if o.region not in snap or _CONF.get(o.confidence, 3) < _CONF.get(snap[o.region].confidence, 3):
@@ -91,6 +85,18 @@ def check_ranking(claim: Claim, frame: Frame | None, refs, when: _dt.date) -> Ve
     return Verdict("contradicted", msg, ev, as_of=asof)
 
 
+def _usable(refs, registration: bool, when: _dt.date):
+    """(observation, its date) of every row a ranking may use: no bare claims, only registrations when they are
+    named, and dated on or before ``when``."""
+    for o in refs.observations:
+        kind = _basis_kind(refs, o.basis)
+        if kind == "claim" or (registration and kind != "registration"):
+            continue
+        d = obs_date(o)
+        if d is not None and d <= when:
+            yield o, d
+
+
 def ranking_without_topic(claim: Claim, refs, asof: str) -> Verdict:
     """The verdict on a ranking claim whose sentence names no measure a table ranks states on."""
     if refs is None or not claim.region_code:
@@ -115,17 +121,11 @@ def check_part(claim: Claim, frame: Frame, refs, when: _dt.date) -> Verdict:
     measure = frame.measure or "msme_count"
     registration = frame.basis is not None and frame.basis != "survey"
     tables: dict[tuple[str, _dt.date], dict[str, Any]] = {}
-    for o in refs.observations:
+    for o, d in _usable(refs, registration, when):
         size = (o.breakdown or {}).get("size")
         # the sizes' counts, or their shares of the whole (the same order)
         if (o.measure != measure and share_of(o.measure) != measure) or o.region != "IN" or not size \
                 or len(o.breakdown) != 1:
-            continue
-        kind = _basis_kind(refs, o.basis)
-        if kind == "claim" or (registration and kind != "registration"):
-            continue
-        d = obs_date(o)
-        if d is None or d > when:
             continue
         tables.setdefault((o.basis + "/" + o.measure, d), {})[size] = o
     full = [(d, b.split("/")[0], t) for (b, d), t in tables.items() if {"micro", "small", "medium"} <= set(t)]

@@ -156,7 +156,7 @@ def _counts_units(measure: str | None, sentence: str) -> bool:
     """Whether a figure read as ``measure`` counts the units of the tables' topic (enterprises, registrations,
     closures), or counts people in a sentence that also counts such units ("7.47 crore enterprises employing
     32.82 crore persons"). People alone ("मेले में 90 लाख लोग आए") or money do not tie a figure to the topic."""
-    kinds = {name: kind for name, kind, _, _ in _lex().measures}
+    kinds = _lex().measure_kinds
     if kinds.get(measure) == "count":
         return True
     if kinds.get(measure) == "persons" and _lex().employment.search(sentence):
@@ -230,7 +230,7 @@ def _share_list_nouns(out: dict[int, Frame], numeric: list[tuple[int, Claim]], t
                 if f2 and f2.measure and f2.measure_from in ("clause", "list") and same_kind and s0 <= c2.start < s1:
                     # a breakdown that does not divide the shared measure's kind goes ("1.73 लाख की मालिक
                     # महिलाएं": women owners of units, not women employed)
-                    kind = next((k for n, k, _, _ in _lex().measures if n == f2.measure), None)
+                    kind = _lex().measure_kinds.get(f2.measure)
                     allowed = _lex().breakdown_kinds
                     bd = tuple((k, v) for k, v in f.breakdown if kind in allowed.get(k, {kind}))
                     if (f.comparison == "earlier" or f2.comparison == "earlier") and not bd:
@@ -340,7 +340,7 @@ def _frame(text: str, c: Claim, s0: int, s1: int, same: list[Claim], dates: list
         if not lx.breakdown_any.search(far):
             continue  # no breakdown word at all (most figures)
         texts = {n: (lx.regions.sub(" ", n), _blank_lists(n)) for n in {near, far}}
-        kind = next((k for n, k, _, _ in lx.measures if n == measure), None)
+        kind = lx.measure_kinds.get(measure)
         keys = {k for k, _, _ in lx.breakdowns if kind is None or kind in lx.breakdown_kinds.get(k, {kind})}
         keys -= set(found)
         for key in sorted(keys):

@@ -41,6 +41,7 @@ class _Lex:
     measures: tuple[tuple[str, str, int, regex.Pattern], ...]  # (name, kind, priority, words)
     refines: dict[str, str]  # a measure that narrows another when its words follow the counted noun
     dated_only: frozenset[str]  # measures whose figures can be contradicted only for a stated period
+    measure_kinds: dict[str, str]  # measure name -> its kind (count, persons, percent, money)
     share_of: dict[str, str]  # a share measure -> the count its part and whole are measured in
     breakdowns: tuple[tuple[str, str, regex.Pattern], ...]  # (key, value, words)
     breakdown_any: regex.Pattern
@@ -119,6 +120,7 @@ def _lex() -> _Lex:
     return _Lex(
         topics=topics, topic_any=_words(all_hi, all_en),
         dated_only=frozenset(n for n, sec in data["measure"].items() if sec.get("dated_only")),
+        measure_kinds={n: sec["kind"] for n, sec in data["measure"].items()},
         share_of={n: sec["share_of"] for n, sec in data["measure"].items() if sec.get("share_of")},
         default_topic=next((name for name, sec in data["topic"].items() if sec.get("default")), None), measures=measures, refines=refines, breakdowns=breakdowns,
         breakdown_kinds={key.split("=", 1)[0]: frozenset(sec["kinds"]) for key, sec in data["breakdown"].items()

@@ -200,6 +200,21 @@ def copula_subject(t: str, pos: int, subject) -> tuple[str, int] | None:
     enterprises"), as (noun phrase, its start); None when there is none or it starts with no noun ("are earmarked",
     "are still pending"). ``subject(t, at)`` reads the noun phrase at a position (the finder's reader)."""
     lx = _labels()
+    after = _after_copula(t, pos, subject)
+    if after is None:
+        return None
+    phrase, at = after
+    words = phrase.split()
+    if any(w.lower() in lx.money for w in words):
+        return None
+    if words[0].lower() in lx.not_nouns or (len(words) == 1 and words[0].lower().endswith(lx.participle)):
+        return None
+    return phrase, at
+
+
+def _after_copula(t: str, pos: int, subject) -> tuple[str, int] | None:
+    """The noun phrase read after a plural copula that follows ``pos``, and where it starts; None without one."""
+    lx = _labels()
     window = t[pos:pos + 8].lower()
     if not any(w in window for w in lx.copula_words):
         return None
@@ -207,29 +222,17 @@ def copula_subject(t: str, pos: int, subject) -> tuple[str, int] | None:
     if m is None:
         return None
     phrase, _ = subject(t, m.end())
-    if not phrase:
-        return None
-    words = phrase.split()
-    if any(w.lower() in lx.money for w in words):
-        return None
-    if words[0].lower() in lx.not_nouns or (len(words) == 1 and words[0].lower().endswith(lx.participle)):
-        return None
-    return phrase, m.end()
+    return (phrase, m.end()) if phrase else None
 
 
 def copula_participle(t: str, pos: int, subject) -> bool:
     """After an amount ending at ``pos``: a plural copula and a participle that is no verb of spending ("1.5 crore
     were vaccinated", "2 करोड़ हैं पंजीकृत"): people or things were counted, not money ("2,000 crore were spent")."""
     lx = _labels()
-    window = t[pos:pos + 8].lower()
-    if not any(w in window for w in lx.copula_words):
+    after = _after_copula(t, pos, subject)
+    if after is None or len(after[0].split()) != 1:
         return False
-    m = lx.re["copula"].match(t, pos)
-    if m is None:
-        return False
-    phrase, _ = subject(t, m.end())
-    if not phrase or len(phrase.split()) != 1:
-        return False
+    phrase = after[0]
     w = phrase.lower()
     return w.endswith(lx.participle) and w not in lx.money_verbs and w not in lx.not_nouns
 

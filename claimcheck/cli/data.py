@@ -42,9 +42,10 @@ def status_cmd(
     months: int = typer.Option(6, "--months", min=1, help="An open tenure not attested for this many months is listed."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="The day to judge currency on (default: today)."),
     fmt: str = typer.Option("text", "--format", "-f", help="text or json (for a scheduled job)."),
+    weakest: int = typer.Option(5, "--weakest", min=0, help="List this many posts with the least chain coverage."),
 ) -> None:
     """What needs a refresh: stale statistic series, open tenures not attested lately, gaps in single-holder
-    chains since 2014, and rows without a source."""
+    chains since 2014 and the chains' coverage, and rows without a source."""
     import datetime as _dt
     import json
 
@@ -73,10 +74,47 @@ def status_cmd(
         typer.echo(f"  {t['tenure']}: last attested {t['last_attested'] or 'never'}")
     typer.echo(f"gaps in single-holder chains since 2014 ({len(st.gaps)})")
     for g in st.gaps:
-        typer.echo(f"  {g['position']}: {g['from']} – {g['to'] or 'today'} ({g['days']} days)")
+        after = f"; after {g['after'].replace('_', ' ')}" if g["after"] else ""
+        typer.echo(f"  {g['position']}: {g['from']} – {g['to'] or 'today'} ({g['days']} days{after})")
+    mean, n = st.mean_coverage()
+    heads, n_heads = st.mean_coverage(suffixes=HEAD_POSTS)
+    typer.echo(f"chain coverage since 2014 (or a post's first tenure): mean {mean:.3f} over {n} single-holder posts; "
+               f"{heads:.3f} over the {n_heads} CM, Governor, LG and Administrator posts")
+    for c in sorted(st.coverage, key=lambda c: c["share"])[:weakest]:
+        typer.echo(f"  {c['position']}: {c['share']:.3f} ({c['from']} – {c['to']})")
     typer.echo(f"rows without a source ({len(st.unsourced)})")
     for r in st.unsourced:
         typer.echo(f"  {r['table']}: {r['row']}")
+
+
+HEAD_POSTS = (".chief-minister", ".governor", ".lieutenant-governor", ".administrator")
+
+
+@data_app.command("series")
+def series_cmd(
+    refs: list[str] = typer.Argument(None, help="A newsroom's own tables too (CSV files or directories)."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+) -> None:
+    """Every statistic series (measure, basis, region, breakdown): its rows, its latest observation, and the day
+    that observation was published."""
+    import json
+
+    from claimcheck.errors import UsageError
+    from claimcheck.reference import load_references
+    from claimcheck.reference.status import series
+
+    if fmt not in ("text", "json"):
+        raise UsageError(f"--format must be text or json, not {fmt!r}")
+    rows = series(load_references(refs or []))
+    if fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    typer.echo(f"# {len(rows)} series: measure [basis] region breakdown: rows, latest observation, published")
+    for s in rows:
+        bd = ";".join(f"{k}={v}" for k, v in s["breakdown"].items())
+        closed = " (source ended)" if s["closed"] else ""
+        typer.echo(f"{s['measure']} [{s['basis']}] {s['region']}{' ' + bd if bd else ''}: {s['rows']} row(s), "
+                   f"latest {s['latest'] or '?'}, published {s['published'] or '?'}{closed}")
 
 
 @data_app.command("show")

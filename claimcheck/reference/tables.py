@@ -33,19 +33,21 @@ from claimcheck.errors import DataError
 COLUMNS: dict[str, tuple[str, ...]] = {
     "msme_stats": ("obs_id", "measure", "basis", "region", "breakdown", "period", "as_of", "value", "unit",
                    "value_as_reported", "source_url", "source", "published", "confidence", "notes"),
-    "bases": ("basis", "label_en", "label_hi", "kind", "description", "source_url"),
+    "bases": ("basis", "label_en", "label_hi", "kind", "description", "source_url", "ended"),
     "persons": ("person_id", "label_en", "label_hi", "aliases", "notes"),
     "positions": ("position_id", "label_en", "label_hi", "jurisdiction", "titles", "single_holder", "notes"),
     "tenures": ("tenure_id", "person_id", "position_id", "start", "end", "end_cause", "nature", "last_attested",
                 "source_url", "source", "confidence", "notes"),
 }
+# columns a table may leave out (older newsroom tables predate them); an absent one reads as empty
+OPTIONAL: dict[str, frozenset[str]] = {"bases": frozenset({"ended"})}
 TABLES = tuple(COLUMNS)  # also the load order: a table's references point to tables loaded before it
 CONFIDENCE = ("high", "medium", "low")
 KINDS = ("survey", "registration", "census", "accounts", "legal", "claim")
 UNITS = ("enterprises", "establishments", "persons", "percent", "INR", "USD")
 NATURES = ("regular", "acting", "additional_charge")
 END_CAUSES = ("term_ended", "new_ministry", "portfolio_changed", "retired", "resigned", "suspended", "transferred",
-              "promoted", "replaced", "regularised", "died", "removed", "president_rule", "unknown")
+              "promoted", "replaced", "regularised", "died", "removed", "president_rule", "abolished", "unknown")
 UNKNOWN = "unknown"
 MAX_TABLE_CHARS = 256 * 2**20  # a newsroom table larger than this is read no further
 
@@ -91,6 +93,7 @@ class Basis:
     kind: str
     description: str
     source_url: str
+    ended: str = ""  # the day (any precision) the source stopped taking new data: its series are closed, not stale
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +286,7 @@ def _read(path: str, text: str, table: str | None = None) -> _Raw | None:
     if table is None:
         return None
     cols = COLUMNS[table]
-    missing = [c for c in cols if c not in header]
+    missing = [c for c in cols if c not in header and c not in OPTIONAL.get(table, ())]
     extra = [c for c in header if c not in cols]
     if missing:
         problems.append(Problem(path, 1, f"missing column(s) for table {table}: {', '.join(missing)}"))
@@ -305,7 +308,10 @@ def _read(path: str, text: str, table: str | None = None) -> _Raw | None:
             problems.append(Problem(path, n, f"{len(cells)} fields, header has {len(header)} "
                                              "(an unquoted comma, or a line break inside a field?)"))
             continue
-        rows.append((n, {h: c.strip() for h, c in zip(header, cells)}))
+        row = {h: c.strip() for h, c in zip(header, cells)}
+        for c in OPTIONAL.get(table, ()):
+            row.setdefault(c, "")
+        rows.append((n, row))
     return _Raw(table, path, rows, problems)
 
 

@@ -101,6 +101,7 @@ def _check_row(table: str, row: dict, c: _Ctx, regions: frozenset[str]) -> None:
             c.bad(f"basis {rid!r} must be UPPER_CASE letters, digits and _")
         c.nonempty(row, "label_en")
         c.enum(row, "kind", R.KINDS)
+        c.date(row, "ended")
         if row["kind"] != "claim":
             c.source(row)
         return

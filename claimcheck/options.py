@@ -12,7 +12,8 @@ across files. Overrides (the command line's flags) win over the file, except ``r
 
 Keys::
 
-    refs = ["newsroom/officeholders.csv"]   # extra reference tables, relative to the config file
+    refs = ["newsroom/officeholders.csv"]   # extra reference tables (and folders of them, with a newsroom's own
+                                            # statistics.toml of measure words), relative to the config file
     fail_on = ["contradicted", "outdated"]   # verdicts that gate (or a comma-separated string)
     min_confidence = 0.6                     # a statistic is called wrong only when its frame was read this surely
     tolerances = { quantity = 0.02 }         # relative tolerance per claim kind, 0..1

@@ -18,8 +18,10 @@ def validate_cmd(
     from claimcheck.find import lexicon
     from claimcheck.reference import summary, validate
 
-    lexicons = [p for p in paths or [] if p.endswith(".toml")]
     tables = [p for p in paths or [] if not p.endswith(".toml")]
+    # lexicon files given, and those a newsroom keeps beside its tables (statistics.toml …)
+    lexicons = [p for p in paths or [] if p.endswith(".toml")] + [
+        f for f in lexicon.overlay_files(tuple(tables)) if f not in (paths or [])]
     shipped = not paths
     problems = lexicon.validate_shipped() if shipped else [e for p in lexicons for e in lexicon.validate_file(p)]
     if shipped or tables:

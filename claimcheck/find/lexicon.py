@@ -18,6 +18,7 @@ import json
 import re
 import tomllib
 from importlib import resources
+from collections.abc import Sequence
 from typing import Any
 
 from claimcheck.errors import DataError
@@ -25,17 +26,100 @@ from claimcheck.errors import DataError
 
 @functools.cache
 def load(name: str) -> dict[str, Any]:
-    """The parsed ``claimcheck/data/<name>.toml`` (read-only by convention: callers must not mutate it)."""
+    """The parsed ``claimcheck/data/<name>.toml`` with the newsroom's own file of that name on top, if one is in use
+    (:func:`use`). Read-only by convention: callers must not mutate it."""
+    data = _shipped(name)
+    for path in _OVERLAYS:
+        if _stem(path) == name:
+            data = merge(data, _overlay(path))
+    return data
+
+
+def _shipped(name: str) -> dict[str, Any]:
     file = resources.files("claimcheck.data").joinpath(f"{name}.toml")
     try:
         raw = file.read_text(encoding="utf-8")
     except FileNotFoundError as e:
         raise DataError(f"missing data file {name}.toml") from e
     data, found = parse(name, raw, str(file))
+    _raise_first(found)
+    return data
+
+
+def _raise_first(found: list[DataError]) -> None:
     if found:
         more = f" (and {len(found) - 1} more: run claimcheck data validate)" if len(found) > 1 else ""
         raise DataError(found[0].message + more, path=found[0].path, line=found[0].line)
-    return data
+
+
+# A newsroom's own lexicon files (a statistics.toml adding a measure, say), read on top of the shipped ones. They are
+# a setting of the whole process: every derived table (compiled patterns, tries) is rebuilt when they change.
+_OVERLAYS: tuple[str, ...] = ()
+
+
+@functools.cache
+def overlay_files(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """The lexicon files among reference paths (``--refs``): ``.toml`` files named like a shipped lexicon, given
+    directly or inside a given directory."""
+    import os
+
+    out = []
+    for p in paths:
+        if os.path.isdir(p):
+            out += [os.path.join(p, n) for n in sorted(os.listdir(p)) if n.endswith(".toml") and n[:-5] in NAMES]
+        elif p.endswith(".toml"):
+            out.append(p)
+    return tuple(out)
+
+
+def use(paths: Sequence[str]) -> None:
+    """Read the lexicon files ``paths`` on top of the shipped lexicons from now on (in this process). Each is named
+    like the lexicon it extends (``statistics.toml``); its tables are merged in and its lists extend the shipped
+    ones. Raises :class:`DataError` naming the file and line of the first problem."""
+    global _OVERLAYS
+    paths = tuple(str(p) for p in paths)
+    if paths == _OVERLAYS:
+        return
+    _raise_first([e for p in paths for e in validate_file(p)])
+    _OVERLAYS = paths
+    _forget_derived()
+
+
+def _forget_derived() -> None:
+    """Clear every cache of claimcheck's modules: all of them are built from lexicons or tables."""
+    import sys
+
+    for mod_name, mod in list(sys.modules.items()):
+        if mod is None or not (mod_name == "claimcheck" or mod_name.startswith("claimcheck.")):
+            continue
+        for value in list(vars(mod).values()):
+            if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", None) == mod_name:
+                value.cache_clear()
+
+
+def merge(base: Any, extra: Any) -> Any:
+    """``extra`` read on top of ``base``: tables merged key by key, lists extended (without repeats), other
+    values replaced."""
+    if isinstance(base, dict) and isinstance(extra, dict):
+        out = dict(base)
+        for k, v in extra.items():
+            out[k] = merge(base[k], v) if k in base else v
+        return out
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [x for x in extra if x not in base]
+    return extra
+
+
+def _stem(path: str) -> str:
+    from pathlib import Path
+
+    return Path(path).stem
+
+
+@functools.cache
+def _overlay(path: str) -> dict[str, Any]:
+    with open(path, "rb") as f:
+        return tomllib.loads(f.read().decode("utf-8"))
 
 
 NAMES = ("cities", "dates", "measures", "names", "numbers", "quantities", "regions", "statistics", "titles")  # the shipped lexicons
@@ -53,17 +137,21 @@ def parse(name: str, raw: str, path: str) -> tuple[dict[str, Any], list[DataErro
         line = int(m.group(1)) if m else max(1, raw.count("\n"))
         msg = str(e)[:m.start()] if m else str(e)
         return {}, [DataError(f"not valid TOML: {msg}", path=path, line=line)]
+    return data, _checked(name, data, raw, path)
+
+
+def _checked(name: str, data: dict[str, Any], raw: str, path: str) -> list[DataError]:
+    """Every problem of ``data`` (read from ``raw`` at ``path``) against the schema of lexicon ``name``."""
     try:
         schema = _schema(name)
     except FileNotFoundError:
-        return data, [DataError(f"no schema for a lexicon named {name!r} (lexicons: {', '.join(NAMES)})",
-                                path=path, line=1)]
+        return [DataError(f"no schema for a lexicon named {name!r} (lexicons: {', '.join(NAMES)})", path=path, line=1)]
     found: list[tuple[tuple[str, ...], str]] = []
     _check(data, schema, (), found)
     if not found:
-        return data, []
+        return []
     lines = _key_lines(raw)
-    return data, [DataError(msg, path=path, line=_line_of(keys, lines)) for keys, msg in found]
+    return [DataError(msg, path=path, line=_line_of(keys, lines)) for keys, msg in found]
 
 
 def validate_file(path: str) -> list[DataError]:
@@ -80,7 +168,19 @@ def validate_file(path: str) -> list[DataError]:
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
         return [DataError(f"not valid TOML: invalid UTF-8 at byte offset {e.start}", path=path, line=line)]
-    return parse(p.stem, raw, path)[1]
+    if p.stem not in NAMES:
+        return parse(p.stem, raw, path)[1]  # names the lexicons a file may be
+    try:
+        own = tomllib.loads(raw)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return parse(p.stem, raw, path)[1]  # reports the syntax error with its line
+    # A file that lacks some of the lexicon's sections is a newsroom's addition to the shipped lexicon: it is checked
+    # merged with it (an entry it adds must be whole), with the lines of this file. A file with every section is a
+    # whole lexicon (an edited copy of a shipped one) and is checked alone.
+    top = [k.rstrip("?") for k in _schema(p.stem) if not k.endswith("?") and k != "*" and not k.startswith("$")]
+    if all(k in own for k in top):
+        return _checked(p.stem, own, raw, path)
+    return _checked(p.stem, merge(_shipped(p.stem), own), raw, path)
 
 
 def validate_shipped() -> list[DataError]:

@@ -329,10 +329,12 @@ def _user_files(paths: Iterable[str]) -> tuple[list[tuple[str | None, str, str]]
     out: list[tuple[str | None, str, str]] = []
     problems: list[Problem] = []
     for p in paths:
+        if p.lower().endswith(".toml"):
+            continue  # a newsroom's lexicon (statistics.toml …): claimcheck.find.lexicon reads it
         if os.path.isdir(p):
             names = sorted(n for n in os.listdir(p) if n.lower().endswith(".csv"))
-            if not names:
-                problems.append(Problem(p, 0, "directory holds no .csv reference table"))
+            if not names and not any(n.lower().endswith(".toml") for n in os.listdir(p)):
+                problems.append(Problem(p, 0, "directory holds no .csv reference table or .toml lexicon"))
             files = [os.path.join(p, n) for n in names]
         else:
             files = [p]

@@ -50,6 +50,9 @@ class Run:
             raise ValueError(f"{fmt!r} is not rendered per document (streamed formats: {', '.join(STREAMED)})")
         self.as_of = options.as_of.isoformat() if options.as_of else None
         suppress = None
+        from claimcheck.find import lexicon
+
+        lexicon.use(lexicon.overlay_files(options.refs))  # a broken lexicon of the newsroom's: one DataError now
         if options.command == "check":
             from claimcheck.reference import load_references
 

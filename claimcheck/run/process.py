@@ -32,9 +32,11 @@ STREAMED = ("jsonl", "line", "github")
 
 def process(doc: Document, options: Options | None = None) -> DocResult:
     """Extract (and for ``options.command == 'check'``, check) one document; never raises for bad text."""
+    from claimcheck.find import lexicon
     from claimcheck.find.claims import extract_document
 
     options = options or Options()
+    lexicon.use(lexicon.overlay_files(options.refs))  # a newsroom's measures and words (no-op when unchanged)
     claims = extract_document(doc, as_of=options.as_of)
     if options.command == "extract":
         result = DocResult(doc=doc.id, path=doc.path, claims=tuple(claims), text=doc.text, title=doc.title)

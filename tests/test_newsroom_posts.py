@@ -43,14 +43,18 @@ def _newsroom(tmp: Path) -> Path:
     return refs
 
 
-def _verdicts(tmp: Path, text: str, refs: Path | None) -> dict[str, str]:
+def _rows(tmp: Path, text: str, refs: Path | None, as_of: str = "2024-06-01") -> list[dict]:
     draft = tmp / "draft.txt"
     draft.write_text(text, encoding="utf-8")
     extra = ["--refs", str(refs)] if refs else []
-    p = cli("check", str(draft), "--as-of", "2024-06-01", *extra, "--format", "jsonl", cwd=tmp)
+    p = cli("check", str(draft), "--as-of", as_of, *extra, "--format", "jsonl", cwd=tmp)
     assert p.returncode in (0, 1), p.stderr.decode()
     rows = [json.loads(x) for x in p.stdout.decode().splitlines() if x.strip()]
-    return {r["text"]: r["verdict"] for r in rows if r["kind"] == "officeholder"}
+    return [r for r in rows if r["kind"] == "officeholder"]
+
+
+def _verdicts(tmp: Path, text: str, refs: Path | None, as_of: str = "2024-06-01") -> dict[str, str]:
+    return {r["text"]: r["verdict"] for r in _rows(tmp, text, refs, as_of)}
 
 
 def test_a_newsroom_post_is_found_and_judged_from_its_own_table(tmp_path):
@@ -68,3 +72,24 @@ def test_the_newsroom_post_gates_a_former_holder_named_as_the_present_one(tmp_pa
 def test_without_the_table_the_post_is_unverifiable(tmp_path):
     got = _verdicts(tmp_path, "लखनऊ की महापौर कमला टेस्टवती ने कहा।", None)
     assert list(got.values()) == ["unverifiable"], got
+
+
+def test_someone_else_named_long_after_the_holder_was_last_attested_is_unverifiable(tmp_path):
+    refs = _newsroom(tmp_path)  # the holder's open tenure was last attested in December 2024
+    with open(refs / "persons.csv", "a", encoding="utf-8") as fh:
+        fh.write("nirmala-nayiwati,Nirmala Nayiwati,निर्मला नयीवती,,fictional\n")
+    with open(refs / "positions.csv", "a", encoding="utf-8") as fh:
+        fh.write("in-up.municipal-commissioner-lucknow,Municipal Commissioner of Lucknow,लखनऊ नगर आयुक्त,IN-UP,"
+                 "नगर आयुक्त;Municipal Commissioner,yes,test post\n")
+    with open(refs / "tenures.csv", "a", encoding="utf-8") as fh:  # she is known, in another post
+        fh.write("in-up.municipal-commissioner-lucknow.nirmala-nayiwati.2023-01-02,nirmala-nayiwati,"
+                 "in-up.municipal-commissioner-lucknow,2023-01-02,,,regular,2026-02,https://example.org/r,"
+                 "newsroom register,high,\n")
+    text = "उत्तर प्रदेश में लखनऊ की महापौर निर्मला नयीवती ने कहा।"
+    assert list(_verdicts(tmp_path, text, refs, "2025-05-01").values()) == ["contradicted"]  # within six months
+    late = _rows(tmp_path, text, refs, "2026-03-01")
+    assert [r["verdict"] for r in late] == ["unverifiable"], late
+    assert "last show Kamla Testwati (from 2023-05-26) in it on 2024-12-31" in late[0]["message"], late
+    # a sourced end still decides: the former holder named as the present one stays outdated
+    assert list(_verdicts(tmp_path, "लखनऊ की महापौर विमला पूर्ववती ने कहा।", refs, "2026-03-01").values()) == [
+        "outdated"]

@@ -25,7 +25,7 @@ from claimcheck.find import names
 from claimcheck.model import Evidence, Verdict
 from claimcheck.judge.officeholders import jurisdiction, record
 from claimcheck.judge.officeholders.titles import _title_score, article_region, title_sig  # noqa: F401 (article_region is public here too)
-from claimcheck.judge.officeholders.tenure import _bounds, _iso, _Prepared, _tenure_state, prepare  # noqa: F401 (prepare is public here)
+from claimcheck.judge.officeholders.tenure import _bounds, _iso, _Prepared, _tenure_state, last_seen, prepare  # noqa: F401 (prepare is public here)
 
 _BAD = ("contradicted", "outdated", "ambiguous", "unverifiable", "supported")  # worst first
 _BEST = ("supported", "ambiguous", "unverifiable", "outdated", "contradicted")  # best reading first
@@ -122,6 +122,12 @@ def _check_position(prep, pid, person_ids, written, when, former, known=True,
         return "ambiguous", f"ambiguous: '{written}' matches {labels}; post and date do not decide", []
     person = person_ids[0] if person_ids else None
     holders, htenures = _holder_text(prep, pid, when, exclude=person)
+    # the holders show that nobody else held the post only while a source attests them (tenure.last_seen)
+    seen = [last_seen(t, when) for t in htenures]
+    firm = bool(htenures) and not all(seen)
+    unseen = "" if firm or not htenures else (
+        f"; the tables last show {holders} in it on {max(x for x in seen if x).isoformat()}, and a change after "
+        "that is not in them")
 
     mine = prep.tenures_of(person, pid) if person else []
     near = prep.near(pid, when)
@@ -135,12 +141,12 @@ def _check_position(prep, pid, person_ids, written, when, former, known=True,
         return ("unverifiable", f"unverifiable: the tables do not list {written} as a former holder of {post}"
                 " (they may not reach back far enough)", [])
     if person is None:
-        if holders and single and known:
+        if holders and single and known and firm:
             ev = [_evidence(prep, t, when, f"{_label(prep, t.person_id)} held {post} on {d}") for t in htenures]
             return ("contradicted", f"contradicted: on {d} {post} was held by {holders}, not {written}", ev)
         ev = [_evidence(prep, t, when, f"{_label(prep, t.person_id)} held {post} on {d}") for t in htenures]
         return ("unverifiable", f"unverifiable: {written} is not in the reference tables"
-                + (f"; on {d} {post} was held by {holders}" if holders else ""), ev)
+                + (unseen or (f"; on {d} {post} was held by {holders}" if holders else "")), ev)
     who = _label(prep, person)
     states = [(t, prep.state(t, when)) for t in mine]
     ins = [(t, s) for t, s in states if s.state == "in"]
@@ -166,7 +172,7 @@ def _check_position(prep, pid, person_ids, written, when, former, known=True,
     before = [t for t, s in states if s.state == "out_before"]
     if unknowns and not before:
         t, s = unknowns[0]
-        if single and htenures:
+        if single and firm:
             # someone else certainly held the single-holder post then: the unsourced bound lies elsewhere
             ev = [_evidence(prep, h, when, f"{_label(prep, h.person_id)} held {post} on {d}") for h in htenures]
             held_later = _bounds(t.start) == "unknown" and isinstance(_bounds(t.end), tuple)
@@ -199,6 +205,8 @@ def _check_position(prep, pid, person_ids, written, when, former, known=True,
     # the person held the post only later, or never
     ev = [_evidence(prep, h, when, f"{_label(prep, h.person_id)} held {post} on {d}") for h in htenures]
     later = [t for t, s in states if s.state == "out_after"]
+    if holders and not firm:
+        return ("unverifiable", f"unverifiable: the tables do not show {who} in {post} on {d}{unseen}", ev)
     if holders:
         extra = f" ({who} held it only from {_iso(later[0].start)})" if later else ""
         return ("contradicted", f"contradicted: on {d} {post} was held by {holders}, not {who}{extra}"

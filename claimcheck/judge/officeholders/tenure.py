@@ -90,6 +90,24 @@ def _tenure_state(t, when: _dt.date) -> _Span:
     return _Span("in")
 
 
+# An open tenure is the latest source's word that its holder is in office. It shows that nobody else held a
+# single-holder post only up to six months after the day a source last showed the holder in it (the horizon of
+# `claimcheck data status`): later than that, a change the tables have not caught up with is possible, and naming
+# someone else is unverifiable rather than wrong.
+ATTESTED_FOR_DAYS = 183
+
+
+def last_seen(t, when: _dt.date) -> _dt.date | None:
+    """For an open tenure that ``when`` is more than :data:`ATTESTED_FOR_DAYS` after its latest attestation (or,
+    with none, its start), that day; else None."""
+    if _bounds(getattr(t, "end", None)) is not None:
+        return None
+    seen = _bounds(getattr(t, "last_attested", None)) or _bounds(getattr(t, "start", None))
+    if not isinstance(seen, tuple):
+        return None
+    return seen[1] if (when - seen[1]).days > ATTESTED_FOR_DAYS else None
+
+
 # --- prepared reference data ---------------------------------------------------------------------------------------
 class _Prepared:
     def __init__(self, refs) -> None:

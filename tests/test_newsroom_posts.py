@@ -93,3 +93,21 @@ def test_someone_else_named_long_after_the_holder_was_last_attested_is_unverifia
     # a sourced end still decides: the former holder named as the present one stays outdated
     assert list(_verdicts(tmp_path, "लखनऊ की महापौर विमला पूर्ववती ने कहा।", refs, "2026-03-01").values()) == [
         "outdated"]
+
+
+def test_the_regular_holder_named_while_someone_holds_the_post_in_the_interim_is_ambiguous(tmp_path):
+    refs = _newsroom(tmp_path)  # Kamla Testwati holds the post from 2023-05-26 (open)
+    rows = (refs / "tenures.csv").read_text(encoding="utf-8").splitlines()
+    rows = [r.replace(",2023-05-26,,,regular,2024-12,", ",2023-05-26,2024-02-01,replaced,regular,,")
+            if r.startswith("in-up.mayor-lucknow.kamla-testwati.") else r for r in rows]
+    rows += [
+        "in-up.mayor-lucknow.vimla-purvwati.2024-02-01,vimla-purvwati,in-up.mayor-lucknow,2024-02-01,2024-05-01,"
+        "replaced,additional_charge,,https://example.org/r,newsroom register,high,",
+        "in-up.mayor-lucknow.kamla-testwati.2024-05-01,kamla-testwati,in-up.mayor-lucknow,2024-05-01,,,regular,"
+        "2024-12,https://example.org/r,newsroom register,high,"]
+    (refs / "tenures.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    text = "लखनऊ की महापौर कमला टेस्टवती ने कहा।"
+    away = _rows(tmp_path, text, refs, "2024-03-01")
+    assert [r["verdict"] for r in away] == ["ambiguous"], away
+    assert "in the interim (additional charge)" in away[0]["message"], away
+    assert list(_verdicts(tmp_path, text, refs, "2024-06-01").values()) == ["supported"]

@@ -196,6 +196,14 @@ def _check_position(prep, pid, person_ids, written, when, former, known=True,
         t = max(before, key=lambda x: _bounds(x.end)[1] if isinstance(_bounds(x.end), tuple) else _dt.date.min)
         ev = [_evidence(prep, t, when, f"{who} held {post} {_iso(t.start)}–{_iso(t.end)}")]
         ev += [_evidence(prep, h, when, f"{_label(prep, h.person_id)} held {post} on {d}") for h in htenures]
+        back = [r for r, s in states if s.state == "out_after"]
+        if not former and back and htenures and all(h.nature != "regular" for h in htenures):
+            # someone held the post only in the interim (acting, additional charge) and this person came back to
+            # it: news often keeps the title of the one away (ill, on leave), so it is no finding
+            ev.append(_evidence(prep, back[0], when, f"{who} held {post} again from {_iso(back[0].start)}"))
+            return ("ambiguous", f"ambiguous: on {d} {holders} held {post} in the interim "
+                    f"({', '.join(h.nature.replace('_', ' ') for h in htenures)}); {who} held it until "
+                    f"{_iso(t.end)} and again from {_iso(back[0].start)}", ev)
         if former:
             return ("supported", f"supported: {who} is a former holder of {post} (until {_iso(t.end)}) — "
                     f"source {_url(t) or 'no URL'}", ev)

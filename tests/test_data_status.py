@@ -99,3 +99,12 @@ def test_series_lists_each_series_with_its_latest_observation_and_publication(tm
     assert len(sk) == 1 and sk[0]["latest"] == "2024-01-31" and sk[0]["published"] == "2024-02-01"
     assert all(r["rows"] >= 1 for r in rows)
     assert any(r["closed"] for r in rows if r["basis"] == "UAM")  # a shipped regime that ended
+
+
+def test_an_unsourced_end_covers_the_chain_as_far_as_the_holder_was_last_seen(tmp_path):
+    _tables(tmp_path)
+    with open(tmp_path / "tenures.csv", "a", encoding="utf-8") as fh:
+        fh.write(f"org-y.head.y-one.2018-01-01,y-one,org-y.head,2018-01-01,unknown,unknown,regular,2018-06,{SRC},t,high,\n")
+    st = status(R.load_references([str(tmp_path)]), dt.date(2026, 12, 7), months=6)
+    gap = next(g for g in st.gaps if g["position"] == "org-y.head")
+    assert (gap["from"], gap["to"]) == ("2018-06-30", "2019-01-01")

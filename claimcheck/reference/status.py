@@ -11,7 +11,8 @@ The work list of a desk that keeps them:
 - **gaps**: days since 2014 (or since the post's first tenure) that no tenure of a single-holder post covers, more
   than a month long, including an open end after the last holder left, with the cause the tenure before the gap
   ended by (``president_rule`` …). A post whose last tenure ended with ``abolished`` ended there: no gap after it;
-- **coverage**: for each single-holder post, the share of those days its tenures cover;
+- **coverage**: for each single-holder post, the share of those days its tenures cover (an end that is not sourced
+  counts as far as ``last_attested``; a start that is not sourced, not at all);
 - **unsourced rows**: rows with neither a source URL nor a publisher.
 
 :func:`series` lists every statistic series with its latest observation and the day that was published.
@@ -143,6 +144,8 @@ def _chains(refs: References, as_of: _dt.date, out: Status) -> None:
         for t in ts:
             s = date_bounds(t.start)[0] if t.start != "unknown" else None
             e = as_of if t.end is None else (date_bounds(t.end)[1] if t.end != "unknown" else None)
+            if e is None and t.last_attested:
+                e = date_bounds(t.last_attested)[1]  # an unsourced end: covered as far as a source saw the holder
             if t.end_cause == "abolished" and e is not None:
                 until = min(until, e)
             if s is not None and e is not None:

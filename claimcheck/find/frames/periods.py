@@ -8,11 +8,10 @@ import regex
 
 from claimcheck.model import Claim
 from claimcheck.read.text import fold_string
+from claimcheck.find import datelines
 from claimcheck.find.frames.words import _ends_with, _lex
 
 
-_SENTENCE_MARK = regex.compile(r"[।.!?]")
-_STORY_OPENS = regex.compile(r"\s*(?:\(|\|\||:|-|–|—)")  # after a dateline's date
 _ISO = regex.compile(r"\d{4}(?:-\d{2}){0,2}")
 
 
@@ -28,7 +27,7 @@ def _period(text: str, c: Claim, lo: int, hi: int, s0: int, s1: int, dates: list
     def usable(d: Claim) -> bool:
         if d.subtype in ("weekday", "relative", "age", "duration", "decade", "century") or d.value == doc_date:
             return False
-        if _dateline_date(text, d):
+        if datelines.date_at(text, d.start, d.end):
             return False
         lx = _lex()  # the day something was said: "ने 3 सितंबर को बताया", "said on March 3"
         if lx.said_after.match(fold_string(text[d.end:d.end + 24]).lstrip()) or _ends_with(
@@ -56,17 +55,6 @@ def _period(text: str, c: Claim, lo: int, hi: int, s0: int, s1: int, dates: list
         if len(set(periods)) == 1 or (periods and (lo_, hi_) == (lo, hi)):
             return periods[0] if len(set(periods)) == 1 else _nearest_period(c, found)
     return None
-
-
-def _dateline_date(text: str, d: Claim) -> bool:
-    """The date of a dateline ("लखनऊ, 5 मार्च (भाषा)", "NEW DELHI, March 5 (PTI) -"): near the head of its line,
-    after a place and before the agency or the dash that opens the story."""
-    line_start = text.rfind("\n", 0, d.start) + 1
-    head = text[line_start:d.start]
-    if len(head) > 30 or _SENTENCE_MARK.search(head):
-        return False
-    tail = text[d.end:d.end + 30]
-    return bool(_STORY_OPENS.match(tail))
 
 
 def _compose(found: list[Claim]) -> list[str]:

@@ -7,14 +7,11 @@ import functools
 
 from dataclasses import dataclass
 
-import regex
 
 from claimcheck.model import Claim
 from claimcheck.read.text import fold_string
+from claimcheck.find import datelines
 from claimcheck.find.frames.words import _ends_with, _lex, sentence_bounds
-
-
-_DATELINE_TAIL = regex.compile(r"^\s*(?:[,:|।]|\d|\(|\s-\s)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +33,7 @@ def _all_places(text: str) -> tuple[list[int], list[_Place]]:
     out = []
     for m in lx.regions.finditer(text):
         code = _code(m.group())
-        if code is None or _in_dateline(text, m.start(), m.end()):
+        if code is None or datelines.place_at(text, m.start(), m.end()):
             continue
         if lx.comparison_after.match(fold_string(text[m.end():m.end() + 14]).lstrip()) or _ends_with(
                 lx.comparison_before, text[max(0, m.start() - 12):m.start()]):
@@ -49,19 +46,6 @@ def _all_places(text: str) -> tuple[list[int], list[_Place]]:
 def _code(word: str) -> str | None:
     lx = _lex()
     return lx.region_codes.get(fold_string(word)) or lx.region_codes.get(word.lower())
-
-
-def _in_dateline(text: str, start: int, end: int) -> bool:
-    """A place at the head of a line (or of the text) followed by a date, a colon, a comma or an agency."""
-    line_start = max(text.rfind("\n", 0, start) + 1, 0)
-    head = text[line_start:start].strip()
-    # a dateline opens its line: "लखनऊ, 5 मार्च (भाषा)", "AHMEDABAD:", "नयी दिल्ली ,"
-    if head and head not in _lex().place_prefixes:
-        return False
-    if _DATELINE_TAIL.match(text[end:end + 4]):
-        return True
-    tail = text[end:end + 60]
-    return any(f"({a})" in tail or f"({a} " in tail for a in _lex().agencies)
 
 
 def _region(text: str, c: Claim, lo: int, hi: int, s0: int, s1: int) -> tuple[str | None, str]:

@@ -59,8 +59,6 @@ class _Lex:
     backref: regex.Pattern
     comparison_after: regex.Pattern
     comparison_before: regex.Pattern
-    agencies: tuple[str, ...]
-    place_prefixes: frozenset[str]
     substate: regex.Pattern
     genitive_after: regex.Pattern
     boundary: regex.Pattern
@@ -142,8 +140,6 @@ def _lex() -> _Lex:
         backref=_words(cue["backref"].get("hi", []), cue["backref"].get("en", [])),
         comparison_after=_words(cue["comparison_after"].get("hi", []), cue["comparison_after"].get("en", [])),
         comparison_before=_words(cue["comparison_before"].get("hi", []), cue["comparison_before"].get("en", [])),
-        agencies=tuple(cue["dateline"].get("agencies", [])),
-        place_prefixes=frozenset(cue["dateline"].get("place_prefixes", [])),
         substate=_words(cue["substate"].get("hi", []), cue["substate"].get("en", [])),
         strong_boundary=regex.compile("|".join([r";"] + [
             rf"\s(?:{lexicon.alternation(cue['strong_boundary'].get('hi', []))})\s",

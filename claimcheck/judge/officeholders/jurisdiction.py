@@ -5,9 +5,9 @@ There is no fixed default state. For a mention at [start, end) of a document the
 1. the mention's own sentence: the state named nearest to it (before it first);
 2. the text before the sentence (headline and earlier sentences): the state named most often there (the latest
    on a tie);
-3. the dateline: "लखनऊ, 12 मार्च (भाषा)", "BHOPAL:", "नई दिल्ली, … (एजेंसी)", "Bhubaneswar:" — a city of
-   ``data/cities.toml`` (or a region name) at the start of a line, before ","/":"/"।"/"-" and an optional
-   bracketed agency or bureau; the nearest dateline before the mention, else the first one;
+3. the dateline: "लखनऊ, 12 मार्च (भाषा)", "BHOPAL:", "नई दिल्ली, … (एजेंसी)", "Bhubaneswar:", as
+   :mod:`claimcheck.find.datelines` reads it (the frames read the same datelines); the nearest dateline before the
+   mention, else the first one;
 4. the text after the sentence (most often named).
 
 A region named in a comparison ("यूपी की तरह", "like Uttar Pradesh") is skipped, and so are the Union capital
@@ -26,48 +26,11 @@ from dataclasses import dataclass
 import regex
 
 from claimcheck import cache
-from claimcheck.errors import DataError
-from claimcheck.find import lexicon
+from claimcheck.find import datelines, lexicon
 from claimcheck.read.text import fold, fold_string
 
-_CODE = regex.compile(r"^IN-[A-Z]{2}$")
-
-
-def _check_cities(raw: dict, regions: dict) -> dict[str, str]:
-    """``{folded lower-case city name: code}`` from the parsed cities file, or DataError naming what is wrong."""
-    out: dict[str, str] = {}
-    region_names = {}
-    for code, v in regions.items():
-        for nm in v.get("hi", []) + v.get("en", []):
-            region_names[fold_string(nm).lower()] = code
-    for code, v in raw.items():
-        if not isinstance(v, dict) or not _CODE.match(code) or code not in regions:
-            raise DataError(f"cities.toml: [{code}] is not a state or territory code of regions.toml")
-        extra = set(v) - {"hi", "en"}
-        if extra:
-            raise DataError(f"cities.toml: [{code}] has unknown keys {sorted(extra)} (allowed: hi, en)")
-        for lang in ("hi", "en"):
-            names = v.get(lang, [])
-            if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
-                raise DataError(f"cities.toml: [{code}] {lang} must be a list of non-empty strings")
-            for n in names:
-                if lang == "hi" and not regex.search(r"\p{Devanagari}", n):
-                    raise DataError(f"cities.toml: [{code}] hi name {n!r} is not in Devanagari")
-                if lang == "en" and regex.search(r"\p{Devanagari}", n):
-                    raise DataError(f"cities.toml: [{code}] en name {n!r} is in Devanagari")
-                k = fold_string(n).lower()
-                if out.get(k, code) != code:
-                    raise DataError(f"cities.toml: {n!r} is listed under both [{out[k]}] and [{code}]")
-                if region_names.get(k, code) != code:
-                    raise DataError(f"cities.toml: {n!r} under [{code}] is the name of region {region_names[k]}")
-                out[k] = code
-    return out
-
-
-@functools.cache
-def cities() -> dict[str, str]:
-    """The city gazetteer: folded lower-case name -> ISO code (validated on load)."""
-    return _check_cities(lexicon.load("cities"), lexicon.load("regions"))
+# the city gazetteer and the dateline reader are the find stage's (claimcheck.find.datelines)
+_check_cities, cities = datelines._check_cities, datelines.cities
 
 
 def _alt(names) -> str:
@@ -103,19 +66,8 @@ def _vocab():
     before = _alt(fold_string(w).lower() for w in d.get("comparison_before", []))
     comp_after = cache.compile(rf"\s*(?:{after}){_E}") if after else None
     comp_before = cache.compile(rf"(?i:{_B}(?:{before}))\s*$") if before else None
-    places = dict(cities())
-    for n, code in regions.items():
-        places.setdefault(n.lower(), code)
-    for c in capital:
-        places.setdefault(c, "IN-DL")
-    place = _alt(places)
-    # a dateline: a line that starts with a city (or cities joined by "/"), an optional bracket (agency, bureau,
-    # reporter) and a separator
-    dateline = cache.compile(
-        rf"(?m)^[ \t\[\]\"'“‘]*(?i:(?P<c>{place})(?:\s*/\s*(?P<c2>{place}))?){_E}\s*(?:\([^)\n]{{1,40}}\)\s*)?"
-        rf"(?:[,:।|]|-\s|–|—)")
     cap_re = cache.compile(rf"(?i:{_B}(?:{_alt(capital)}){_E})") if capital else None
-    return regions, region_re, comp_after, comp_before, places, dateline, cap_re
+    return regions, region_re, comp_after, comp_before, cap_re
 
 
 _SENT = cache.compile(r"[।?!\n|]|(?<![A-Z][a-z]?|\b[A-Z])\.(?=\s)")
@@ -133,18 +85,16 @@ class _Doc:
 
 @functools.lru_cache(maxsize=8)
 def _doc(text: str) -> _Doc:
-    regions, region_re, comp_after, comp_before, places, dateline, cap_re = _vocab()
+    regions, region_re, comp_after, comp_before, cap_re = _vocab()
     f = fold(text)
     t = f.text
     starts = [0] + [m.end() for m in _SENT.finditer(t)]
     dls, masked = [], []
-    for m in dateline.finditer(t):
-        masked.append((m.start(), m.end()))
-        codes = {places[m.group("c").lower()]}
-        if m.group("c2"):
-            codes.add(places[m.group("c2").lower()])
-        if len(codes) == 1:  # "Delhi/Hyderabad": two states, no decision
-            dls.append((m.start(), codes.pop()))
+    for dl in datelines.read(text):
+        a, b = _to_folded(f, dl.start), _to_folded(f, dl.end)
+        masked.append((a, b))
+        if dl.code is not None:  # "Delhi/Hyderabad": two states, no decision
+            dls.append((a, dl.code))
     if cap_re is not None:
         masked.extend(m.span() for m in cap_re.finditer(t))  # "नई दिल्ली" in running text: a place to meet
     mentions = []

@@ -151,7 +151,7 @@ def place_at(text: str, start: int, end: int) -> bool:
     """Whether the place mention at [start, end) of ``text`` overlaps a dateline's place ("नई दिल्ली" over the
     dateline's "दिल्ली")."""
     dls = read(text)
-    k = bisect.bisect_right([d.start for d in dls], end) - 1
+    k = bisect.bisect_right(dls, end, key=lambda d: d.start) - 1
     return k >= 0 and any(start < b and a < end for a, b in dls[k].places)
 
 

@@ -166,6 +166,16 @@ def json_item(obj: object, first: bool, depth: int) -> str:
     return ("\n" if first else ",\n") + "\n".join(pad + line for line in text.split("\n"))
 
 
+def json_items(items, tally, depth: int) -> str:
+    """The items of the cut-out list, ``depth`` levels deep, counted into ``tally.written`` (the first item of the
+    whole list has no comma before it)."""
+    out = []
+    for obj in items:
+        out.append(json_item(obj, tally.written == 0, depth))
+        tally.written += 1
+    return "".join(out)
+
+
 def parse_show(value: str | None) -> tuple[str, ...]:
     """``--show supported,unverifiable`` as a tuple; an unknown word is a :class:`UsageError`."""
     if not value:

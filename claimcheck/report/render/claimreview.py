@@ -14,7 +14,7 @@ from claimcheck.report.render import Tally
 from claimcheck.report.render import display_path
 from claimcheck.report.render import evidence_line
 from claimcheck.report.render import json_around
-from claimcheck.report.render import json_item
+from claimcheck.report.render import json_items
 from claimcheck.report.render import message
 from claimcheck.report.render import one_line
 from claimcheck.report.render import safe_url
@@ -88,11 +88,7 @@ def head(tally: Tally, options: Options) -> str:
 
 
 def document(r: DocResult, i: int, tally: Tally, options: Options) -> str:
-    out = []
-    for review in _reviews(r, tally, options):
-        out.append(json_item(review, tally.written == 0, 2))
-        tally.written += 1
-    return "".join(out)
+    return json_items(_reviews(r, tally, options), tally, 2)
 
 
 def tail(tally: Tally, options: Options) -> str:

@@ -21,7 +21,7 @@ from claimcheck.report.render import display_path
 from claimcheck.report.render import end_line_col
 from claimcheck.report.render import evidence_line
 from claimcheck.report.render import json_around
-from claimcheck.report.render import json_item
+from claimcheck.report.render import json_items
 from claimcheck.report.render import message
 from claimcheck.report.render import one_line
 from claimcheck.report.render import safe_url
@@ -157,11 +157,7 @@ def head(tally: Tally, options: Options) -> str:
 
 
 def document(r: DocResult, i: int, tally: Tally, options: Options) -> str:
-    out = []
-    for res in _results(r, tally, options):
-        out.append(json_item(res, tally.written == 0, 4))
-        tally.written += 1
-    return "".join(out)
+    return json_items(_results(r, tally, options), tally, 4)
 
 
 def tail(tally: Tally, options: Options) -> str:
